@@ -1,0 +1,57 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { sandboxOrigin, sandboxMatches } from './sandbox/origin';
+
+// Hosts of the two mail sites (DESIGN.md "Sites"). The content script's `matches` repeat them.
+const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
+const CALENDAR_API_HOSTS = ['https://www.googleapis.com/*', 'https://graph.microsoft.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => {
+    const sandbox = mode === 'sandbox';
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: [
+        'storage',
+        'unlimitedStorage',
+        'alarms',
+        'contextMenus',
+        ...(browser === 'firefox' ? [] : ['sidePanel']),
+      ],
+      host_permissions: sandbox
+        ? [`${sandboxOrigin()}/*`]
+        : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
+      // The AI endpoint is a host the user picks; asked for only when they turn it on.
+      optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+      action: { default_title: '__MSG_actionTitle__' },
+      commands: {
+        'open-side-panel': {
+          suggested_key: { default: 'Alt+Shift+O' },
+          description: '__MSG_commandOpenPanel__',
+        },
+      },
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: 'ops-assistant@example.org' } } }
+        : {}),
+    };
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // The sandbox build reads the demo mail pages on loopback instead of the real sites.
+      if (wxt.config.mode !== 'sandbox') return;
+      for (const script of manifest.content_scripts ?? []) script.matches = sandboxMatches();
+    },
+  },
+});
+
+export { MAIL_HOSTS };
