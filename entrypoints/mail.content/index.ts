@@ -1,3 +1,13 @@
+import './assist.css';
+import { siteForUrl } from '../../services/mail-sites/sites';
+import { adapterFor } from '../../services/mail-sites/adapters';
+import { watchThread } from '../../services/mail-sites/watch';
+import { insertDraft } from '../../services/mail-sites/insert';
+import { backgroundToContent, parseMessage, sendToBackground, type InsertOutcome } from '../../services/messaging';
+import { mountAssistButton } from './assist-button';
+
+// Runs in the mail page: reads the open thread, reports it, fills the reply box on request.
+// Kept small: no UI framework, no analysis here (that happens in the extension's own pages).
 export default defineContentScript({
   matches: [
     'https://mail.google.com/*',
@@ -6,5 +16,46 @@ export default defineContentScript({
     'https://outlook.live.com/*',
     'https://outlook.cloud.microsoft/*',
   ],
-  main() {},
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const site = siteForUrl(location.href);
+    if (!site) return;
+    const adapter = adapterFor(site);
+    const assist = await mountAssistButton(ctx, adapter, () => {
+      void sendToBackground({ type: 'panel:open', data: {} });
+    });
+
+    const watcher = watchThread({
+      adapter,
+      doc: document,
+      signal: ctx.signal,
+      afterRead: () => assist.refresh(),
+      onChange: (result) => {
+        void sendToBackground({ type: 'thread:report', data: { result } }).catch(() => {
+          // The extension was reloaded: this script is orphaned and ctx.signal will abort.
+        });
+      },
+    });
+
+    const listener = (raw: unknown, sender: { id?: string }) => {
+      // Only our own extension (background) talks to this script.
+      if (sender.id !== browser.runtime.id) return undefined;
+      const message = parseMessage(backgroundToContent, raw);
+      if (!message) return undefined;
+      if (message.type === 'tab:read') return Promise.resolve(watcher.readNow());
+      return insertReply(message.data.text, message.data.mode);
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    async function insertReply(text: string, mode: 'reply' | 'replyAll'): Promise<InsertOutcome> {
+      try {
+        const editor = await adapter.openReplyEditor(document, mode);
+        return { ok: true, appended: insertDraft(editor, text).appended };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    }
+  },
 });

@@ -1,1 +1,4 @@
-export {};
+import { startPage } from '../../components/boot';
+import { App } from './App';
+
+void startPage(App, 'popup');

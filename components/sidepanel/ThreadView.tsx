@@ -1,0 +1,54 @@
+import type { ThreadSnapshot, ThreadMessage } from '../../services/mail-sites/types';
+import { formatDateTime, t } from '../../services/i18n';
+
+/** Who the customer is: the latest sender who is not the user. */
+export function customerOf(snapshot: ThreadSnapshot): ThreadMessage['from'] | null {
+  for (let i = snapshot.messages.length - 1; i >= 0; i--) {
+    const message = snapshot.messages[i]!;
+    if (!message.fromUser) return message.from;
+  }
+  return null;
+}
+
+// Mail text is shown as text nodes only (Preact escapes it); nothing from a mail becomes markup.
+export function ThreadView({ snapshot }: { snapshot: ThreadSnapshot }) {
+  const customer = customerOf(snapshot);
+  const last = snapshot.messages.at(-1);
+  const count = snapshot.messages.length;
+  return (
+    <section class="card" aria-labelledby="thread-subject">
+      <h1 id="thread-subject" data-testid="thread-subject">
+        {snapshot.subject || t('noSubject')}
+      </h1>
+      <dl class="facts">
+        <dt>{t('customer')}</dt>
+        <dd data-testid="thread-customer">
+          {customer ? `${customer.name || customer.email}${customer.name ? ` <${customer.email}>` : ''}` : '—'}
+        </dd>
+        <dt>{t('lastMessage')}</dt>
+        <dd>
+          {last?.date
+            ? formatDateTime(new Date(last.date), { dateStyle: 'medium', timeStyle: 'short' })
+            : t('unknownDate')}
+        </dd>
+      </dl>
+      <details>
+        <summary data-testid="thread-count">{count === 1 ? t('messageCountOne') : t('messageCount', count)}</summary>
+        <ol class="messages">
+          {snapshot.messages.map((m) => (
+            <li key={m.id}>
+              <div class="muted">
+                {m.fromUser ? t('fromYou') : m.from.name || m.from.email}
+                {m.date ? ` · ${formatDateTime(new Date(m.date), { dateStyle: 'short', timeStyle: 'short' })}` : ''}
+              </div>
+              <div class="pre" dir="auto">
+                {m.text}
+              </div>
+              {m.collapsed && <div class="muted">{t('collapsedMessage')}</div>}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

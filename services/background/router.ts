@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import {
+  contentToBackground,
+  pageToBackground,
+  parseMessage,
+  sendToContent,
+  type Sender,
+} from '../messaging';
+import { isOurContentScript, isOurPage } from '../trust';
+import { siteForUrl } from '../mail-sites/sites';
+import { openPanel } from '../platform';
+import { rememberThread, threadOf } from './threads';
+
+/**
+ * The background's single message entry. Anything not from our own pages or our content script on
+ * a mail page, or not matching its schema, is dropped without an answer.
+ */
+export function registerRouter(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
+    if (isOurContentScript(sender)) return fromContent(raw, sender);
+    if (isOurPage(sender)) return fromPage(raw);
+    return undefined;
+  });
+}
+
+function fromContent(raw: unknown, sender: Sender): Promise<unknown> | undefined {
+  const message = parseMessage(contentToBackground, raw);
+  const tabId = sender.tab?.id;
+  if (!message || tabId === undefined) return undefined;
+  switch (message.type) {
+    case 'thread:report':
+      return rememberThread(tabId, message.data.result);
+    case 'panel:open':
+      // Called synchronously: the click's user gesture is needed by sidePanel.open().
+      return openPanel(tabId);
+  }
+}
+
+function fromPage(raw: unknown): Promise<unknown> | undefined {
+  const message = parseMessage(pageToBackground, raw);
+  if (!message) return undefined;
+  switch (message.type) {
+    case 'thread:get':
+      return threadOf(message.data.tabId);
+    case 'tab:read':
+      return withMailTab(message.data.tabId, (tabId) => sendToContent(tabId, { type: 'tab:read', data: {} }));
+    case 'tab:insert-reply': {
+      const { tabId, text, mode } = message.data;
+      return withMailTab(tabId, (id) => sendToContent(id, { type: 'tab:insert-reply', data: { text, mode } }));
+    }
+  }
+}
+
+/** Only tabs that still show a supported mail site receive anything from us. */
+async function withMailTab<T>(tabId: number, send: (tabId: number) => Promise<T>): Promise<T> {
+  const tab = await browser.tabs.get(tabId);
+  if (!siteForUrl(tab.url)) throw new Error('That tab no longer shows a supported mail site');
+  return send(tabId);
+}

@@ -1,0 +1,220 @@
+import { Dexie, type EntityTable } from 'dexie';
+
+// The one database of the extension, in the extension's origin. Opened by extension pages and the
+// background only — a content script would open the mail site's IndexedDB instead.
+// Versions are only ever added (Dexie's rule): never edit a published `.stores()` call.
+
+export type Id = string;
+
+export interface TaskList {
+  id: Id;
+  name: string;
+  /** Built-in lists are named per UI language until the user renames them. */
+  builtIn: 'today' | 'manager' | 'followups' | null;
+  order: number;
+  createdAt: number;
+}
+
+export type TaskStatus = 'open' | 'done';
+export type Priority = 'low' | 'normal' | 'high';
+
+export interface TaskLink {
+  kind: 'thread' | 'complaint';
+  /** `${site}:${threadId}` for threads, the complaint id for complaints. */
+  ref: string;
+  url?: string;
+  label?: string;
+}
+
+export interface Task {
+  id: Id;
+  listId: Id;
+  title: string;
+  notes: string;
+  /** Due instant (ms) or null; `dueAllDay` tells whether only the date matters. */
+  dueAt: number | null;
+  dueAllDay: boolean;
+  remindAt: number | null;
+  priority: Priority;
+  status: TaskStatus;
+  link: TaskLink | null;
+  order: number;
+  createdAt: number;
+  completedAt: number | null;
+  /** Lower-cased words of title and notes, for search (added in version 2). */
+  words: string[];
+}
+
+export type ComplaintStatus = 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed';
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+export interface ComplaintHistoryEntry {
+  at: number;
+  kind: 'created' | 'status' | 'note' | 'message' | 'edit';
+  from?: ComplaintStatus;
+  to?: ComplaintStatus;
+  note?: string;
+}
+
+export interface Complaint {
+  id: Id;
+  /** `${site}:${threadId}`: one complaint per thread. */
+  threadKey: string;
+  threadUrl: string;
+  channel: 'gmail' | 'outlook' | 'manual';
+  customerName: string;
+  customerEmail: string;
+  subject: string;
+  summary: string;
+  category: string;
+  severity: Severity;
+  status: ComplaintStatus;
+  orderRef: string | null;
+  amount: { value: number; currency: string } | null;
+  language: string;
+  assignee: string | null;
+  resolution: string;
+  compensation: string;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  dueAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  history: ComplaintHistoryEntry[];
+  /** Ids of thread messages already in the history. */
+  seenMessageIds: string[];
+  taskId: Id | null;
+  words: string[];
+}
+
+export interface TemplateRecord {
+  id: Id;
+  name: string;
+  language: string;
+  intent: string;
+  tone: 'formal' | 'friendly';
+  body: string;
+  builtIn: boolean;
+  updatedAt: number;
+}
+
+export interface Contact {
+  id: Id;
+  email: string;
+  name: string;
+  kind: 'staff' | 'customer';
+  role: string;
+  /** Calendar id for staff whose free/busy the scheduler reads. */
+  calendarId: string | null;
+  provider: 'google' | 'microsoft' | null;
+}
+
+export type OutboxStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface OutboxItem {
+  id: Id;
+  /** Idempotency key: the same write queued twice is one item, and one remote effect. */
+  key: string;
+  kind: string;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  result: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AgendaCacheEntry {
+  /** `${provider}:${calendarId}` */
+  id: string;
+  provider: 'google' | 'microsoft';
+  calendarId: string;
+  fetchedAt: number;
+  rangeStart: number;
+  rangeEnd: number;
+  events: unknown[];
+  error: string | null;
+}
+
+/** Settings that are records (business profile, working hours…), not simple preferences. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+export type OpsDb = Dexie & {
+  lists: EntityTable<TaskList, 'id'>;
+  tasks: EntityTable<Task, 'id'>;
+  complaints: EntityTable<Complaint, 'id'>;
+  templates: EntityTable<TemplateRecord, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  outbox: EntityTable<OutboxItem, 'id'>;
+  agendaCache: EntityTable<AgendaCacheEntry, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'ops-assistant';
+
+/** Version 1: the first schema. Kept verbatim forever. */
+export const SCHEMA_V1 = {
+  lists: 'id, order',
+  tasks: 'id, listId, status, dueAt, remindAt, [status+dueAt], link.ref, createdAt',
+  complaints: 'id, &threadKey, customerEmail, status, category, severity, createdAt, dueAt, [status+createdAt]',
+  templates: 'id, [intent+language], updatedAt',
+  contacts: 'id, &email, kind',
+  outbox: 'id, &key, status, nextAttemptAt',
+  agendaCache: 'id, fetchedAt',
+  settings: 'key',
+};
+
+/** Version 2: word indexes for search on tasks and complaints. */
+export const SCHEMA_V2 = {
+  tasks: 'id, listId, status, dueAt, remindAt, [status+dueAt], link.ref, createdAt, *words',
+  complaints:
+    'id, &threadKey, customerEmail, status, category, severity, createdAt, dueAt, [status+createdAt], *words',
+};
+
+export function searchWords(...texts: (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const normal = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    for (const word of normal.split(/[^\p{L}\p{N}@._-]+/u)) if (word.length > 1) words.add(word);
+  }
+  return [...words];
+}
+
+export function openDb(name = DB_NAME): OpsDb {
+  const db = new Dexie(name) as OpsDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table<Task>('tasks')
+        .toCollection()
+        .modify((task) => {
+          task.words = searchWords(task.title, task.notes);
+        });
+      await tx
+        .table<Complaint>('complaints')
+        .toCollection()
+        .modify((c) => {
+          c.words = searchWords(c.subject, c.summary, c.customerName, c.customerEmail, c.orderRef);
+        });
+    });
+  return db;
+}
+
+/** The shared instance for extension pages and the background. */
+export const db = openDb();
+
+/** Asks the browser not to evict our data under storage pressure. */
+export async function requestPersistence(): Promise<boolean> {
+  if (!globalThis.navigator?.storage?.persist) return false;
+  if (await navigator.storage.persisted()) return true;
+  return navigator.storage.persist();
+}
