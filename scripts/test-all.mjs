@@ -1,0 +1,88 @@
+// `npm test`: typecheck, lint, unit tests, both builds, end-to-end tests in real Chromium (and the
+// Firefox smoke test). Runs every step even after a failure, then prints one summary line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const E2E_PORT = process.env.E2E_SANDBOX_PORT ?? '8799';
+const results = [];
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args, env = {}) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = run.status === 0;
+  results.push({ name, ok });
+  return ok;
+}
+
+/** Counts from vitest's JSON report; a step that crashed before reporting counts as one failure. */
+function countTests(file, stepOk) {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    if (!stepOk && report.numFailedTests === 0) failed += 1;
+    if (report.numTotalTests === 0) {
+      console.error(`${file}: no tests ran`);
+      failed += 1;
+    }
+  } catch {
+    failed += 1;
+  }
+}
+
+mkdirSync('test-results', { recursive: true });
+rmSync('test-results/unit.json', { force: true });
+rmSync('test-results/e2e.json', { force: true });
+
+for (const [name, args] of [
+  ['typecheck', ['tsc', '--noEmit']],
+  ['lint', ['eslint', '.']],
+  ['format', ['prettier', '--check', '.']],
+]) {
+  const ok = step(name, 'npx', args);
+  if (ok) passed += 1;
+  else failed += 1;
+}
+
+const unitOk = step('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/unit.json',
+]);
+countTests('test-results/unit.json', unitOk);
+
+const builds = [
+  ['build (chrome)', ['run', 'build']],
+  ['build (firefox)', ['run', 'build:firefox']],
+  ['build (sandbox, chrome)', ['run', 'build:sandbox']],
+  ['build (sandbox, firefox)', ['run', 'build:sandbox', '--', '--firefox']],
+];
+let buildsOk = true;
+for (const [name, args] of builds) {
+  const ok = step(name, 'npm', args, { SANDBOX_PORT: E2E_PORT });
+  buildsOk &&= ok;
+  if (ok) passed += 1;
+  else failed += 1;
+}
+
+if (buildsOk) {
+  const e2eOk = step(
+    'end-to-end tests (Chromium, Firefox)',
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+    { E2E_SKIP_BUILD: '1', E2E_SANDBOX_PORT: E2E_PORT },
+  );
+  countTests('test-results/e2e.json', e2eOk);
+} else {
+  failed += 1;
+  results.push({ name: 'end-to-end tests', ok: false });
+}
+
+console.log('\nSteps:');
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}`);
+console.log(`\nSummary: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
