@@ -24,7 +24,6 @@ export default defineConfig({
       permissions: [
         'storage',
         'unlimitedStorage',
-        'alarms',
         'contextMenus',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
