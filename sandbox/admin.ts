@@ -1,17 +1,68 @@
-import type { Route } from './http';
-import { sendJson } from './http';
+import type { ServerResponse } from 'node:http';
+import type { Route, SandboxRequest } from './http';
+import { parseJson, sendJson } from './http';
+import { addFaultRules } from './faults';
 import type { SandboxState } from './state';
+
+// Test and demo controls under /__sandbox/. Never subject to faults.
+
+interface ConfigBody {
+  microsoftAccount?: 'work' | 'personal';
+  tokens?: 'expire' | 'revoke';
+  signIn?: 'allow' | 'deny';
+}
+
 export function adminRoutes(state: SandboxState): Route {
-  return (req, res) => {
-    if (req.url.pathname === '/__sandbox/state' && req.method === 'GET') {
-      sendJson(res, 200, state.snapshot());
-      return true;
-    }
-    if (req.url.pathname === '/__sandbox/reset' && req.method === 'POST') {
-      state.reset();
-      sendJson(res, 200, { ok: true });
-      return true;
-    }
-    return false;
+  const handlers: Record<string, (req: SandboxRequest, res: ServerResponse) => void> = {
+    'GET /__sandbox/state': (_req, res) => sendJson(res, 200, state.snapshot()),
+    'POST /__sandbox/reset': (req, res) => reset(state, req, res),
+    'POST /__sandbox/faults': (req, res) => addFaults(state, req, res),
+    'GET /__sandbox/faults': (_req, res) => sendJson(res, 200, { faults: state.faults }),
+    'DELETE /__sandbox/faults': (_req, res) => {
+      state.faults = [];
+      sendJson(res, 200, { faults: [] });
+    },
+    'POST /__sandbox/config': (req, res) => configure(state, req, res),
   };
+  return (req, res) => {
+    const handler = handlers[`${req.method} ${req.url.pathname}`];
+    if (!handler) return false;
+    handler(req, res);
+    return true;
+  };
+}
+
+function reset(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as { now?: string } | undefined;
+  const now = body?.now ? new Date(body.now) : new Date();
+  if (Number.isNaN(now.getTime())) return sendJson(res, 400, { error: `Bad "now": ${body?.now}` });
+  state.reset(now);
+  sendJson(res, 200, { ok: true, anchor: now.toISOString() });
+}
+
+function addFaults(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as unknown;
+  const input =
+    body && typeof body === 'object' && 'rules' in body ? (body as { rules: unknown }).rules : body;
+  try {
+    const added = addFaultRules(state, input);
+    sendJson(res, 200, { added, faults: state.faults });
+  } catch (err) {
+    sendJson(res, 400, { error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const body = (parseJson(req.body) ?? {}) as ConfigBody;
+  if (body.microsoftAccount && !['work', 'personal'].includes(body.microsoftAccount)) {
+    return sendJson(res, 400, { error: 'microsoftAccount must be "work" or "personal"' });
+  }
+  if (body.tokens && !['expire', 'revoke'].includes(body.tokens))
+    return sendJson(res, 400, { error: 'tokens must be "expire" or "revoke"' });
+  if (body.signIn && !['allow', 'deny'].includes(body.signIn))
+    return sendJson(res, 400, { error: 'signIn must be "allow" or "deny"' });
+  if (body.microsoftAccount) state.setMicrosoftAccount(body.microsoftAccount);
+  if (body.tokens) state.invalidateTokens(body.tokens);
+  if (body.signIn) state.config.signIn = body.signIn;
+  sendJson(res, 200, { config: state.config });
 }

@@ -1,6 +1,589 @@
-import type { Route } from './http';
-import type { SandboxState } from './state';
-// STUB: replaced by the calendar sandbox work.
-export function graphRoutes(_state: SandboxState): Route {
-  return () => false;
+import type { ServerResponse } from 'node:http';
+import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
+import type { Route, SandboxRequest } from './http';
+import { parseJson, sendJson } from './http';
+import {
+  bearerToken,
+  compileEndpoints,
+  findEndpoint,
+  randomId,
+  requestOrigin,
+  sendEmpty,
+  type Endpoint,
+} from './routing';
+import type { GraphCalendar, GraphEvent, GraphMailbox, SandboxState } from './state';
+import { graphEventSpan } from './state';
+import { graphLocal, ianaZone, overlaps, parseInstant } from './timezones';
+
+export const GRAPH_PREFIX = '/graph/v1.0/';
+const DEFAULT_TOP = 10;
+const MAX_TOP = 1000;
+const MAX_SCHEDULES = 20;
+// availabilityView digits; Graph reports workingElsewhere as 0 for backward compatibility.
+const VIEW_CODE: Record<string, number> = { free: 0, workingElsewhere: 0, tentative: 1, busy: 2, oof: 3 };
+
+interface GetScheduleBody {
+  schedules?: string[];
+  startTime?: MicrosoftGraph.DateTimeTimeZone;
+  endTime?: MicrosoftGraph.DateTimeTimeZone;
+  availabilityViewInterval?: number | string;
+}
+
+type Handler = (
+  req: SandboxRequest,
+  res: ServerResponse,
+  mailbox: GraphMailbox,
+  params: Record<string, string>,
+) => void;
+
+/** Graph's error JSON: `{ error: { code, message, innerError } }`. */
+export function sendGraphError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  const innerError = {
+    date: new Date().toISOString(),
+    'request-id': randomId(8),
+    'client-request-id': randomId(8),
+  };
+  sendJson(res, status, { error: { code, message, innerError } }, headers);
+}
+
+export function graphRoutes(state: SandboxState): Route {
+  const endpoints = compileEndpoints(graphEndpoints(state), true);
+  return async (req, res) => {
+    if (!req.url.pathname.startsWith(GRAPH_PREFIX)) return false;
+    const target = splitOwner(req.url.pathname.slice(GRAPH_PREFIX.length));
+    const found = target && findEndpoint(endpoints, req.method, target.rest);
+    if (!target || !found) return false;
+    const ownerLabel = target.owner === 'me' ? 'me' : 'users/{userId}';
+    state.countRequest(
+      `${req.method} ${GRAPH_PREFIX}${ownerLabel}${found.endpoint.pattern ? '/' : ''}${found.endpoint.pattern}`,
+    );
+    const auth = state.checkToken('microsoft', bearerToken(req));
+    if (auth !== 'ok') {
+      const message =
+        auth === 'expired'
+          ? 'Lifetime validation failed, the token is expired.'
+          : 'IDX14100: JWT is not well formed.';
+      sendGraphError(res, 401, 'InvalidAuthenticationToken', message, {
+        'www-authenticate': 'Bearer realm=""',
+      });
+      return true;
+    }
+    const mailbox = state.mailbox(target.owner);
+    if (!mailbox) {
+      sendGraphError(res, 404, 'ErrorInvalidUser', `The requested user '${target.owner}' is invalid.`);
+      return true;
+    }
+    await found.endpoint.handle(req, res, {
+      ...found.params,
+      owner: target.owner,
+      mailboxId: mailbox.user.id,
+    });
+    return true;
+  };
+}
+
+/** `me/x` and `users/{id|upn}/x` address the same operations on different mailboxes. */
+function splitOwner(path: string): { owner: string; rest: string } | undefined {
+  const me = /^me(?:\/(.*))?$/i.exec(path);
+  if (me) return { owner: 'me', rest: me[1] ?? '' };
+  const user = /^users\/([^/]+)(?:\/(.*))?$/i.exec(path);
+  if (user) return { owner: decodeURIComponent(user[1] ?? ''), rest: user[2] ?? '' };
+  return undefined;
+}
+
+function graphEndpoints(state: SandboxState): Endpoint[] {
+  const on =
+    (fn: Handler): Endpoint['handle'] =>
+    (req, res, params) => {
+      const mailbox = state.mailbox(params.mailboxId ?? '');
+      if (mailbox) fn(req, res, mailbox, params);
+    };
+  const byCalendar =
+    (fn: (req: SandboxRequest, res: ServerResponse, m: GraphMailbox, c: GraphCalendar) => void): Handler =>
+    (req, res, mailbox, params) => {
+      const cal = params.calendarId
+        ? mailbox.calendars.find((c) => c.calendar.id === params.calendarId)
+        : defaultCalendar(mailbox);
+      if (!cal)
+        return sendGraphError(
+          res,
+          404,
+          'ErrorItemNotFound',
+          'The specified object was not found in the store.',
+        );
+      fn(req, res, mailbox, cal);
+    };
+  const create = byCalendar((req, res, m, c) => createEvent(state, req, res, m, c));
+  return [
+    {
+      method: 'GET',
+      pattern: '',
+      handle: on((req, res, m) =>
+        sendJson(res, 200, {
+          '@odata.context': `${requestOrigin(req)}${GRAPH_PREFIX}$metadata#users/$entity`,
+          ...m.user,
+        }),
+      ),
+    },
+    {
+      method: 'GET',
+      pattern: 'calendars',
+      handle: on((_req, res, m) => sendJson(res, 200, { value: m.calendars.map((c) => c.calendar) })),
+    },
+    {
+      method: 'GET',
+      pattern: 'calendar',
+      handle: on(byCalendar((_req, res, _m, c) => sendJson(res, 200, c.calendar))),
+    },
+    { method: 'GET', pattern: 'calendarView', handle: on(byCalendar(calendarView)) },
+    { method: 'GET', pattern: 'calendar/calendarView', handle: on(byCalendar(calendarView)) },
+    { method: 'GET', pattern: 'calendars/{calendarId}/calendarView', handle: on(byCalendar(calendarView)) },
+    { method: 'POST', pattern: 'events', handle: on(create) },
+    { method: 'POST', pattern: 'calendar/events', handle: on(create) },
+    { method: 'POST', pattern: 'calendars/{calendarId}/events', handle: on(create) },
+    {
+      method: 'GET',
+      pattern: 'events/{eventId}',
+      handle: on(withEvent((req, res, _m, _c, e) => sendPresented(req, res, 200, e, _m))),
+    },
+    {
+      method: 'PATCH',
+      pattern: 'events/{eventId}',
+      handle: on(withEvent((req, res, m, c, e) => patchEvent(state, req, res, m, c, e))),
+    },
+    {
+      method: 'DELETE',
+      pattern: 'events/{eventId}',
+      handle: on(withEvent((_req, res, m, c, e) => deleteEvent(state, res, m, c, e))),
+    },
+    {
+      method: 'POST',
+      pattern: 'calendar/getSchedule',
+      handle: on((req, res) => getSchedule(state, req, res)),
+    },
+  ];
+}
+
+function withEvent(
+  fn: (req: SandboxRequest, res: ServerResponse, m: GraphMailbox, c: GraphCalendar, e: GraphEvent) => void,
+): Handler {
+  return (req, res, mailbox, params) => {
+    for (const cal of mailbox.calendars) {
+      const event = cal.events.find((e) => e.id === params.eventId);
+      if (event) return fn(req, res, mailbox, cal, event);
+    }
+    sendGraphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  };
+}
+
+function defaultCalendar(mailbox: GraphMailbox): GraphCalendar | undefined {
+  return mailbox.calendars.find((c) => c.calendar.isDefaultCalendar) ?? mailbox.calendars[0];
+}
+
+function calendarView(
+  req: SandboxRequest,
+  res: ServerResponse,
+  mailbox: GraphMailbox,
+  cal: GraphCalendar,
+): void {
+  const query = req.url.searchParams;
+  const from = parseInstant(query.get('startDateTime'));
+  const to = parseInstant(query.get('endDateTime'));
+  if (Number.isNaN(from) || Number.isNaN(to)) {
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidParameter',
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+    );
+  }
+  const top = Math.min(Math.max(Number(query.get('$top') ?? DEFAULT_TOP) || DEFAULT_TOP, 1), MAX_TOP);
+  const skip = Math.max(Number(query.get('$skip') ?? 0) || 0, 0);
+  const inWindow = cal.events
+    .filter((event) => !event.isCancelled)
+    .map((event) => ({ event, span: graphEventSpan(event, mailbox.timeZone) }))
+    .filter(({ span }) => overlaps(span.start, span.end, from, to))
+    .sort((a, b) => a.span.start - b.span.start);
+  const zone = preferredZone(req);
+  const select = query
+    .get('$select')
+    ?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const value = inWindow
+    .slice(skip, skip + top)
+    .map(({ event }) => pick(present(event, mailbox, zone), select));
+  const body: Record<string, unknown> = {
+    '@odata.context': `${requestOrigin(req)}${GRAPH_PREFIX}$metadata#users('${mailbox.user.id}')/calendars('${cal.calendar.id}')/calendarView`,
+    value,
+  };
+  if (skip + top < inWindow.length) {
+    const next = new URL(req.url.pathname + req.url.search, requestOrigin(req));
+    next.searchParams.set('$skip', String(skip + top));
+    next.searchParams.set('$top', String(top));
+    body['@odata.nextLink'] = next.toString();
+  }
+  sendJson(res, 200, body, preferenceApplied(zone));
+}
+
+function createEvent(
+  state: SandboxState,
+  req: SandboxRequest,
+  res: ServerResponse,
+  mailbox: GraphMailbox,
+  cal: GraphCalendar,
+): void {
+  if (cal.calendar.canEdit === false)
+    return sendGraphError(
+      res,
+      403,
+      'ErrorAccessDenied',
+      'Access is denied. Check credentials and try again.',
+    );
+  const body = parseJson(req.body) as GraphEvent | undefined;
+  if (!body || typeof body !== 'object')
+    return sendGraphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
+  const invalid = validateTimes(body, mailbox);
+  if (invalid) return sendGraphError(res, 400, invalid.code, invalid.message);
+  // Graph's retry protection: the same transactionId returns the event the first request created.
+  const existing = body.transactionId ? findByTransaction(mailbox, body.transactionId) : undefined;
+  if (existing) return sendPresented(req, res, 201, existing, mailbox, body.start?.timeZone);
+  const event = completeGraphEvent(
+    body,
+    mailbox,
+    cal,
+    `AAMkAG${randomId(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}AAA=`,
+  );
+  cal.events.push(event);
+  notifyAttendees(state, cal, event, 'created');
+  sendPresented(req, res, 201, event, mailbox, body.start?.timeZone);
+}
+
+function patchEvent(
+  state: SandboxState,
+  req: SandboxRequest,
+  res: ServerResponse,
+  mailbox: GraphMailbox,
+  cal: GraphCalendar,
+  event: GraphEvent,
+): void {
+  const body = parseJson(req.body) as GraphEvent | undefined;
+  if (!body || typeof body !== 'object')
+    return sendGraphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
+  const { id: _id, transactionId: _tx, createdDateTime: _c, ...changes } = body;
+  const invalid = validateTimes({ ...event, ...changes }, mailbox);
+  if (invalid) return sendGraphError(res, 400, invalid.code, invalid.message);
+  Object.assign(event, changes, { lastModifiedDateTime: new Date().toISOString(), changeKey: randomId(12) });
+  if (changes.isOnlineMeeting !== undefined || changes.onlineMeetingProvider !== undefined) {
+    Object.assign(event, onlineMeetingFor(event, cal));
+  }
+  notifyAttendees(state, cal, event, 'updated');
+  sendPresented(req, res, 200, event, mailbox);
+}
+
+function deleteEvent(
+  state: SandboxState,
+  res: ServerResponse,
+  _mailbox: GraphMailbox,
+  cal: GraphCalendar,
+  event: GraphEvent,
+): void {
+  cal.events.splice(cal.events.indexOf(event), 1);
+  notifyAttendees(state, cal, event, 'cancelled');
+  sendEmpty(res, 204);
+}
+
+function getSchedule(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const body = camelKeys(parseJson(req.body)) as GetScheduleBody | undefined;
+  const schedules = body?.schedules ?? [];
+  if (!body || schedules.length === 0)
+    return sendGraphError(res, 400, 'ErrorInvalidParameter', 'Schedules must be specified.');
+  if (schedules.length > MAX_SCHEDULES) {
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidParameter',
+      `The number of schedules exceeds the maximum of ${MAX_SCHEDULES}.`,
+    );
+  }
+  const interval = Number(body.availabilityViewInterval ?? 30);
+  if (!Number.isInteger(interval) || interval < 5 || interval > 1440) {
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidParameter',
+      'availabilityViewInterval must be between 5 and 1440 minutes.',
+    );
+  }
+  const from = parseGraphTime(body.startTime);
+  const to = parseGraphTime(body.endTime);
+  if (Number.isNaN(from) || Number.isNaN(to) || to <= from) {
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidParameter',
+      'A valid StartTime and EndTime must be specified.',
+    );
+  }
+  const zone = preferredZone(req);
+  const value = schedules.map((address) => scheduleFor(state, address, from, to, interval, zone));
+  sendJson(
+    res,
+    200,
+    {
+      '@odata.context': `${requestOrigin(req)}${GRAPH_PREFIX}$metadata#Collection(microsoft.graph.scheduleInformation)`,
+      value,
+    },
+    preferenceApplied(zone),
+  );
+}
+
+function scheduleFor(
+  state: SandboxState,
+  address: string,
+  from: number,
+  to: number,
+  interval: number,
+  zone: Zone,
+): MicrosoftGraph.ScheduleInformation {
+  const mailbox = state.mailbox(address);
+  if (!mailbox) {
+    return {
+      scheduleId: address,
+      error: {
+        message: `Unable to resolve e-mail address ${address} to an Active Directory object.`,
+        responseCode: '5009',
+      },
+    };
+  }
+  const items = (defaultCalendar(mailbox)?.events ?? [])
+    .filter((event) => !event.isCancelled && (event.showAs ?? 'busy') !== 'free')
+    .map((event) => ({ event, span: graphEventSpan(event, mailbox.timeZone) }))
+    .filter(({ span }) => overlaps(span.start, span.end, from, to))
+    .sort((a, b) => a.span.start - b.span.start);
+  const slots = Math.ceil((to - from) / (interval * 60_000));
+  let view = '';
+  for (let i = 0; i < slots; i++) {
+    const slotStart = from + i * interval * 60_000;
+    const codes = items
+      .filter(({ span }) => overlaps(span.start, span.end, slotStart, slotStart + interval * 60_000))
+      .map(({ event }) => VIEW_CODE[event.showAs ?? 'busy'] ?? 2);
+    view += String(Math.max(0, ...codes));
+  }
+  return {
+    scheduleId: address,
+    availabilityView: view,
+    scheduleItems: items.map(({ event, span }) => {
+      const isPrivate = event.sensitivity === 'private';
+      return {
+        isPrivate,
+        status: event.showAs ?? 'busy',
+        ...(isPrivate ? {} : { subject: event.subject ?? '', location: event.location?.displayName ?? '' }),
+        start: dateTimeIn(span.start, zone),
+        end: dateTimeIn(span.end, zone),
+      };
+    }),
+    workingHours: mailbox.workingHours,
+  };
+}
+
+/** Fills in what Exchange adds to a created event; the online meeting only if the calendar allows it. */
+export function completeGraphEvent(
+  body: GraphEvent,
+  mailbox: GraphMailbox,
+  cal: GraphCalendar,
+  id: string,
+): GraphEvent {
+  const now = new Date().toISOString();
+  const organizer = { emailAddress: { name: mailbox.user.displayName ?? '', address: mailbox.user.mail } };
+  const event: GraphEvent = {
+    id,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    changeKey: randomId(12),
+    categories: [],
+    transactionId: null,
+    originalStartTimeZone: body.start?.timeZone ?? 'UTC',
+    originalEndTimeZone: body.end?.timeZone ?? 'UTC',
+    iCalUId: `040000008200E00074C5B7101A82E008${randomId(24).toUpperCase()}`,
+    reminderMinutesBeforeStart: 15,
+    isReminderOn: true,
+    hasAttachments: false,
+    subject: '',
+    bodyPreview: (body.body?.content ?? '').replace(/<[^>]*>/g, '').slice(0, 255),
+    importance: 'normal',
+    sensitivity: 'normal',
+    isAllDay: false,
+    isCancelled: false,
+    isOrganizer: true,
+    responseRequested: true,
+    showAs: 'busy',
+    type: 'singleInstance',
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
+    isDraft: false,
+    hideAttendees: false,
+    allowNewTimeProposals: true,
+    responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+    body: { contentType: 'html', content: '' },
+    location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown' },
+    locations: [],
+    organizer,
+    ...body,
+    attendees: (body.attendees ?? []).map((a) => ({
+      type: 'required',
+      ...a,
+      status: a.status ?? { response: 'none', time: '0001-01-01T00:00:00Z' },
+    })),
+  };
+  return { ...event, ...onlineMeetingFor(event, cal) };
+}
+
+function onlineMeetingFor(event: GraphEvent, cal: GraphCalendar): Partial<GraphEvent> {
+  const provider = event.onlineMeetingProvider ?? cal.calendar.defaultOnlineMeetingProvider ?? 'unknown';
+  const allowed = cal.calendar.allowedOnlineMeetingProviders ?? [];
+  if (!event.isOnlineMeeting || !allowed.includes(provider)) {
+    // What Graph does when the account cannot host the meeting: the event is created without one.
+    return {
+      isOnlineMeeting: false,
+      onlineMeetingProvider: 'unknown',
+      onlineMeeting: null,
+      onlineMeetingUrl: null,
+    };
+  }
+  if (event.onlineMeeting?.joinUrl) return { isOnlineMeeting: true, onlineMeetingProvider: provider };
+  const thread = `19%3ameeting_${randomId(48, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}%40thread.v2`;
+  return {
+    isOnlineMeeting: true,
+    onlineMeetingProvider: provider,
+    onlineMeeting: {
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/${thread}/0?context=%7b%22Tid%22%3a%22sandbox%22%7d`,
+    },
+    onlineMeetingUrl: null,
+  };
+}
+
+function findByTransaction(mailbox: GraphMailbox, transactionId: string): GraphEvent | undefined {
+  for (const cal of mailbox.calendars) {
+    const event = cal.events.find((e) => e.transactionId === transactionId);
+    if (event) return event;
+  }
+  return undefined;
+}
+
+function validateTimes(
+  event: GraphEvent,
+  mailbox: GraphMailbox,
+): { code: string; message: string } | undefined {
+  for (const zone of [event.start?.timeZone, event.end?.timeZone]) {
+    if (zone && !ianaZone(zone)) {
+      return {
+        code: 'TimeZoneNotSupportedException',
+        message: `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+      };
+    }
+  }
+  if (!event.start?.dateTime || !event.end?.dateTime)
+    return { code: 'ErrorInvalidRequest', message: 'Start and End must be specified.' };
+  const span = graphEventSpan(event, mailbox.timeZone);
+  if (Number.isNaN(span.start) || Number.isNaN(span.end))
+    return { code: 'ErrorInvalidRequest', message: 'Start or End is not a valid date.' };
+  if (span.end < span.start)
+    return { code: 'ErrorInvalidRequest', message: 'The end time must be after the start time.' };
+  return undefined;
+}
+
+function notifyAttendees(
+  state: SandboxState,
+  cal: GraphCalendar,
+  event: GraphEvent,
+  action: 'created' | 'updated' | 'cancelled',
+): void {
+  const recipients = (event.attendees ?? []).map((a) => a.emailAddress?.address ?? '').filter(Boolean);
+  if (recipients.length === 0 || !event.isOrganizer) return;
+  state.notifications.push({
+    provider: 'microsoft',
+    calendarId: cal.calendar.id,
+    eventId: event.id ?? '',
+    action,
+    recipients,
+  });
+}
+
+/** A zone as the client named it (kept for the response) and its IANA equivalent (for the maths). */
+interface Zone {
+  name: string;
+  iana: string;
+}
+
+function preferredZone(req: SandboxRequest, fallback?: string | null): Zone {
+  const prefer = String(req.headers.prefer ?? '');
+  const name = /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(prefer)?.[1] ?? fallback ?? 'UTC';
+  const iana = ianaZone(name);
+  return iana ? { name, iana } : { name: 'UTC', iana: 'UTC' };
+}
+
+function preferenceApplied(zone: Zone): Record<string, string> {
+  return { 'preference-applied': `outlook.timezone="${zone.name}"` };
+}
+
+function sendPresented(
+  req: SandboxRequest,
+  res: ServerResponse,
+  status: number,
+  event: GraphEvent,
+  mailbox: GraphMailbox,
+  fallbackZone?: string | null,
+): void {
+  const zone = preferredZone(req, fallbackZone);
+  sendJson(res, status, present(event, mailbox, zone), preferenceApplied(zone));
+}
+
+/** The event as Graph returns it: times in the requested zone; all-day events stay on their dates. */
+function present(
+  event: GraphEvent,
+  mailbox: GraphMailbox,
+  zone: Zone,
+): GraphEvent & { '@odata.etag': string } {
+  const span = graphEventSpan(event, mailbox.timeZone);
+  const at = (ms: number, stored: MicrosoftGraph.DateTimeTimeZone | null | undefined) =>
+    event.isAllDay
+      ? { dateTime: `${(stored?.dateTime ?? '').slice(0, 10)}T00:00:00.0000000`, timeZone: zone.name }
+      : dateTimeIn(ms, zone);
+  return {
+    '@odata.etag': `W/"${event.changeKey ?? ''}"`,
+    ...event,
+    start: at(span.start, event.start),
+    end: at(span.end, event.end),
+  };
+}
+
+function dateTimeIn(ms: number, zone: Zone): MicrosoftGraph.DateTimeTimeZone {
+  return { dateTime: graphLocal(ms, zone.iana), timeZone: zone.name };
+}
+
+function parseGraphTime(value: MicrosoftGraph.DateTimeTimeZone | null | undefined): number {
+  const zone = ianaZone(value?.timeZone ?? 'UTC');
+  return zone ? parseInstant(value?.dateTime, zone) : NaN;
+}
+
+function pick<T extends object>(value: T, fields: string[] | undefined): Partial<T> {
+  if (!fields) return value;
+  const keep = new Set(['id', '@odata.etag', ...fields.map((f) => f.toLowerCase())]);
+  return Object.fromEntries(
+    Object.entries(value).filter(([key]) => keep.has(key.toLowerCase())),
+  ) as Partial<T>;
+}
+
+/** Graph's own docs send `Schedules`/`StartTime`; property names are matched case-insensitively. */
+function camelKeys(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]),
+  );
 }

@@ -6,6 +6,7 @@ import { adminRoutes } from './admin';
 import { googleRoutes } from './google';
 import { graphRoutes } from './graph';
 import { mailRoutes } from './mail-pages';
+import { oauthRoutes } from './oauth';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -19,7 +20,13 @@ export interface RunningSandbox {
 /** Starts the sandbox on 127.0.0.1 (never another interface). Port 0 picks a free one. */
 export async function startSandbox(port: number): Promise<RunningSandbox> {
   const state = createState();
-  const routes: Route[] = [adminRoutes(state), mailRoutes(state), googleRoutes(state), graphRoutes(state)];
+  const routes: Route[] = [
+    adminRoutes(state),
+    mailRoutes(state),
+    googleRoutes(state),
+    graphRoutes(state),
+    oauthRoutes(state),
+  ];
   const server: Server = createServer((raw, res) => {
     const chunks: Buffer[] = [];
     raw.on('data', (c: Buffer) => chunks.push(c));
@@ -50,7 +57,9 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
         const answered = await applyFaults(state, req, res, () => route(req, res));
         if (answered) return;
       }
-      sendJson(res, 404, { error: { code: 404, message: `No sandbox route for ${req.method} ${req.url.pathname}` } });
+      sendJson(res, 404, {
+        error: { code: 404, message: `No sandbox route for ${req.method} ${req.url.pathname}` },
+      });
     } catch (err) {
       if (!res.headersSent) sendJson(res, 500, { error: { code: 500, message: String(err) } });
       else res.end();

@@ -1,0 +1,254 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { Route, SandboxRequest } from './http';
+import { sendJson } from './http';
+import { compileEndpoints, findEndpoint, type Endpoint } from './routing';
+import type { Provider, SandboxState } from './state';
+
+// Sign-in stand-ins: Google's implicit flow (what launchWebAuthFlow gets from accounts.google.com)
+// and the Microsoft identity platform's authorization code + PKCE flow for single-page apps.
+
+export const OAUTH_PREFIX = '/oauth/';
+const ACCESS_LIFETIME_S = 3600;
+const CODE_LIFETIME_MS = 10 * 60_000;
+
+export function oauthRoutes(state: SandboxState): Route {
+  const endpoints = compileEndpoints(oauthEndpoints(state));
+  return async (req, res) => {
+    if (!req.url.pathname.startsWith(OAUTH_PREFIX)) return false;
+    const found = findEndpoint(endpoints, req.method, req.url.pathname.slice(OAUTH_PREFIX.length));
+    if (!found) return false;
+    state.countRequest(`${req.method} ${OAUTH_PREFIX}${found.endpoint.pattern}`);
+    await found.endpoint.handle(req, res, found.params);
+    return true;
+  };
+}
+
+function oauthEndpoints(state: SandboxState): Endpoint[] {
+  return [
+    { method: 'GET', pattern: 'google/authorize', handle: (req, res) => googleAuthorize(state, req, res) },
+    { method: 'POST', pattern: 'google/revoke', handle: (req, res) => googleRevoke(state, req, res) },
+    {
+      method: 'GET',
+      pattern: 'microsoft/authorize',
+      handle: (req, res) => microsoftAuthorize(state, req, res),
+    },
+    { method: 'POST', pattern: 'microsoft/token', handle: (req, res) => microsoftToken(state, req, res) },
+  ];
+}
+
+function googleAuthorize(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const q = req.url.searchParams;
+  const redirect = validRedirect(q.get('redirect_uri'));
+  const clientId = q.get('client_id');
+  if (!redirect || !clientId) {
+    return sendJson(res, 400, {
+      error: 'invalid_request',
+      error_description: 'Missing required parameter: client_id or redirect_uri',
+    });
+  }
+  const answer = new URLSearchParams();
+  if (q.get('response_type') !== 'token') answer.set('error', 'unsupported_response_type');
+  else if (state.config.signIn === 'deny') answer.set('error', 'access_denied');
+  else {
+    const scope = q.get('scope') ?? '';
+    answer.set('access_token', issue(state, 'google', 'access', clientId, scope, `ya29.sandbox-`));
+    answer.set('token_type', 'Bearer');
+    answer.set('expires_in', String(ACCESS_LIFETIME_S - 1));
+    answer.set('scope', scope);
+  }
+  if (q.has('state')) answer.set('state', q.get('state') ?? '');
+  // The implicit flow returns the token in the fragment so it never reaches a server.
+  redirect.hash = answer.toString();
+  res.writeHead(302, { location: redirect.toString() }).end();
+}
+
+function googleRevoke(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const token = req.url.searchParams.get('token') ?? new URLSearchParams(req.body).get('token') ?? '';
+  const record = state.tokens.get(token);
+  if (!record || record.provider !== 'google' || record.revoked) {
+    return sendJson(res, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
+  }
+  record.revoked = true;
+  sendJson(res, 200, {});
+}
+
+function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const q = req.url.searchParams;
+  const redirect = validRedirect(q.get('redirect_uri'));
+  const clientId = q.get('client_id');
+  if (!redirect || !clientId) {
+    return sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_request',
+        900144,
+        "The request body must contain the following parameter: 'client_id' or 'redirect_uri'.",
+      ),
+    );
+  }
+  const answer = new URLSearchParams();
+  const challenge = q.get('code_challenge');
+  if (q.get('response_type') !== 'code') answer.set('error', 'unsupported_response_type');
+  else if (!challenge || q.get('code_challenge_method') !== 'S256') {
+    answer.set('error', 'invalid_request');
+    answer.set(
+      'error_description',
+      'AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.',
+    );
+  } else if (state.config.signIn === 'deny') {
+    answer.set('error', 'access_denied');
+    answer.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
+  } else {
+    const code = `M.C5_SB.2.U.${randomBytes(24).toString('base64url')}`;
+    state.codes.set(code, {
+      clientId,
+      redirectUri: q.get('redirect_uri') ?? '',
+      scope: q.get('scope') ?? '',
+      challenge,
+      expiresAt: Date.now() + CODE_LIFETIME_MS,
+      used: false,
+    });
+    answer.set('code', code);
+  }
+  if (q.has('state')) answer.set('state', q.get('state') ?? '');
+  if (q.get('response_mode') === 'fragment') redirect.hash = answer.toString();
+  else answer.forEach((value, key) => redirect.searchParams.set(key, value));
+  res.writeHead(302, { location: redirect.toString() }).end();
+}
+
+function microsoftToken(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const form = new URLSearchParams(req.body);
+  const clientId = form.get('client_id') ?? '';
+  const grant = form.get('grant_type');
+  if (grant === 'authorization_code') return redeemCode(state, res, form, clientId);
+  if (grant === 'refresh_token') return redeemRefresh(state, res, form, clientId);
+  sendJson(
+    res,
+    400,
+    aadError('unsupported_grant_type', 70003, 'The app requested an unsupported grant type.'),
+  );
+}
+
+function redeemCode(state: SandboxState, res: ServerResponse, form: URLSearchParams, clientId: string): void {
+  const code = state.codes.get(form.get('code') ?? '');
+  if (!code || code.expiresAt < Date.now()) {
+    return sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_grant',
+        70008,
+        'The provided authorization code or refresh token has expired due to inactivity.',
+      ),
+    );
+  }
+  if (code.used)
+    return sendJson(
+      res,
+      400,
+      aadError('invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed.'),
+    );
+  if (code.clientId !== clientId || code.redirectUri !== (form.get('redirect_uri') ?? '')) {
+    return sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_grant',
+        50148,
+        'The redirect_uri or client_id does not match the authorization request.',
+      ),
+    );
+  }
+  const verifier = form.get('code_verifier') ?? '';
+  if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) {
+    return sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_grant',
+        501481,
+        'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+      ),
+    );
+  }
+  code.used = true;
+  sendTokens(state, res, clientId, code.scope);
+}
+
+function redeemRefresh(
+  state: SandboxState,
+  res: ServerResponse,
+  form: URLSearchParams,
+  clientId: string,
+): void {
+  const record = state.tokens.get(form.get('refresh_token') ?? '');
+  if (
+    !record ||
+    record.provider !== 'microsoft' ||
+    record.kind !== 'refresh' ||
+    record.revoked ||
+    record.clientId !== clientId
+  ) {
+    return sendJson(
+      res,
+      400,
+      aadError('invalid_grant', 70000, "The provided value for the 'refresh_token' is not valid."),
+    );
+  }
+  sendTokens(state, res, clientId, form.get('scope') ?? record.scope);
+}
+
+function sendTokens(state: SandboxState, res: ServerResponse, clientId: string, scope: string): void {
+  sendJson(res, 200, {
+    token_type: 'Bearer',
+    scope,
+    expires_in: ACCESS_LIFETIME_S,
+    ext_expires_in: ACCESS_LIFETIME_S,
+    access_token: issue(state, 'microsoft', 'access', clientId, scope, 'eyJ0eXAiOiJKV1Qi.sandbox.'),
+    refresh_token: issue(state, 'microsoft', 'refresh', clientId, scope, '1.AQ-sandbox-'),
+  });
+}
+
+function issue(
+  state: SandboxState,
+  provider: Provider,
+  kind: 'access' | 'refresh',
+  clientId: string,
+  scope: string,
+  prefix: string,
+): string {
+  const token = `${prefix}${randomBytes(24).toString('base64url')}`;
+  const lifetimeMs = kind === 'access' ? ACCESS_LIFETIME_S * 1000 : 24 * 3600_000;
+  state.tokens.set(token, {
+    provider,
+    kind,
+    scope,
+    clientId,
+    expiresAt: Date.now() + lifetimeMs,
+    revoked: false,
+  });
+  return token;
+}
+
+/** The identity platform's error JSON. */
+function aadError(error: string, code: number, description: string): Record<string, unknown> {
+  return {
+    error,
+    error_description: `AADSTS${code}: ${description}`,
+    error_codes: [code],
+    timestamp: new Date().toISOString().replace('T', ' ').slice(0, 19) + 'Z',
+    trace_id: randomBytes(16).toString('hex'),
+    correlation_id: randomBytes(16).toString('hex'),
+  };
+}
+
+function validRedirect(value: string | null): URL | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
