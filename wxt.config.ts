@@ -32,7 +32,6 @@ export default defineConfig({
         : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
       // The AI endpoint is a host the user picks; asked for only when they turn it on.
       optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-      action: { default_title: '__MSG_actionTitle__' },
       commands: {
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+O' },
@@ -40,12 +39,19 @@ export default defineConfig({
         },
       },
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'ops-assistant@example.org' } } }
+        ? {
+            browser_specific_settings: { gecko: { id: 'ops-assistant@example.org', strict_min_version: '115.0' } },
+            // Manifest V2 spells optional hosts as optional permissions.
+            optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+          }
         : {}),
     };
   },
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
+      // WXT takes the toolbar tooltip from the popup's <title>; ours is localised.
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
       // The sandbox build reads the demo mail pages on loopback instead of the real sites.
       if (wxt.config.mode !== 'sandbox') return;
       for (const script of manifest.content_scripts ?? []) script.matches = sandboxMatches();

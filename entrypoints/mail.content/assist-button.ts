@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { MailSiteAdapter } from '../../services/mail-sites/types';
+import css from './assist.css?inline';
 
 /**
  * The "Assist" button in the site's thread toolbar, in a shadow root so neither side's styles leak.
@@ -13,6 +14,7 @@ export async function mountAssistButton(
 ): Promise<{ refresh: () => void }> {
   const ui = await createShadowRootUi(ctx, {
     name: 'ops-assist-button',
+    css,
     position: 'inline',
     anchor: () => adapter.assistButtonAnchor(document),
     append: 'last',

@@ -1,4 +1,3 @@
-import './assist.css';
 import { siteForUrl } from '../../services/mail-sites/sites';
 import { adapterFor } from '../../services/mail-sites/adapters';
 import { watchThread } from '../../services/mail-sites/watch';
@@ -17,7 +16,8 @@ export default defineContentScript({
     'https://outlook.cloud.microsoft/*',
   ],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The Assist button's CSS is passed inline to its shadow root: no web-accessible resource needed.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const site = siteForUrl(location.href);
     if (!site) return;
