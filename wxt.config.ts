@@ -27,9 +27,7 @@ export default defineConfig({
         'contextMenus',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
-      host_permissions: sandbox
-        ? [`${sandboxOrigin()}/*`]
-        : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
+      host_permissions: sandbox ? [`${sandboxOrigin()}/*`] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
       // The AI endpoint is a host the user picks; asked for only when they turn it on.
       optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
       commands: {
@@ -40,7 +38,9 @@ export default defineConfig({
       },
       ...(browser === 'firefox'
         ? {
-            browser_specific_settings: { gecko: { id: 'ops-assistant@example.org', strict_min_version: '115.0' } },
+            browser_specific_settings: {
+              gecko: { id: 'ops-assistant@example.org', strict_min_version: '115.0' },
+            },
             // Manifest V2 spells optional hosts as optional permissions.
             optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
           }

@@ -73,7 +73,15 @@ if (buildsOk) {
   const e2eOk = step(
     'end-to-end tests (Chromium, Firefox)',
     'npx',
-    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json'],
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/e2e.json',
+    ],
     { E2E_SKIP_BUILD: '1', E2E_SANDBOX_PORT: E2E_PORT },
   );
   countTests('test-results/e2e.json', e2eOk);

@@ -30,6 +30,10 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 }
 
 /** Dates and times shown to the user, in the UI language. */
-export function formatDateTime(value: Date | number, options: Intl.DateTimeFormatOptions, timeZone?: string): string {
+export function formatDateTime(
+  value: Date | number,
+  options: Intl.DateTimeFormatOptions,
+  timeZone?: string,
+): string {
   return new Intl.DateTimeFormat(locale.value, { ...options, timeZone }).format(value);
 }

@@ -42,20 +42,42 @@ describe('parseMessage', () => {
 
   it('rejects a message of another direction', () => {
     // A content script cannot ask the background to insert replies into other tabs.
-    expect(parseMessage(contentToBackground, { type: 'tab:insert-reply', data: { tabId: 3, text: 'x', mode: 'reply' } })).toBeNull();
-    expect(parseMessage(pageToBackground, { type: 'tab:insert-reply', data: { tabId: 3, text: 'x', mode: 'reply' } })).not.toBeNull();
+    expect(
+      parseMessage(contentToBackground, {
+        type: 'tab:insert-reply',
+        data: { tabId: 3, text: 'x', mode: 'reply' },
+      }),
+    ).toBeNull();
+    expect(
+      parseMessage(pageToBackground, {
+        type: 'tab:insert-reply',
+        data: { tabId: 3, text: 'x', mode: 'reply' },
+      }),
+    ).not.toBeNull();
   });
 
   it('rejects wrong shapes', () => {
     const bad = { ...snapshot, site: 'yahoo' };
-    expect(parseMessage(contentToBackground, { type: 'thread:report', data: { result: { ok: true, snapshot: bad } } })).toBeNull();
+    expect(
+      parseMessage(contentToBackground, {
+        type: 'thread:report',
+        data: { result: { ok: true, snapshot: bad } },
+      }),
+    ).toBeNull();
     expect(parseMessage(pageToBackground, { type: 'thread:get', data: { tabId: -1 } })).toBeNull();
     expect(parseMessage(pageToBackground, { type: 'thread:get', data: { tabId: 1.5 } })).toBeNull();
-    expect(parseMessage(backgroundToContent, { type: 'tab:insert-reply', data: { text: 'x', mode: 'forward' } })).toBeNull();
+    expect(
+      parseMessage(backgroundToContent, { type: 'tab:insert-reply', data: { text: 'x', mode: 'forward' } }),
+    ).toBeNull();
   });
 
   it('caps the size of an inserted reply', () => {
     const huge = 'a'.repeat(100_001);
-    expect(parseMessage(pageToBackground, { type: 'tab:insert-reply', data: { tabId: 1, text: huge, mode: 'reply' } })).toBeNull();
+    expect(
+      parseMessage(pageToBackground, {
+        type: 'tab:insert-reply',
+        data: { tabId: 1, text: huge, mode: 'reply' },
+      }),
+    ).toBeNull();
   });
 });

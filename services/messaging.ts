@@ -106,7 +106,10 @@ export function sendToBackground<M extends ContentToBackground | PageToBackgroun
   return browser.runtime.sendMessage(message);
 }
 
-export function sendToContent<M extends BackgroundToContent>(tab: number, message: M): Promise<Responses[M['type']]> {
+export function sendToContent<M extends BackgroundToContent>(
+  tab: number,
+  message: M,
+): Promise<Responses[M['type']]> {
   return browser.tabs.sendMessage(tab, message, { frameId: 0 });
 }
 

@@ -27,5 +27,10 @@ export function openPanel(tabId: number): Promise<void> {
 
 /** A separate window showing the panel for `tabId` (the "pop out"). */
 export async function popOutPanel(tabId: number): Promise<void> {
-  await browser.windows.create({ url: browser.runtime.getURL(panelPath(tabId)), type: 'popup', width: 420, height: 760 });
+  await browser.windows.create({
+    url: browser.runtime.getURL(panelPath(tabId)),
+    type: 'popup',
+    width: 420,
+    height: 760,
+  });
 }

@@ -17,7 +17,13 @@ const TEXT_ATTRIBUTES = new Set(['placeholder', 'title', 'aria-label', 'alt', 'l
 
 /** Human-readable text written straight into JSX instead of going through `t()`. */
 function literalsIn(path: string): string[] {
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(node.text.trim());
@@ -50,7 +56,9 @@ describe('conventions', () => {
   });
 
   it('entrypoints stay thin', () => {
-    const long = files('entrypoints', /\.(ts|tsx)$/).filter((f) => readFileSync(f, 'utf8').split('\n').length > 250);
+    const long = files('entrypoints', /\.(ts|tsx)$/).filter(
+      (f) => readFileSync(f, 'utf8').split('\n').length > 250,
+    );
     expect(long).toEqual([]);
   });
 });

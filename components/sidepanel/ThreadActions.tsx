@@ -22,7 +22,12 @@ export function ThreadActions({ snapshot }: { snapshot: ThreadSnapshot }) {
       const task = await addTask({
         title: t('taskFromThread', who, snapshot.subject || t('noSubject')),
         dueAt: tomorrowMorning(),
-        link: { kind: 'thread', ref: `${snapshot.site}:${snapshot.threadId}`, url: snapshot.url, label: snapshot.subject },
+        link: {
+          kind: 'thread',
+          ref: `${snapshot.site}:${snapshot.threadId}`,
+          url: snapshot.url,
+          label: snapshot.subject,
+        },
       });
       setStatus({ kind: 'ok', text: t('taskAdded', task.title) });
     } catch (err) {

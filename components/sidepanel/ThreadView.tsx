@@ -23,7 +23,9 @@ export function ThreadView({ snapshot }: { snapshot: ThreadSnapshot }) {
       <dl class="facts">
         <dt>{t('customer')}</dt>
         <dd data-testid="thread-customer">
-          {customer ? `${customer.name || customer.email}${customer.name ? ` <${customer.email}>` : ''}` : '—'}
+          {customer
+            ? `${customer.name || customer.email}${customer.name ? ` <${customer.email}>` : ''}`
+            : '—'}
         </dd>
         <dt>{t('lastMessage')}</dt>
         <dd>
@@ -33,13 +35,17 @@ export function ThreadView({ snapshot }: { snapshot: ThreadSnapshot }) {
         </dd>
       </dl>
       <details>
-        <summary data-testid="thread-count">{count === 1 ? t('messageCountOne') : t('messageCount', count)}</summary>
+        <summary data-testid="thread-count">
+          {count === 1 ? t('messageCountOne') : t('messageCount', count)}
+        </summary>
         <ol class="messages">
           {snapshot.messages.map((m) => (
             <li key={m.id}>
               <div class="muted">
                 {m.fromUser ? t('fromYou') : m.from.name || m.from.email}
-                {m.date ? ` · ${formatDateTime(new Date(m.date), { dateStyle: 'short', timeStyle: 'short' })}` : ''}
+                {m.date
+                  ? ` · ${formatDateTime(new Date(m.date), { dateStyle: 'short', timeStyle: 'short' })}`
+                  : ''}
               </div>
               <div class="pre" dir="auto">
                 {m.text}

@@ -12,10 +12,15 @@ export function TaskItem({ task, now }: { task: Task; now: number }) {
         checked={task.status === 'done'}
         onChange={(e) => void setTaskDone(task.id, e.currentTarget.checked)}
       />
-      <span style={{ flex: 1, textDecoration: task.status === 'done' ? 'line-through' : undefined }}>{task.title}</span>
+      <span style={{ flex: 1, textDecoration: task.status === 'done' ? 'line-through' : undefined }}>
+        {task.title}
+      </span>
       {task.dueAt !== null && (
         <span class={overdue ? 'notice error' : 'muted'}>
-          {formatDateTime(task.dueAt, task.dueAllDay ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' })}
+          {formatDateTime(
+            task.dueAt,
+            task.dueAllDay ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
+          )}
           {overdue ? ` · ${t('overdue')}` : ''}
         </span>
       )}

@@ -1,20 +1,41 @@
-import { useLive } from '../../components/use-live';
-import { QuickAdd } from '../../components/tasks/QuickAdd';
-import { TaskItem } from '../../components/tasks/TaskItem';
-import { recentTasks } from '../../services/db/tasks';
-import { t } from '../../services/i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { TasksPage } from '../../components/tasks/TasksPage';
+import { ComplaintsPage } from '../../components/complaints/ComplaintsPage';
+import { InsightsPage } from '../../components/complaints/InsightsPage';
+import { t, type MessageKey } from '../../services/i18n';
+
+// The dashboard's sections, addressed by hash (#/tasks, #/complaints, #/insights) so links from the
+// popup, notifications and tasks can open one directly (e.g. #/complaints/<id>).
+const SECTIONS: { id: string; label: MessageKey; Page: (props: { path: string[] }) => preact.JSX.Element }[] =
+  [
+    { id: 'tasks', label: 'tasksHeading', Page: TasksPage },
+    { id: 'complaints', label: 'complaintsHeading', Page: ComplaintsPage },
+    { id: 'insights', label: 'insightsHeading', Page: InsightsPage },
+  ];
+
+function currentPath(): string[] {
+  return location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+}
 
 export function App() {
-  const tasks = useLive(() => recentTasks(200), []);
+  const [path, setPath] = useState(currentPath);
+  useEffect(() => {
+    const onHash = () => setPath(currentPath());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const section = SECTIONS.find((s) => s.id === path[0]) ?? SECTIONS[0]!;
   return (
-    <main style={{ maxWidth: '960px', margin: '0 auto', padding: '16px' }}>
+    <main style={{ maxWidth: '1100px', margin: '0 auto', padding: '16px' }}>
       <h1>{t('dashboardTitle')}</h1>
-      <h2>{t('tasksHeading')}</h2>
-      <QuickAdd />
-      {tasks && tasks.length === 0 && <p class="muted">{t('noTasks')}</p>}
-      <ul class="plain" data-testid="all-tasks">
-        {tasks?.map((task) => <TaskItem key={task.id} task={task} now={Date.now()} />)}
-      </ul>
+      <nav class="row" aria-label={t('dashboardTitle')}>
+        {SECTIONS.map((s) => (
+          <a key={s.id} href={`#/${s.id}`} aria-current={s === section ? 'page' : undefined}>
+            {t(s.label)}
+          </a>
+        ))}
+      </nav>
+      <section.Page path={path.slice(1)} />
     </main>
   );
 }

@@ -2,7 +2,12 @@ import { siteForUrl } from '../../services/mail-sites/sites';
 import { adapterFor } from '../../services/mail-sites/adapters';
 import { watchThread } from '../../services/mail-sites/watch';
 import { insertDraft } from '../../services/mail-sites/insert';
-import { backgroundToContent, parseMessage, sendToBackground, type InsertOutcome } from '../../services/messaging';
+import {
+  backgroundToContent,
+  parseMessage,
+  sendToBackground,
+  type InsertOutcome,
+} from '../../services/messaging';
 import { mountAssistButton } from './assist-button';
 
 // Runs in the mail page: reads the open thread, reports it, fills the reply box on request.

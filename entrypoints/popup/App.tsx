@@ -34,7 +34,10 @@ export function App() {
             {t('openPanel')}
           </button>
         )}
-        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}>
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+        >
           {t('openDashboard')}
         </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -45,7 +48,9 @@ export function App() {
       <h2>{t('tasksDue')}</h2>
       {due && due.length === 0 && <p class="muted">{t('noTasksDue')}</p>}
       <ul class="plain" data-testid="tasks-due">
-        {due?.map((task) => <TaskItem key={task.id} task={task} now={Date.now()} />)}
+        {due?.map((task) => (
+          <TaskItem key={task.id} task={task} now={Date.now()} />
+        ))}
       </ul>
     </main>
   );

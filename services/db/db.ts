@@ -162,7 +162,8 @@ export const DB_NAME = 'ops-assistant';
 export const SCHEMA_V1 = {
   lists: 'id, order',
   tasks: 'id, listId, status, dueAt, remindAt, [status+dueAt], link.ref, createdAt',
-  complaints: 'id, &threadKey, customerEmail, status, category, severity, createdAt, dueAt, [status+createdAt]',
+  complaints:
+    'id, &threadKey, customerEmail, status, category, severity, createdAt, dueAt, [status+createdAt]',
   templates: 'id, [intent+language], updatedAt',
   contacts: 'id, &email, kind',
   outbox: 'id, &key, status, nextAttemptAt',

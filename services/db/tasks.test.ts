@@ -13,7 +13,11 @@ describe('tasks', () => {
   it('creates the default lists in the UI language on first use', async () => {
     setLocale('es');
     await addTask({ title: 'Llamar al proveedor' });
-    expect((await orderedLists()).map((l) => l.name)).toEqual(['Hoy', 'Encargos del gerente', 'Seguimientos']);
+    expect((await orderedLists()).map((l) => l.name)).toEqual([
+      'Hoy',
+      'Encargos del gerente',
+      'Seguimientos',
+    ]);
   });
 
   it('lists open tasks due before a time, soonest first, and drops completed ones', async () => {

@@ -3,7 +3,8 @@ import { snapshotFromPastedText } from './pasted';
 
 describe('snapshotFromPastedText', () => {
   it('reads Spanish header lines and keeps the body as the customer message', () => {
-    const text = 'De: Lucía Gómez <lucia@example.es>\nFecha: 2026-11-23T09:12:00Z\nAsunto: Pedido 4512\n\nHola, el pedido no ha llegado.';
+    const text =
+      'De: Lucía Gómez <lucia@example.es>\nFecha: 2026-11-23T09:12:00Z\nAsunto: Pedido 4512\n\nHola, el pedido no ha llegado.';
     const s = snapshotFromPastedText(text, 'outlook', 'https://outlook.live.com/mail/0/', 5);
     expect(s.subject).toBe('Pedido 4512');
     expect(s.messages[0]!.from).toEqual({ name: 'Lucía Gómez', email: 'lucia@example.es' });

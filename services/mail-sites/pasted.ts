@@ -7,7 +7,12 @@ const DATE = /^(?:date|sent|fecha|enviado)\s*:\s*(.+)$/im;
 const SUBJECT = /^(?:subject|asunto)\s*:\s*(.+)$/im;
 const ADDRESS = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$|^\s*([^\s<>]+@[^\s<>]+)\s*$/;
 
-export function snapshotFromPastedText(text: string, site: MailSite, url: string, now = Date.now()): ThreadSnapshot {
+export function snapshotFromPastedText(
+  text: string,
+  site: MailSite,
+  url: string,
+  now = Date.now(),
+): ThreadSnapshot {
   const body = text.replace(/\r\n?/g, '\n').trim();
   const fromLine = FROM.exec(body)?.[1] ?? '';
   const address = ADDRESS.exec(fromLine);
@@ -18,7 +23,10 @@ export function snapshotFromPastedText(text: string, site: MailSite, url: string
   const parsed = dateLine ? Date.parse(dateLine) : NaN;
   const withoutHeaders = body
     .split('\n')
-    .filter((line) => !FROM.test(line) && !DATE.test(line) && !SUBJECT.test(line) && !/^(?:to|para|cc)\s*:/i.test(line))
+    .filter(
+      (line) =>
+        !FROM.test(line) && !DATE.test(line) && !SUBJECT.test(line) && !/^(?:to|para|cc)\s*:/i.test(line),
+    )
     .join('\n')
     .trim();
   return {

@@ -10,7 +10,9 @@ describe('parseQuickTask', () => {
     const task = parseQuickTask('llamar al proveedor mañana 10:00', now);
     expect(task.title).toBe('llamar al proveedor');
     const due = local(task.dueAt!);
-    expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours(), due.getMinutes()]).toEqual([2026, 10, 28, 10, 0]);
+    expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours(), due.getMinutes()]).toEqual([
+      2026, 10, 28, 10, 0,
+    ]);
     expect(task.dueAllDay).toBe(false);
   });
 

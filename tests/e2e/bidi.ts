@@ -25,7 +25,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function launchFirefox(binary = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'): Promise<BidiFirefox> {
+export async function launchFirefox(
+  binary = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+): Promise<BidiFirefox> {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'ops-ff-'));
   // Keep Firefox off the network (this machine has none) and quiet at start.
@@ -51,7 +53,13 @@ export async function launchFirefox(binary = process.env.FIREFOX_PATH ?? '/usr/b
   let nextId = 1;
   const pending = new Map<number, Pending>();
   socket.addEventListener('message', (event) => {
-    const data = JSON.parse(String(event.data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string };
+    const data = JSON.parse(String(event.data)) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+    };
     if (data.id === undefined) return;
     const waiter = pending.get(data.id);
     pending.delete(data.id);

@@ -21,7 +21,10 @@ describe('Firefox', () => {
     });
     expect(installed.extension).toBeTruthy();
 
-    const { contexts } = await firefox.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {});
+    const { contexts } = await firefox.send<{ contexts: { context: string }[] }>(
+      'browsingContext.getTree',
+      {},
+    );
     const context = contexts[0]!.context;
     await firefox.send('browsingContext.navigate', {
       context,

@@ -31,7 +31,9 @@ describe('production manifest (Chrome MV3)', () => {
   const m = manifest(CHROME);
 
   it('asks for the expected permissions and nothing else', () => {
-    expect([...m.permissions].sort()).toEqual(['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage'].sort());
+    expect([...m.permissions].sort()).toEqual(
+      ['contextMenus', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+    );
     expect([...m.host_permissions].sort()).toEqual(
       [...MAIL_HOSTS, 'https://www.googleapis.com/*', 'https://graph.microsoft.com/*'].sort(),
     );
@@ -47,7 +49,8 @@ describe('production manifest (Chrome MV3)', () => {
       storage: /storage\.(session|local)|storage\.defineItem/,
       unlimitedStorage: /navigator\.storage\.persist/,
     };
-    for (const permission of m.permissions as string[]) expect(sourceText, permission).toMatch(api[permission]!);
+    for (const permission of m.permissions as string[])
+      expect(sourceText, permission).toMatch(api[permission]!);
   });
 
   it('opens the agenda popup from the toolbar and keeps the side panel separate', () => {

@@ -1,0 +1,9 @@
+import { t } from '../../services/i18n';
+
+export function InsightsPage() {
+  return (
+    <section>
+      <h2>{t('insightsHeading')}</h2>
+    </section>
+  );
+}
