@@ -1,0 +1,135 @@
+// @vitest-environment node
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from './testing';
+
+const sandbox = useSandbox();
+const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+const VERIFIER = 'Xk3v_9wq-verifier-of-at-least-forty-three-characters-long';
+const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
+
+const get = (path: string) => fetch(`${sandbox.origin()}${path}`, { redirect: 'manual' });
+const form = (path: string, fields: Record<string, string>) =>
+  fetch(`${sandbox.origin()}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+async function googleSignIn(): Promise<URLSearchParams> {
+  const query = new URLSearchParams({
+    client_id: 'demo.apps.googleusercontent.com',
+    redirect_uri: REDIRECT,
+    response_type: 'token',
+    scope: 'https://www.googleapis.com/auth/calendar.events',
+    state: 's-1',
+  });
+  const res = await get(`/oauth/google/authorize?${query}`);
+  expect(res.status).toBe(302);
+  const location = new URL(res.headers.get('location') ?? '');
+  expect(location.origin + location.pathname).toBe(REDIRECT);
+  return new URLSearchParams(location.hash.slice(1));
+}
+
+async function microsoftCode(): Promise<string> {
+  const query = new URLSearchParams({
+    client_id: 'ms-client',
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'Calendars.ReadWrite offline_access',
+    state: 's-2',
+    code_challenge: CHALLENGE,
+    code_challenge_method: 'S256',
+  });
+  const res = await get(`/oauth/microsoft/authorize?${query}`);
+  expect(res.status).toBe(302);
+  const location = new URL(res.headers.get('location') ?? '');
+  expect(location.searchParams.get('state')).toBe('s-2');
+  return location.searchParams.get('code') ?? '';
+}
+
+const redeem = (code: string, verifier = VERIFIER) =>
+  form('/oauth/microsoft/token', {
+    grant_type: 'authorization_code',
+    client_id: 'ms-client',
+    code,
+    redirect_uri: REDIRECT,
+    code_verifier: verifier,
+  });
+const refresh = (token: string) =>
+  form('/oauth/microsoft/token', {
+    grant_type: 'refresh_token',
+    client_id: 'ms-client',
+    refresh_token: token,
+  });
+
+interface Tokens {
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  expires_in: number;
+}
+
+describe('sign-in stand-ins', () => {
+  it('Google implicit flow puts a working token in the fragment, and revoke stops it', async () => {
+    const answer = await googleSignIn();
+    expect(answer.get('token_type')).toBe('Bearer');
+    expect(answer.get('state')).toBe('s-1');
+    expect(Number(answer.get('expires_in'))).toBeGreaterThan(0);
+    const token = answer.get('access_token') ?? '';
+    expect((await sandbox.google('users/me/calendarList', { token })).status).toBe(200);
+
+    expect((await form('/oauth/google/revoke', { token })).status).toBe(200);
+    expect((await sandbox.google('users/me/calendarList', { token })).status).toBe(401);
+    expect((await form('/oauth/google/revoke', { token })).status).toBe(400);
+  });
+
+  it('Microsoft code flow checks the PKCE verifier', async () => {
+    const bad = await redeem(await microsoftCode(), 'a-different-verifier-that-does-not-match-the-challenge');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe('invalid_grant');
+
+    const code = await microsoftCode();
+    const good = await redeem(code);
+    expect(good.status).toBe(200);
+    const tokens = (await good.json()) as Tokens;
+    expect(tokens.token_type).toBe('Bearer');
+    expect((await sandbox.graph('me', { token: tokens.access_token })).status).toBe(200);
+    // A code is single-use.
+    expect((await redeem(code)).status).toBe(400);
+  });
+
+  it('refreshes Microsoft tokens until they are revoked', async () => {
+    const tokens = (await (await redeem(await microsoftCode())).json()) as Tokens;
+    await sandbox.admin('config', 'POST', { tokens: 'expire' });
+    expect((await sandbox.graph('me', { token: tokens.access_token })).status).toBe(401);
+    expect((await sandbox.graph('me')).status).toBe(401);
+
+    const renewed = await refresh(tokens.refresh_token);
+    expect(renewed.status).toBe(200);
+    const next = (await renewed.json()) as Tokens;
+    expect((await sandbox.graph('me', { token: next.access_token })).status).toBe(200);
+
+    await sandbox.admin('config', 'POST', { tokens: 'revoke' });
+    expect((await refresh(next.refresh_token)).status).toBe(400);
+  });
+
+  it('answers access_denied when the user refuses consent', async () => {
+    await sandbox.admin('config', 'POST', { signIn: 'deny' });
+    expect((await googleSignIn()).get('error')).toBe('access_denied');
+  });
+
+  it('requires a PKCE challenge for Microsoft', async () => {
+    const query = new URLSearchParams({
+      client_id: 'ms-client',
+      redirect_uri: REDIRECT,
+      response_type: 'code',
+      scope: 'Calendars.ReadWrite',
+    });
+    const location = new URL(
+      (await get(`/oauth/microsoft/authorize?${query}`)).headers.get('location') ?? '',
+    );
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.has('code')).toBe(false);
+  });
+});
