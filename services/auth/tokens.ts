@@ -1,0 +1,38 @@
+import { storage } from 'wxt/utils/storage';
+
+export type Provider = 'google' | 'microsoft';
+
+export interface AccessToken {
+  accessToken: string;
+  /** ms since epoch */
+  expiresAt: number;
+  scope: string;
+  /** The signed-in account, when known (shown in options). */
+  account: string | null;
+}
+
+// Access tokens live in storage.session: memory only, gone when the browser closes, never visible
+// to content scripts (session storage defaults to trusted contexts). Never in localStorage or logs.
+export const accessTokens = {
+  google: storage.defineItem<AccessToken | null>('session:token:google', { fallback: null }),
+  microsoft: storage.defineItem<AccessToken | null>('session:token:microsoft', { fallback: null }),
+};
+
+/**
+ * Microsoft's single-page-app refresh token (valid 24 h, rotated on each use) so a browser restart
+ * does not ask the user to sign in again the same day. Google's implicit flow has none.
+ */
+export const microsoftRefreshToken = storage.defineItem<string | null>('local:refresh:microsoft', {
+  fallback: null,
+});
+
+/** Which providers the user connected (survives restarts; tokens do not). */
+export const connected = storage.defineItem<Record<Provider, { account: string | null; at: number } | null>>(
+  'local:connectedAccounts',
+  { fallback: { google: null, microsoft: null } },
+);
+
+/** A token is "fresh" with a minute to spare, so a request never leaves with one about to expire. */
+export function isFresh(token: AccessToken | null, now = Date.now()): token is AccessToken {
+  return token !== null && token.expiresAt - 60_000 > now;
+}
