@@ -1,0 +1,475 @@
+// Microsoft Graph through the official client, with our own two-link middleware chain:
+// - the library's AuthenticationHandler only attaches the token to https Graph hosts (its host
+//   check ignores http), so the loopback sandbox would get unauthenticated requests;
+// - the default chain also has a RetryHandler that sleeps and retries 429/503 by itself, while the
+//   outbox owns retries; and a terminal link that calls an injectable fetch makes tests honest.
+// The client's ES build needs only fetch and Promise, so it runs in an MV3 service worker
+// (microsoft.worker.test.ts checks that in a context without Node or DOM globals).
+import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import type {
+  AuthenticationProvider,
+  Context,
+  GraphRequest,
+  Middleware,
+} from '@microsoft/microsoft-graph-client';
+import type * as Graph from '@microsoft/microsoft-graph-types';
+import { DateTime, IANAZone } from 'luxon';
+import { graphTransactionId } from './booking';
+import { CalendarError, errorFromHttp, errorFromThrown } from './errors';
+import type {
+  AgendaEvent,
+  BusyInterval,
+  BusyStatus,
+  CalendarInfo,
+  CalendarProvider,
+  CancelOptions,
+  CreatedEvent,
+  EventAttendee,
+  EventPatch,
+  NewEvent,
+  OnlineMeetingOutcome,
+  ProviderConfig,
+  ResponseStatus,
+  ShowAs,
+  TimeRange,
+} from './types';
+
+// getSchedule: at most 20 schedules per request, and a bounded window (62 days).
+const SCHEDULE_MAX_IDS = 20;
+const SCHEDULE_MAX_WINDOW_MS = 62 * 24 * 3600_000;
+const MAX_PAGES = 50;
+const EVENT_SELECT = [
+  'id',
+  'subject',
+  'start',
+  'end',
+  'isAllDay',
+  'location',
+  'isOnlineMeeting',
+  'onlineMeeting',
+  'onlineMeetingUrl',
+  'attendees',
+  'responseStatus',
+  'showAs',
+  'isCancelled',
+  'isOrganizer',
+  'organizer',
+  'webLink',
+].join(',');
+const CALENDAR_SELECT = 'id,name,hexColor,isDefaultCalendar,canEdit,allowedOnlineMeetingProviders,owner';
+
+class TokenMiddleware implements Middleware {
+  private next?: Middleware;
+  constructor(private readonly auth: AuthenticationProvider) {}
+  async execute(context: Context): Promise<void> {
+    const token = await this.auth.getAccessToken();
+    const headers = { ...(context.options?.headers as Record<string, string> | undefined) };
+    headers['Authorization'] = `Bearer ${token}`;
+    context.options = { ...context.options, headers };
+    if (!this.next) throw new Error('TokenMiddleware must not be last');
+    await this.next.execute(context);
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+class FetchMiddleware implements Middleware {
+  constructor(private readonly doFetch: typeof fetch) {}
+  async execute(context: Context): Promise<void> {
+    try {
+      context.response = await this.doFetch(context.request, context.options as RequestInit);
+    } catch (error) {
+      // The client wraps whatever we throw into a GraphError; this marker survives as its `code`.
+      const wrapped = new Error(error instanceof Error ? error.message : String(error));
+      wrapped.name = NETWORK_MARKER;
+      throw wrapped;
+    }
+  }
+}
+
+const NETWORK_MARKER = 'OpsAssistantNetworkError';
+
+// Graph echoes the zone we ask for, but older mailboxes answer with Windows names; these are the
+// zones our users live in. Anything else falls back to the zone we asked for.
+const WINDOWS_TO_IANA: Record<string, string> = {
+  UTC: 'UTC',
+  'Romance Standard Time': 'Europe/Madrid',
+  'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'Canary Standard Time': 'Atlantic/Canary',
+  'Eastern Standard Time': 'America/New_York',
+  'Central Standard Time': 'America/Chicago',
+  'Mountain Standard Time': 'America/Denver',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'Central Standard Time (Mexico)': 'America/Mexico_City',
+  'SA Pacific Standard Time': 'America/Bogota',
+  'Argentina Standard Time': 'America/Argentina/Buenos_Aires',
+  'Pacific SA Standard Time': 'America/Santiago',
+  'SA Western Standard Time': 'America/La_Paz',
+  'Venezuela Standard Time': 'America/Caracas',
+  'E. South America Standard Time': 'America/Sao_Paulo',
+};
+
+export function ianaZone(name: string | null | undefined, fallback: string): string {
+  if (!name) return fallback;
+  if (IANAZone.isValidZone(name)) return name;
+  return WINDOWS_TO_IANA[name] ?? fallback;
+}
+
+/** Graph's dateTimeTimeZone → epoch ms. */
+export function graphInstant(value: Graph.DateTimeTimeZone | null | undefined, fallbackZone: string): number {
+  const zone = ianaZone(value?.timeZone, fallbackZone);
+  const dt = DateTime.fromISO(value?.dateTime ?? '', { zone });
+  return dt.isValid ? dt.toMillis() : NaN;
+}
+
+/** nextLink is absolute; the client wants the part after the version. */
+function relativeLink(link: string): string {
+  const at = link.indexOf('/v1.0/');
+  if (at < 0) throw new CalendarError('server', `Unexpected Graph nextLink: ${link}`);
+  return link.slice(at + '/v1.0/'.length);
+}
+
+export function createMicrosoftProvider(config: ProviderConfig): CalendarProvider {
+  const zone = config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const auth: AuthenticationProvider = { getAccessToken: () => config.getToken() };
+  const client = Client.initWithMiddleware({
+    baseUrl: config.baseUrl,
+    defaultVersion: 'v1.0',
+    middleware: [
+      new TokenMiddleware(auth),
+      new FetchMiddleware(config.fetch ?? globalThis.fetch.bind(globalThis)),
+    ],
+  });
+  const onlineProviders = new Map<string, Graph.OnlineMeetingProviderType[]>();
+
+  const calPath = (calendarId: string) =>
+    calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
+
+  async function send<T>(
+    request: GraphRequest,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    body?: unknown,
+  ): Promise<T> {
+    request.responseType(ResponseType.RAW);
+    let response: Response;
+    try {
+      if (method === 'GET') response = await request.get();
+      else if (method === 'POST') response = await request.post(body ?? {});
+      else if (method === 'PATCH') response = await request.patch(body ?? {});
+      else response = await request.delete();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === NETWORK_MARKER || (error as { statusCode?: unknown }).statusCode === -1) {
+        throw new CalendarError('network', error instanceof Error ? error.message : 'Network error');
+      }
+      throw errorFromThrown(error);
+    }
+    const text = response.status === 204 ? '' : await response.text().catch(() => '');
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) throw errorFromHttp(response.status, response.headers, parsed);
+    return parsed as T;
+  }
+
+  async function pages<T>(first: GraphRequest, prefer?: string): Promise<T[]> {
+    const out: T[] = [];
+    let request: GraphRequest | undefined = first;
+    for (let page = 0; request && page < MAX_PAGES; page++) {
+      if (prefer) request.header('Prefer', prefer);
+      const res: { value?: T[]; '@odata.nextLink'?: string } = await send(request, 'GET');
+      out.push(...(res.value ?? []));
+      const next = res['@odata.nextLink'];
+      request = next ? client.api(relativeLink(next)) : undefined;
+    }
+    return out;
+  }
+
+  async function calendars(): Promise<CalendarInfo[]> {
+    const items = await pages<Graph.Calendar>(
+      client.api('/me/calendars').query({ $select: CALENDAR_SELECT }),
+    );
+    return items
+      .filter((c) => c.id)
+      .map((c) => {
+        const allowed = c.allowedOnlineMeetingProviders ?? [];
+        onlineProviders.set(c.id ?? '', allowed);
+        if (c.isDefaultCalendar) onlineProviders.set('primary', allowed);
+        const info: CalendarInfo = {
+          id: c.id ?? '',
+          provider: 'microsoft',
+          name: c.name ?? '',
+          primary: c.isDefaultCalendar === true,
+          canEdit: c.canEdit !== false,
+          onlineMeetings: allowed.includes('teamsForBusiness') ? ['teams'] : [],
+        };
+        if (c.hexColor) info.color = c.hexColor;
+        if (c.owner?.address) info.ownerEmail = c.owner.address;
+        return info;
+      });
+  }
+
+  async function busy(
+    calendarIds: readonly string[],
+    range: TimeRange,
+  ): Promise<Map<string, BusyInterval[]>> {
+    const result = new Map<string, BusyInterval[]>();
+    const failed = new Set<string>();
+    const ids = [...new Set(calendarIds)];
+    const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
+    for (let i = 0; i < ids.length; i += SCHEDULE_MAX_IDS) {
+      const chunk = ids.slice(i, i + SCHEDULE_MAX_IDS);
+      for (let from = range.start; from < range.end; from += SCHEDULE_MAX_WINDOW_MS) {
+        const to = Math.min(range.end, from + SCHEDULE_MAX_WINDOW_MS);
+        const request = client.api('/me/calendar/getSchedule').header('Prefer', 'outlook.timezone="UTC"');
+        const res = await send<{ value?: Graph.ScheduleInformation[] }>(request, 'POST', {
+          schedules: chunk,
+          startTime: utc(from),
+          endTime: utc(to),
+          availabilityViewInterval: 30,
+        });
+        const byId = new Map<string, Graph.ScheduleInformation>();
+        for (const info of res.value ?? [])
+          if (info.scheduleId) byId.set(info.scheduleId.toLowerCase(), info);
+        for (const id of chunk) {
+          const info = byId.get(id.toLowerCase());
+          if (!info || info.error) {
+            failed.add(id);
+            continue;
+          }
+          const list = result.get(id) ?? [];
+          for (const item of info.scheduleItems ?? []) {
+            const status = busyStatus(item.status);
+            if (!status) continue;
+            const start = graphInstant(item.start, 'UTC');
+            const end = graphInstant(item.end, 'UTC');
+            if (Number.isFinite(start) && Number.isFinite(end) && end > start)
+              list.push({ start, end, status });
+          }
+          result.set(id, list);
+        }
+      }
+    }
+    for (const id of failed) result.delete(id);
+    return result;
+  }
+
+  async function list(calendarId: string, range: TimeRange): Promise<AgendaEvent[]> {
+    const first = client.api(`${calPath(calendarId)}/calendarView`).query({
+      startDateTime: encodeURIComponent(new Date(range.start).toISOString()),
+      endDateTime: encodeURIComponent(new Date(range.end).toISOString()),
+      $select: EVENT_SELECT,
+      $orderby: 'start/dateTime',
+      $top: '100',
+    });
+    const items = await pages<Graph.Event>(first, `outlook.timezone="${zone}"`);
+    const out: AgendaEvent[] = [];
+    for (const item of items) {
+      const event = toAgendaEvent(item, calendarId, zone);
+      if (event && event.status !== 'cancelled') out.push(event);
+    }
+    return out;
+  }
+
+  async function allowedProviders(calendarId: string): Promise<Graph.OnlineMeetingProviderType[]> {
+    const cached = onlineProviders.get(calendarId);
+    if (cached) return cached;
+    const cal = await send<Graph.Calendar>(
+      client.api(calPath(calendarId)).query({ $select: 'id,allowedOnlineMeetingProviders' }),
+      'GET',
+    );
+    const allowed = cal.allowedOnlineMeetingProviders ?? [];
+    onlineProviders.set(calendarId, allowed);
+    return allowed;
+  }
+
+  async function create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent> {
+    const teams = event.online && (await allowedProviders(calendarId)).includes('teamsForBusiness');
+    const body: Graph.Event = {
+      ...eventBody(event, event.timeZone),
+      transactionId: graphTransactionId(idempotencyKey),
+      ...(teams ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
+    };
+    const request = client
+      .api(`${calPath(calendarId)}/events`)
+      .header('Prefer', `outlook.timezone="${zone}"`);
+    const created = await send<Graph.Event>(request, 'POST', body);
+    const agenda = requireEvent(created, calendarId, zone);
+    let onlineMeeting: OnlineMeetingOutcome = 'none';
+    if (event.online) onlineMeeting = !teams ? 'unavailable' : agenda.joinUrl ? 'created' : 'pending';
+    // Graph answers a repeated transactionId with the original event and the same 201, so a
+    // retry cannot be told apart from a first booking here.
+    return { event: agenda, onlineMeeting, alreadyExisted: false };
+  }
+
+  async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
+    const request = client
+      .api(`${calPath(calendarId)}/events/${encodeURIComponent(eventId)}`)
+      .header('Prefer', `outlook.timezone="${zone}"`);
+    const updated = await send<Graph.Event>(request, 'PATCH', eventBody(patch, patch.timeZone ?? zone));
+    return requireEvent(updated, calendarId, zone);
+  }
+
+  async function cancel(calendarId: string, eventId: string, options: CancelOptions = {}): Promise<void> {
+    const path = `${calPath(calendarId)}/events/${encodeURIComponent(eventId)}`;
+    try {
+      // /cancel notifies attendees with the comment; only the organizer may call it.
+      await send(client.api(`${path}/cancel`), 'POST', options.comment ? { comment: options.comment } : {});
+    } catch (error) {
+      if (error instanceof CalendarError && error.kind === 'not-found') return;
+      if (!(error instanceof CalendarError && error.kind === 'bad-request')) throw error;
+      try {
+        await send(client.api(path), 'DELETE');
+      } catch (inner) {
+        if (inner instanceof CalendarError && inner.kind === 'not-found') return;
+        throw inner;
+      }
+    }
+  }
+
+  return { calendars, busy, list, create, update, cancel };
+}
+
+function busyStatus(status: Graph.FreeBusyStatus | null | undefined): BusyStatus | undefined {
+  switch (status) {
+    case 'free':
+      return undefined;
+    case 'tentative':
+    case 'oof':
+    case 'workingElsewhere':
+    case 'busy':
+      return status;
+    default:
+      // 'unknown': safer to treat as taken than to book over it.
+      return 'busy';
+  }
+}
+
+function localIn(iso: string, zone: string): { dateTime: string; timeZone: string } {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) throw new CalendarError('bad-request', `Invalid date: ${iso}`);
+  return { dateTime: dt.setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: zone };
+}
+
+function eventBody(event: EventPatch, zone: string): Graph.Event {
+  const body: Graph.Event = {};
+  if (event.title !== undefined) body.subject = event.title;
+  if (event.description !== undefined) body.body = { contentType: 'text', content: event.description };
+  if (event.location !== undefined) body.location = { displayName: event.location };
+  if (event.start !== undefined) body.start = localIn(event.start, zone);
+  if (event.end !== undefined) body.end = localIn(event.end, zone);
+  if (event.attendees !== undefined) {
+    body.attendees = event.attendees.map((a) => ({
+      emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) },
+      type: a.optional ? 'optional' : 'required',
+    }));
+  }
+  return body;
+}
+
+function requireEvent(item: Graph.Event, calendarId: string, zone: string): AgendaEvent {
+  const event = toAgendaEvent(item, calendarId, zone);
+  if (!event) throw new CalendarError('server', 'Graph returned an event without start or end');
+  return event;
+}
+
+function responseOf(value: Graph.ResponseType | null | undefined): ResponseStatus {
+  switch (value) {
+    case 'accepted':
+    case 'declined':
+    case 'organizer':
+      return value;
+    case 'tentativelyAccepted':
+      return 'tentative';
+    case 'notResponded':
+    case 'none':
+      return 'needsAction';
+    default:
+      return 'unknown';
+  }
+}
+
+function showAsOf(value: Graph.FreeBusyStatus | null | undefined): ShowAs {
+  switch (value) {
+    case 'busy':
+    case 'free':
+    case 'tentative':
+    case 'oof':
+    case 'workingElsewhere':
+      return value;
+    default:
+      return 'unknown';
+  }
+}
+
+/** Graph event → AgendaEvent in `zone`; undefined when it has no usable start/end. */
+export function toAgendaEvent(item: Graph.Event, calendarId: string, zone: string): AgendaEvent | undefined {
+  if (!item.id) return undefined;
+  const allDay = item.isAllDay === true;
+  let start: string;
+  let end: string;
+  let startMs: number;
+  let endMs: number;
+  if (allDay) {
+    // All-day events are floating dates; only the date part means anything.
+    start = (item.start?.dateTime ?? '').slice(0, 10);
+    end = (item.end?.dateTime ?? '').slice(0, 10);
+    const s = DateTime.fromISO(start, { zone });
+    const e = DateTime.fromISO(end, { zone });
+    if (!s.isValid || !e.isValid) return undefined;
+    startMs = s.toMillis();
+    endMs = e.toMillis();
+  } else {
+    startMs = graphInstant(item.start, zone);
+    endMs = graphInstant(item.end, zone);
+    if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return undefined;
+    start = DateTime.fromMillis(startMs, { zone }).toISO() ?? '';
+    end = DateTime.fromMillis(endMs, { zone }).toISO() ?? '';
+  }
+  const attendees: EventAttendee[] = (item.attendees ?? [])
+    .filter((a) => a.emailAddress?.address)
+    .map((a) => ({
+      email: a.emailAddress?.address ?? '',
+      ...(a.emailAddress?.name ? { name: a.emailAddress.name } : {}),
+      response: responseOf(a.status?.response),
+      optional: a.type === 'optional',
+      resource: a.type === 'resource',
+    }));
+  const myResponse: ResponseStatus = item.isOrganizer
+    ? 'organizer'
+    : responseOf(item.responseStatus?.response);
+  const showAs = showAsOf(item.showAs);
+  const event: AgendaEvent = {
+    id: item.id,
+    provider: 'microsoft',
+    calendarId,
+    title: item.subject ?? '',
+    start,
+    end,
+    startMs,
+    endMs,
+    allDay,
+    timeZone: zone,
+    attendeeCount: attendees.length,
+    attendees,
+    myResponse,
+    status: item.isCancelled ? 'cancelled' : showAs === 'tentative' ? 'tentative' : 'confirmed',
+    showAs,
+  };
+  if (item.location?.displayName) event.location = item.location.displayName;
+  const joinUrl = item.onlineMeeting?.joinUrl ?? item.onlineMeetingUrl;
+  if (joinUrl) event.joinUrl = joinUrl;
+  const organizer = item.organizer?.emailAddress;
+  if (organizer?.address) {
+    event.organizer = { email: organizer.address, ...(organizer.name ? { name: organizer.name } : {}) };
+  }
+  if (item.webLink) event.htmlLink = item.webLink;
+  return event;
+}
