@@ -25,6 +25,7 @@ export default defineConfig({
         'storage',
         'unlimitedStorage',
         'contextMenus',
+        'identity',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
       host_permissions: sandbox ? [`${sandboxOrigin()}/*`] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],

@@ -56,6 +56,9 @@ export const pageToBackground = {
     text: z.string().check(z.maxLength(100_000)),
     mode: z.enum(['reply', 'replyAll']),
   }),
+  /** Sign-in runs in the background (the auth broker) so it outlives the page that asked. */
+  'auth:connect': z.object({ provider: z.enum(['google', 'microsoft']) }),
+  'auth:disconnect': z.object({ provider: z.enum(['google', 'microsoft']) }),
 };
 
 /** Background → content script. */
@@ -79,6 +82,8 @@ export interface Responses {
   'tab:read': ReadResult | null;
   'tab:insert-reply': InsertOutcome;
   'thread:changed': void;
+  'auth:connect': { ok: true } | { ok: false; error: string };
+  'auth:disconnect': void;
 }
 
 type Schemas = Record<string, z.ZodMiniType>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { uiLanguage, type UiLanguage } from '../../services/settings';
 import { t } from '../../services/i18n';
+import { Accounts } from '../../components/options/Accounts';
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('auto');
@@ -31,6 +32,7 @@ export function App() {
           </p>
         )}
       </section>
+      <Accounts />
     </main>
   );
 }

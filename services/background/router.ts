@@ -10,6 +10,7 @@ import { isOurContentScript, isOurPage } from '../trust';
 import { siteForUrl } from '../mail-sites/sites';
 import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
+import { connect, disconnect } from '../auth/flows';
 
 /**
  * The background's single message entry. Anything not from our own pages or our content script on
@@ -46,8 +47,17 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
       return withMailTab(message.data.tabId, (tabId) => sendToContent(tabId, { type: 'tab:read', data: {} }));
     case 'tab:insert-reply': {
       const { tabId, text, mode } = message.data;
-      return withMailTab(tabId, (id) => sendToContent(id, { type: 'tab:insert-reply', data: { text, mode } }));
+      return withMailTab(tabId, (id) =>
+        sendToContent(id, { type: 'tab:insert-reply', data: { text, mode } }),
+      );
     }
+    case 'auth:connect':
+      return connect(message.data.provider).then(
+        () => ({ ok: true as const }),
+        (err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }),
+      );
+    case 'auth:disconnect':
+      return disconnect(message.data.provider);
   }
 }
 
