@@ -1,0 +1,101 @@
+import { DateTime } from 'luxon';
+import type { ThreadMessage, ThreadSnapshot } from '../mail-sites/types';
+import type { Analysis, Amount, ExtractedDate, Language, Phone } from './types';
+import { detectLanguage } from './language';
+import { classifyIntents } from './intent';
+import { findAmounts, findPhones, findReferences, nameFromText, personFromDisplayName } from './entities';
+import { extractDates, sameDate } from './dates';
+import { assessUrgency } from './urgency';
+import { summarise } from './summary';
+import { ownText } from './text';
+
+/** Customer messages whose facts are read (newest first); older ones are history. */
+const FACT_MESSAGES = 3;
+
+export interface AnalyseOptions {
+  /** IANA zone the customer's times are read in; defaults to this browser's zone. */
+  timeZone?: string;
+}
+
+function defaultZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * The one entry point: who wrote, in what language, what they want, the facts and how urgent it is.
+ * Only the newest customer messages are read (a 100-message thread costs the same as a 3-message
+ * one), and only their own words, never the quoted history.
+ */
+export function analyseThread(snapshot: ThreadSnapshot, now?: number | Date, options: AnalyseOptions = {}): Analysis {
+  const zone = options.timeZone ?? defaultZone();
+  const nowMs = now === undefined ? snapshot.readAt : typeof now === 'number' ? now : now.getTime();
+  const customerMessages: ThreadMessage[] = [];
+  for (let i = snapshot.messages.length - 1; i >= 0 && customerMessages.length < FACT_MESSAGES; i--) {
+    const m = snapshot.messages[i]!;
+    if (!m.fromUser) customerMessages.push(m);
+  }
+  const latest = customerMessages[0];
+  const texts = customerMessages.map((m) => ownText(m.text));
+  const own = texts[0] ?? '';
+
+  let lang = detectLanguage(own);
+  if (lang.language === 'und') {
+    const fallback = detectLanguage([...texts.slice(1), snapshot.subject].join('\n'));
+    if (fallback.language !== 'und') lang = { language: fallback.language, confidence: fallback.confidence * 0.6 };
+  }
+  const language: Language = lang.language;
+
+  const intents = classifyIntents(own, texts[1]);
+
+  const orders: string[] = [];
+  const invoices: string[] = [];
+  const tickets: string[] = [];
+  const amounts: Amount[] = [];
+  const phones: Phone[] = [];
+  const dates: ExtractedDate[] = [];
+  const addUnique = (list: string[], values: string[]) => {
+    for (const v of values) if (!list.includes(v)) list.push(v);
+  };
+  customerMessages.forEach((message, i) => {
+    const text = texts[i]!;
+    const refs = findReferences(text);
+    const money = findAmounts(text);
+    const tel = findPhones(text);
+    addUnique(orders, refs.orders.map((f) => f.value));
+    addUnique(invoices, refs.invoices.map((f) => f.value));
+    addUnique(tickets, refs.tickets.map((f) => f.value));
+    for (const a of money) if (!amounts.some((x) => x.value === a.value.value && x.currency === a.value.currency)) amounts.push(a.value);
+    for (const p of tel) if (!phones.some((x) => x.normalized === p.value.normalized)) phones.push(p.value);
+    const msgLanguage = i === 0 ? language : detectLanguage(text).language;
+    const found = extractDates(text, {
+      reference: message.date ?? nowMs,
+      zone,
+      language: msgLanguage,
+      exclude: [...refs.orders, ...refs.invoices, ...refs.tickets, ...money, ...tel],
+    });
+    for (const d of found) if (!dates.some((x) => sameDate(x, d))) dates.push({ ...d, messageId: message.id });
+  });
+  const subjectRefs = findReferences(snapshot.subject);
+  addUnique(orders, subjectRefs.orders.map((f) => f.value));
+  addUnique(invoices, subjectRefs.invoices.map((f) => f.value));
+  addUnique(tickets, subjectRefs.tickets.map((f) => f.value));
+
+  const customerName = latest
+    ? (personFromDisplayName(latest.from.name) ?? nameFromText(own, latest.signature))
+    : null;
+  const latestDates = latest ? dates.filter((d) => d.messageId === latest.id) : [];
+  const sentAt = latest?.date ? DateTime.fromISO(latest.date, { setZone: true }) : DateTime.fromMillis(nowMs);
+  const urgency = assessUrgency({ text: own, dates: latestDates, sentAt });
+  const facts = { orders, invoices, tickets, amounts, dates, phones, customerName };
+  return {
+    language,
+    languageConfidence: lang.confidence,
+    intents,
+    facts,
+    urgency,
+    summary: own ? summarise(own, intents[0]!.intent, facts) : '',
+    customer: { name: customerName, email: latest?.from.email || null },
+    latestCustomerMessageId: latest?.id ?? null,
+    timeZone: zone,
+  };
+}

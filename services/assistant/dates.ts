@@ -1,0 +1,244 @@
+import * as chrono from 'chrono-node';
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type { ExtractedDate, Language } from './types';
+import { blank, sentences, type Span } from './text';
+
+// chrono reads dates; this module fixes what it gets wrong in mail (Spanish "pasado mañana", "el
+// martes que viene", "a las 10h", "de la tarde", bare weekdays pointing at the past), drops vague
+// mentions ("la semana que viene"), and turns wall-clock components into instants in an IANA zone
+// with luxon so DST weeks come out right. It never throws: an unreadable date is left out.
+
+/** chrono slows down on long inputs; dates that matter sit in the first paragraphs. */
+export const MAX_DATE_TEXT = 1500;
+
+export interface DateOptions {
+  /** When the message was sent (ISO with offset, or ms): relative words are read from here. */
+  reference: string | number | Date;
+  /** IANA zone the writer's wall-clock times are read in. */
+  zone: string;
+  language: Language;
+  /** Spans already known to be something else (order numbers, amounts, phones). */
+  exclude?: readonly Span[];
+}
+
+// Same-length rewrites, so offsets in the rewritten text are offsets in the original.
+const ACCENTS: [RegExp, string][] = [
+  [/\bmanana\b/gi, 'mañana'],
+  [/\bmiercoles\b/gi, 'miércoles'],
+  [/\bsabado\b/gi, 'sábado'],
+  [/\bproximo\b/gi, 'próximo'],
+  [/\bproxima\b/gi, 'próxima'],
+];
+
+const MONTHS_ES: Record<string, number> = {
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8,
+  septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+};
+const ES_RANGE = /\bdel? (\d{1,2}) al (\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi;
+const ES_DAY_ONLY = /\b(?:el )?d[ií]a (\d{1,2})\b(?! de)(?:,? a las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
+const DAYPART = /\b(de|por|en) la (mañana|tarde|noche)\b/gi;
+const WEEKDAY_WORD = /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
+const SPECIFIC_WORD =
+  /\d|hoy|mañana|manana|ayer|anoche|today|tomorrow|yesterday|tonight|last night|esta (tarde|noche)|this (afternoon|evening|morning)|noon|mediod[ií]a|medianoche|midnight/i;
+const MODIFIER = /\b(este|esta|pr[óo]ximo|pr[óo]xima|pasado|que viene|next|this|last|coming|past)\b/i;
+const AGO = /^(hace\b)|\bago$/i;
+const FUTURE_CUE =
+  /\?|\b(will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|ser[ií]a|tendr[ií]an?)\b/i;
+const PAST_CUE =
+  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron)\b|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+
+function chronoFor(language: Language, zone: string): chrono.Chrono {
+  if (language === 'es') return chrono.es.casual;
+  // US writers put the month first (3/12); everyone else the day.
+  return zone.startsWith('America/') && !/Mexico|Argentina|Bogota|Lima|Santiago|Caracas|Montevideo/.test(zone)
+    ? chrono.en.casual
+    : chrono.en.GB;
+}
+
+interface Candidate {
+  index: number;
+  text: string;
+  dt: DateTime;
+  end?: DateTime;
+  timeCertain: boolean;
+}
+
+function toReference(reference: DateOptions['reference'], zone: string): DateTime {
+  const dt =
+    typeof reference === 'string'
+      ? DateTime.fromISO(reference, { setZone: true })
+      : DateTime.fromMillis(typeof reference === 'number' ? reference : reference.getTime());
+  return dt.setZone(zone);
+}
+
+function fromComponents(c: chrono.ParsedComponents, zone: string, forceDateOnly = false): DateTime | null {
+  const year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  if (year === null || month === null || day === null) return null;
+  const timed = c.isCertain('hour') && !forceDateOnly;
+  const parts = {
+    year,
+    month,
+    day,
+    hour: timed ? (c.get('hour') ?? 12) : 12,
+    minute: timed ? (c.get('minute') ?? 0) : 0,
+  };
+  const offset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
+  const dt =
+    offset !== null && timed
+      ? DateTime.fromObject(parts, { zone: FixedOffsetZone.instance(offset) }).setZone(zone)
+      : DateTime.fromObject(parts, { zone });
+  return dt.isValid ? dt : null;
+}
+
+function sentenceAround(text: string, index: number): string {
+  for (const s of sentences(text)) if (index >= s.index && index < s.index + s.text.length) return s.text;
+  return text.slice(Math.max(0, index - 80), index + 80);
+}
+
+/** Dates and times the writer mentions, in order of appearance. Never throws. */
+export function extractDates(rawText: string, options: DateOptions): ExtractedDate[] {
+  try {
+    return extract(rawText, options);
+  } catch {
+    return [];
+  }
+}
+
+function extract(rawText: string, options: DateOptions): ExtractedDate[] {
+  const { zone } = options;
+  const ref = toReference(options.reference, zone);
+  if (!ref.isValid) return [];
+  let text = blank(rawText.slice(0, MAX_DATE_TEXT), options.exclude ?? []);
+  const spanish = options.language === 'es' || (options.language !== 'en' && /[ñáéíóú¿¡]/i.test(text));
+  const language: Language = spanish ? 'es' : 'en';
+  const candidates: Candidate[] = [];
+  const pmAt: number[] = [];
+
+  if (spanish) {
+    for (const [re, word] of ACCENTS) text = text.replace(re, (m) => (m[0] === m[0]!.toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word));
+    text = text.replace(/\b(\d{1,2}(?:[:.]\d{2})?)\s?h(?:rs?)?\b/gi, (m, t: string) => t + ' '.repeat(m.length - t.length));
+    text = text.replace(DAYPART, (m, _p: string, part: string, offset: number) => {
+      if (/tarde|noche/i.test(part)) pmAt.push(offset);
+      return ' '.repeat(m.length);
+    });
+    for (const m of text.matchAll(ES_RANGE)) {
+      const month = MONTHS_ES[m[3]!.toLowerCase()]!;
+      let start = ref.set({ month, day: Number(m[1]), hour: 12, minute: 0, second: 0, millisecond: 0 });
+      if (start < ref.minus({ months: 6 })) start = start.plus({ years: 1 });
+      const end = start.set({ day: Number(m[2]) });
+      if (start.isValid && end.isValid) candidates.push({ index: m.index, text: m[0], dt: start, end, timeCertain: false });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
+    for (const m of text.matchAll(ES_DAY_ONLY)) {
+      let dt = ref.set({ day: Number(m[1]), hour: 12, minute: 0, second: 0, millisecond: 0 });
+      if (!dt.isValid || dt.day !== Number(m[1])) continue;
+      if (dt.startOf('day') < ref.startOf('day') && !PAST_CUE.test(sentenceAround(rawText, m.index))) dt = dt.plus({ months: 1 });
+      const timed = m[2] !== undefined;
+      if (timed) dt = dt.set({ hour: Number(m[2]), minute: Number(m[3] ?? 0) });
+      if (dt.isValid) candidates.push({ index: m.index, text: m[0], dt, timeCertain: timed });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
+  }
+
+  const parser = chronoFor(language, zone);
+  const results = parser.parse(text, { instant: ref.toJSDate(), timezone: ref.offset });
+  for (const r of results) {
+    let index = r.index;
+    let matched = rawText.slice(r.index, r.index + r.text.length);
+    if (AGO.test(r.text.trim())) continue;
+    let timeCertain = r.start.isCertain('hour');
+    let dt = fromComponents(r.start, zone);
+    if (!dt) continue;
+    const before = text.slice(Math.max(0, index - 8), index);
+    const after = text.slice(index + r.text.length, index + r.text.length + 12);
+    if (spanish && /pasado\s+$/i.test(before) && /mañana/i.test(r.text)) {
+      dt = dt.plus({ days: 1 });
+      const start = index - (before.length - before.search(/pasado\s+$/i));
+      matched = rawText.slice(start, index + r.text.length);
+      index = start;
+    }
+    const weekdayOnly = r.start.isCertain('weekday') && !r.start.isCertain('day');
+    if (weekdayOnly) {
+      if (spanish && /^\s*que viene/i.test(after)) {
+        while (dt.startOf('day') <= ref.startOf('day')) dt = dt.plus({ weeks: 1 });
+        matched += after.match(/^\s*que viene/i)![0];
+      } else if (!MODIFIER.test(r.text)) {
+        const sentence = sentenceAround(rawText, index);
+        const future = FUTURE_CUE.test(sentence) || !PAST_CUE.test(sentence);
+        if (future) {
+          while (dt.startOf('day') < ref.startOf('day')) dt = dt.plus({ weeks: 1 });
+        } else {
+          while (dt.startOf('day') > ref.startOf('day')) dt = dt.minus({ weeks: 1 });
+        }
+      }
+    }
+    if (!WEEKDAY_WORD.test(r.text) && !SPECIFIC_WORD.test(r.text)) continue;
+    // "el 15/12" with no year: proposals point ahead, reports of what happened point back.
+    if (r.start.isCertain('day') && !r.start.isCertain('year') && !r.tags().has('casualReference/today')) {
+      const sentence = sentenceAround(rawText, index);
+      if (dt.startOf('day') < ref.startOf('day') && FUTURE_CUE.test(sentence) && !PAST_CUE.test(sentence)) {
+        dt = dt.plus({ years: 1 });
+      }
+    }
+    // "a las 5 de la tarde": the daypart was masked, its meaning comes back here.
+    const endAt = index + r.text.length;
+    if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3)) dt = dt.plus({ hours: 12 });
+    const end = r.end ? fromComponents(r.end, zone) : null;
+    const onlyTime = r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.tags().has('casualReference/tomorrow') && !/hoy|today|tonight|esta|this/i.test(r.text);
+    if (onlyTime) timeCertain = true;
+    candidates.push({ index, text: matched.trim(), dt, end: end ?? undefined, timeCertain: timeCertain || onlyTime });
+    if (onlyTime) (candidates[candidates.length - 1] as Candidate & { onlyTime?: boolean }).onlyTime = true;
+  }
+  return finish(candidates, rawText, ref, zone);
+}
+
+function finish(candidates: (Candidate & { onlyTime?: boolean })[], rawText: string, ref: DateTime, zone: string): ExtractedDate[] {
+  candidates.sort((a, b) => a.index - b.index);
+  // A bare time ("a las 21:00") belongs to the day named earlier in the same sentence; alone, it is
+  // today when still ahead, else it is not a date worth keeping.
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.onlyTime) {
+      const sentence = sentences(rawText).find((s) => c.index >= s.index && c.index < s.index + s.text.length);
+      const anchor = [...kept].reverse().find((k) => !k.timeCertain && sentence && k.index >= sentence.index);
+      if (anchor) {
+        anchor.dt = anchor.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
+        anchor.timeCertain = true;
+        anchor.text = rawText.slice(anchor.index, c.index + c.text.length).trim();
+        continue;
+      }
+      if (c.dt <= ref) continue;
+    }
+    kept.push(c);
+  }
+  // A day named twice ("hoy ... hoy a las 21:00") is one date: keep the one that knows the time.
+  const out: ExtractedDate[] = [];
+  for (const c of kept) {
+    const day = c.dt.toISODate()!;
+    if (!c.timeCertain && kept.some((k) => k !== c && k.timeCertain && k.dt.toISODate() === day)) continue;
+    if (out.some((o) => o.day === day && o.timeCertain === c.timeCertain && (!c.timeCertain || o.start === iso(c.dt)))) continue;
+    out.push({
+      text: c.text,
+      start: iso(c.dt),
+      ...(c.end && c.end > c.dt ? { end: iso(c.end) } : {}),
+      day,
+      timeCertain: c.timeCertain,
+      zone,
+    });
+  }
+  return out;
+}
+
+function iso(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true })!;
+}
+
+/** True when two extracted dates name the same moment (same day; same minute when both are timed). */
+export function sameDate(a: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>, b: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>): boolean {
+  if (a.day !== b.day) return false;
+  if (a.timeCertain && b.timeCertain) return DateTime.fromISO(a.start).toMillis() === DateTime.fromISO(b.start).toMillis();
+  return true;
+}
+
