@@ -1,0 +1,263 @@
+import type { Template } from './templates';
+
+// Built-in replies for every intent × language × tone. Spanish formal uses "usted", friendly "tú".
+// They apologise where it fits, state the next step and a time frame, and promise no refund or
+// compensation (only the two "refund" templates do, and they say so in `commitments`).
+type Seed = Omit<Template, 'updatedAt' | 'builtIn'>;
+
+const SEEDS: Seed[] = [
+  // ---- complaint ----
+  {
+    id: 'builtin-complaint-es-formal',
+    name: 'Queja: disculpa y próximos pasos',
+    language: 'es',
+    intent: 'complaint',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nLamentamos sinceramente lo ocurrido y le pedimos disculpas por las molestias. Hemos registrado su reclamación y la estamos revisando con el equipo responsable.\n\nLe contactaremos con una respuesta y los pasos a seguir en un plazo máximo de 48 horas laborables. Si dispone de fotografías o de cualquier otro dato que nos ayude, puede enviárnoslo respondiendo a este mismo correo.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-complaint-es-friendly',
+    name: 'Queja: lo siento, lo miramos',
+    language: 'es',
+    intent: 'complaint',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\nSiento mucho lo que ha pasado, y gracias por contárnoslo. Ya he pasado tu queja al equipo para revisarla.\n\nTe escribo en cuanto tenga una respuesta, como muy tarde en 48 horas laborables. Si tienes fotos o cualquier otro detalle, respóndeme a este correo y lo añado.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-complaint-en-formal',
+    name: 'Complaint: apology and next steps',
+    language: 'en',
+    intent: 'complaint',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you for letting us know, and please accept our sincere apologies for the inconvenience. We have logged your complaint and are reviewing it with the team responsible.\n\nWe will come back to you with an answer and the next steps within two working days. If you have photos or any other details that could help, please reply to this email with them.\n\nYours sincerely,\n{{signature}}',
+  },
+  {
+    id: 'builtin-complaint-en-friendly',
+    name: "Complaint: sorry, we're on it",
+    language: 'en',
+    intent: 'complaint',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nI'm really sorry about this, and thanks for telling us. I've passed your complaint to the team so we can look into it.\n\nI'll get back to you within two working days at the latest. If you have photos or any other details, just reply to this email.\n\nBest,\n{{signature}}",
+  },
+  // ---- question ----
+  {
+    id: 'builtin-question-es-formal',
+    name: 'Consulta: respuesta',
+    language: 'es',
+    intent: 'question',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nMuchas gracias por su consulta y por su interés en {{business.name}}.\n\n{{answer}}\n\nSi necesita cualquier otra información, no dude en escribirnos; estaremos encantados de ayudarle.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-question-es-friendly',
+    name: 'Consulta: respuesta cercana',
+    language: 'es',
+    intent: 'question',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\n¡Gracias por escribirnos!\n\n{{answer}}\n\nSi te queda cualquier duda, respóndeme a este correo y te ayudo.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-question-en-formal',
+    name: 'Question: answer',
+    language: 'en',
+    intent: 'question',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you for your enquiry and for your interest in {{business.name}}.\n\n{{answer}}\n\nIf you need any further information, please do not hesitate to contact us.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-question-en-friendly',
+    name: 'Question: friendly answer',
+    language: 'en',
+    intent: 'question',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nThanks for getting in touch!\n\n{{answer}}\n\nIf anything else comes up, just reply to this email and I'll help.\n\nBest,\n{{signature}}",
+  },
+  // ---- meeting_request ----
+  {
+    id: 'builtin-meeting-es-formal',
+    name: 'Reunión: proponer horarios',
+    language: 'es',
+    intent: 'meeting_request',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nGracias por su mensaje. Será un placer reunirnos con usted. {{manager.name}} tiene disponibilidad en los siguientes horarios:\n\n{{slots}}\n\nLe agradeceríamos que nos indicara cuál le conviene más y le enviaremos la convocatoria con todos los detalles.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-meeting-es-friendly',
+    name: 'Reunión: huecos libres',
+    language: 'es',
+    intent: 'meeting_request',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\n¡Claro que sí, nos vemos encantados! Estos son los huecos que tiene {{manager.name}}:\n\n{{slots}}\n\nDime cuál te va mejor y te mando la invitación con todos los detalles.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-meeting-en-formal',
+    name: 'Meeting: propose times',
+    language: 'en',
+    intent: 'meeting_request',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you for your message. We would be pleased to meet with you. {{manager.name}} is available at the following times:\n\n{{slots}}\n\nPlease let us know which suits you best and we will send you an invitation with all the details.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-meeting-en-friendly',
+    name: 'Meeting: free slots',
+    language: 'en',
+    intent: 'meeting_request',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nHappy to meet! Here's when {{manager.name}} is free:\n\n{{slots}}\n\nJust tell me which works best and I'll send over an invite with all the details.\n\nBest,\n{{signature}}",
+  },
+  // ---- order_status ----
+  {
+    id: 'builtin-order-es-formal',
+    name: 'Pedido: lo estamos comprobando',
+    language: 'es',
+    intent: 'order_status',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nGracias por escribirnos y disculpe la espera. Estamos comprobando con la empresa de transporte el estado de su pedido {{order.ref}} y le confirmaremos dónde se encuentra y la fecha de entrega prevista en un plazo máximo de 24 horas laborables.\n\nSi hubiera cualquier incidencia con el envío, le propondremos una solución.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-order-es-friendly',
+    name: 'Pedido: lo miro ahora',
+    language: 'es',
+    intent: 'order_status',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\n¡Gracias por escribir! Ya estoy mirando con la empresa de transporte dónde está tu pedido {{order.ref}}. En cuanto me confirmen la fecha de entrega te lo cuento, como tarde en 24 horas laborables.\n\nPerdona la espera.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-order-en-formal',
+    name: 'Order: we are checking',
+    language: 'en',
+    intent: 'order_status',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you for your message, and we apologise for the wait. We are checking the status of your order {{order.ref}} with the carrier and will confirm where it is and the expected delivery date within one working day.\n\nShould there be any problem with the shipment, we will propose a solution.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-order-en-friendly',
+    name: "Order: I'm checking now",
+    language: 'en',
+    intent: 'order_status',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nThanks for checking in, and sorry for the wait! I'm looking into where order {{order.ref}} is with the carrier right now, and I'll let you know the expected delivery date within one working day at the latest.\n\nBest,\n{{signature}}",
+  },
+  // ---- cancellation ----
+  {
+    id: 'builtin-cancel-es-formal',
+    name: 'Cancelación: en trámite',
+    language: 'es',
+    intent: 'cancellation',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nHemos recibido su solicitud de cancelación del pedido {{order.ref}} y ya la estamos tramitando.\n\nLe confirmaremos por correo que la cancelación se ha completado en un plazo máximo de 48 horas laborables. Si el pedido ya hubiera salido de nuestro almacén, le indicaremos cómo realizar la devolución y las condiciones que se aplican según nuestra política.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-cancel-es-friendly',
+    name: 'Cancelación: lo tramito',
+    language: 'es',
+    intent: 'cancellation',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\nRecibido: ya estoy tramitando la cancelación de tu pedido {{order.ref}}.\n\nTe confirmo por correo en cuanto esté hecha, como tarde en 48 horas laborables. Si el pedido ya hubiera salido, te explico cómo hacer la devolución y qué condiciones se aplican.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-cancel-en-formal',
+    name: 'Cancellation: in progress',
+    language: 'en',
+    intent: 'cancellation',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nWe have received your request to cancel order {{order.ref}} and are processing it.\n\nWe will confirm by email once the cancellation is complete, within two working days. If the order has already left our warehouse, we will explain how to return it and the conditions that apply under our returns policy.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-cancel-en-friendly',
+    name: "Cancellation: I'm on it",
+    language: 'en',
+    intent: 'cancellation',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nGot it, I'm cancelling order {{order.ref}} for you now.\n\nI'll confirm by email once it's done, within two working days at the latest. If it has already shipped, I'll explain how to send it back and what conditions apply.\n\nBest,\n{{signature}}",
+  },
+  {
+    id: 'builtin-refund-es-formal',
+    name: 'Cancelación con reembolso confirmado',
+    language: 'es',
+    intent: 'cancellation',
+    tone: 'formal',
+    commitments: ['refund'],
+    body: 'Estimado/a {{customer.name}}:\n\nLe confirmamos la cancelación del pedido {{order.ref}}. Hemos tramitado el reembolso de {{amount}} al mismo medio de pago que utilizó; dependiendo de su banco, puede tardar entre 5 y 10 días hábiles en reflejarse.\n\nLamentamos que en esta ocasión no hayamos cumplido sus expectativas.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-refund-en-formal',
+    name: 'Cancellation with refund confirmed',
+    language: 'en',
+    intent: 'cancellation',
+    tone: 'formal',
+    commitments: ['refund'],
+    body: 'Dear {{customer.name}},\n\nWe confirm that order {{order.ref}} has been cancelled. We have issued a refund of {{amount}} to your original payment method; depending on your bank, it may take 5 to 10 working days to appear.\n\nWe are sorry we did not meet your expectations on this occasion.\n\nKind regards,\n{{signature}}',
+  },
+  // ---- thanks ----
+  {
+    id: 'builtin-thanks-es-formal',
+    name: 'Agradecimiento',
+    language: 'es',
+    intent: 'thanks',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nMuchas gracias por su amable mensaje. Lo compartiremos con todo el equipo de {{business.name}}, que estará encantado de leerlo.\n\nSerá un placer volver a atenderle.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-thanks-es-friendly',
+    name: 'Agradecimiento cercano',
+    language: 'es',
+    intent: 'thanks',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\n¡Muchísimas gracias por tu mensaje! Se lo paso ahora mismo al equipo, les va a hacer mucha ilusión.\n\n¡Esperamos verte pronto!\n\nUn abrazo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-thanks-en-formal',
+    name: 'Thank-you reply',
+    language: 'en',
+    intent: 'thanks',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you very much for your kind message. We will share it with the whole team at {{business.name}}; it means a great deal to them.\n\nWe look forward to welcoming you again.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-thanks-en-friendly',
+    name: 'Thank-you reply (friendly)',
+    language: 'en',
+    intent: 'thanks',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nThank you so much for your lovely message! I'll pass it on to the team, it'll make their day.\n\nHope to see you again soon!\n\nBest,\n{{signature}}",
+  },
+  // ---- other ----
+  {
+    id: 'builtin-other-es-formal',
+    name: 'Acuse de recibo',
+    language: 'es',
+    intent: 'other',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nGracias por su mensaje. Lo hemos recibido correctamente y lo estamos revisando.\n\nLe responderemos en un plazo máximo de 48 horas laborables. Si se trata de algo urgente, puede indicárnoslo respondiendo a este correo.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-other-es-friendly',
+    name: 'Acuse de recibo cercano',
+    language: 'es',
+    intent: 'other',
+    tone: 'friendly',
+    body: '¡Hola, {{customer.firstName}}!\n\nGracias por tu mensaje. Lo he recibido y lo estoy revisando.\n\nTe contesto en cuanto pueda, como tarde en 48 horas laborables.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-other-en-formal',
+    name: 'Acknowledgement',
+    language: 'en',
+    intent: 'other',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you for your message, which we have received and are reviewing.\n\nWe will reply within two working days. If the matter is urgent, please let us know by replying to this email.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-other-en-friendly',
+    name: 'Acknowledgement (friendly)',
+    language: 'en',
+    intent: 'other',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nThanks for your message! I've got it and I'm looking into it.\n\nI'll get back to you as soon as I can, within two working days at the latest.\n\nBest,\n{{signature}}",
+  },
+];
+
+/** Fresh copies of the built-in templates, stamped with `now` (what the DB seeds on first run). */
+export function seedTemplates(now: number = Date.now()): Template[] {
+  return SEEDS.map((s) => ({ ...s, ...(s.commitments ? { commitments: [...s.commitments] } : {}), updatedAt: now, builtIn: true }));
+}
