@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { browser, type Browser } from 'wxt/browser';
 import type { ReadResult } from './mail-sites/types';
+import type { RefreshOutcome } from './agenda/refresh';
 
 const address = z.object({ name: z.string(), email: z.string() });
 const threadMessage = z.object({
@@ -59,6 +60,8 @@ export const pageToBackground = {
   /** Sign-in runs in the background (the auth broker) so it outlives the page that asked. */
   'auth:connect': z.object({ provider: z.enum(['google', 'microsoft']) }),
   'auth:disconnect': z.object({ provider: z.enum(['google', 'microsoft']) }),
+  /** Refresh the agenda cache now (the popup asks on open; an alarm does it in between). */
+  'agenda:refresh': z.object({}),
 };
 
 /** Background → content script. */
@@ -84,6 +87,7 @@ export interface Responses {
   'thread:changed': void;
   'auth:connect': { ok: true } | { ok: false; error: string };
   'auth:disconnect': void;
+  'agenda:refresh': RefreshOutcome[];
 }
 
 type Schemas = Record<string, z.ZodMiniType>;

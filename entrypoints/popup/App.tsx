@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLive } from '../../components/use-live';
 import { QuickAdd } from '../../components/tasks/QuickAdd';
+import { Agenda } from '../../components/agenda/Agenda';
 import { TaskItem } from '../../components/tasks/TaskItem';
 import { openTasksDueBefore } from '../../services/db/tasks';
 import { openPanel } from '../../services/platform';
@@ -44,7 +45,7 @@ export function App() {
           {t('openOptions')}
         </button>
       </header>
-      <QuickAdd />
+      <Agenda />
       <h2>{t('tasksDue')}</h2>
       {due && due.length === 0 && <p class="muted">{t('noTasksDue')}</p>}
       <ul class="plain" data-testid="tasks-due">
@@ -52,6 +53,7 @@ export function App() {
           <TaskItem key={task.id} task={task} now={Date.now()} />
         ))}
       </ul>
+      <QuickAdd />
     </main>
   );
 }

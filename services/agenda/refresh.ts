@@ -76,3 +76,21 @@ export async function cachedAgenda(): Promise<{ events: AgendaEvent[]; entries: 
   const entries = await db.agendaCache.toArray();
   return { events: entries.flatMap((e) => e.events as AgendaEvent[]), entries };
 }
+
+/** The background's refresh: every connected account, in the manager's time zone. */
+export async function refreshConnectedAgenda(
+  deps: {
+    providers: () => Promise<ProviderKind[]>;
+    providerFor: (kind: ProviderKind, zone: string) => CalendarProvider;
+    zone: () => Promise<string>;
+  },
+  now = Date.now(),
+): Promise<RefreshOutcome[]> {
+  const zone = await deps.zone();
+  const kinds = await deps.providers();
+  return refreshAgenda(
+    kinds.map((kind) => ({ kind, provider: deps.providerFor(kind, zone) })),
+    zone,
+    now,
+  );
+}

@@ -11,6 +11,7 @@ import { siteForUrl } from '../mail-sites/sites';
 import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
 import { connect, disconnect } from '../auth/flows';
+import { refreshAgendaNow } from './agenda';
 
 /**
  * The background's single message entry. Anything not from our own pages or our content script on
@@ -58,6 +59,8 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
       );
     case 'auth:disconnect':
       return disconnect(message.data.provider);
+    case 'agenda:refresh':
+      return refreshAgendaNow();
   }
 }
 
