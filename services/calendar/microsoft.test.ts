@@ -359,6 +359,7 @@ describe('Graph update and cancel', () => {
     );
     const e = await provider(fetch).update('c', 'e1', { location: 'Recepción' });
     expect(seen[0]?.method).toBe('PATCH');
+    expect(seen[0]?.url.pathname).toBe('/graph/v1.0/me/events/e1');
     expect(seen[0]?.body).toEqual({ location: { displayName: 'Recepción' } });
     expect(e.location).toBe('Recepción');
   });
@@ -366,12 +367,13 @@ describe('Graph update and cancel', () => {
   it('cancels with a comment, and treats a missing event as done', async () => {
     const { fetch, seen } = fakeFetch(() => new Response(null, { status: 202 }));
     await provider(fetch).cancel('c', 'e1', { comment: 'Lo siento' });
-    expect(seen[0]?.url.pathname).toBe('/graph/v1.0/me/calendars/c/events/e1/cancel');
+    expect(seen[0]?.url.pathname).toBe('/graph/v1.0/me/events/e1/cancel');
     expect(seen[0]?.body).toEqual({ comment: 'Lo siento' });
     const gone = fakeFetch(() =>
       graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'),
     );
     await expect(provider(gone.fetch).cancel('c', 'e1')).resolves.toBeUndefined();
+    expect(gone.seen.map((s) => s.method)).toEqual(['POST', 'DELETE']);
   });
 
   it('falls back to DELETE when /cancel is refused (not a meeting we organise)', async () => {

@@ -149,6 +149,10 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   const calPath = (calendarId: string) =>
     calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
 
+  // Graph event ids are unique in the mailbox; /me/events/{id} is the canonical address and
+  // does not depend on which calendar the caller thinks the event is in.
+  const eventPath = (eventId: string) => `/me/events/${encodeURIComponent(eventId)}`;
+
   async function send<T>(
     request: GraphRequest,
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -310,21 +314,21 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   }
 
   async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
-    const request = client
-      .api(`${calPath(calendarId)}/events/${encodeURIComponent(eventId)}`)
-      .header('Prefer', `outlook.timezone="${zone}"`);
+    const request = client.api(eventPath(eventId)).header('Prefer', `outlook.timezone="${zone}"`);
     const updated = await send<Graph.Event>(request, 'PATCH', eventBody(patch, patch.timeZone ?? zone));
     return requireEvent(updated, calendarId, zone);
   }
 
-  async function cancel(calendarId: string, eventId: string, options: CancelOptions = {}): Promise<void> {
-    const path = `${calPath(calendarId)}/events/${encodeURIComponent(eventId)}`;
+  async function cancel(_calendarId: string, eventId: string, options: CancelOptions = {}): Promise<void> {
+    const path = eventPath(eventId);
     try {
       // /cancel notifies attendees with the comment; only the organizer may call it.
       await send(client.api(`${path}/cancel`), 'POST', options.comment ? { comment: options.comment } : {});
     } catch (error) {
-      if (error instanceof CalendarError && error.kind === 'not-found') return;
-      if (!(error instanceof CalendarError && error.kind === 'bad-request')) throw error;
+      // bad-request: not a meeting we organise. not-found: the event is gone, or the service has
+      // no /cancel (some stand-ins); DELETE settles both, and its own 404 means done.
+      if (!(error instanceof CalendarError && (error.kind === 'bad-request' || error.kind === 'not-found')))
+        throw error;
       try {
         await send(client.api(path), 'DELETE');
       } catch (inner) {
