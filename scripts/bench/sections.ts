@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import type { Figure } from '../bench';
+import { ensureBuild, gzipBytes, median, timeIt } from '../bench';
+import { findSlots, findSlotsNaive, type SlotQuery } from '../../services/calendar/slots';
+import type { BusyInterval } from '../../services/calendar/types';
+
+/** Seeded PRNG so every run measures the same data. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+}
+
+function slotQuery(calendars: number, perCalendar: number): SlotQuery {
+  const random = prng(42);
+  const zone = 'Europe/Madrid';
+  const start = DateTime.fromISO('2026-03-02T00:00', { zone }).toMillis();
+  const end = start + 28 * 86_400_000;
+  const busy = new Map<string, BusyInterval[]>();
+  for (let c = 0; c < calendars; c++) {
+    const list: BusyInterval[] = [];
+    for (let i = 0; i < perCalendar; i++) {
+      const s = start + Math.floor((random() * (end - start)) / 900_000) * 900_000;
+      list.push({
+        start: s,
+        end: s + (1 + Math.floor(random() * 8)) * 900_000,
+        status: random() < 0.1 ? 'tentative' : 'busy',
+      });
+    }
+    busy.set(`cal${c}`, list);
+  }
+  const day = [
+    { start: '09:00', end: '14:00' },
+    { start: '16:00', end: '19:00' },
+  ];
+  return {
+    busy,
+    managerId: 'cal0',
+    timeZone: zone,
+    workingHours: { 1: day, 2: day, 3: day, 4: day, 5: day },
+    durationMin: 30,
+    stepMin: 15,
+    range: { start, end },
+    now: start,
+    minNoticeMin: 60,
+    bufferBeforeMin: 5,
+    bufferAfterMin: 5,
+    maxResults: 20,
+  };
+}
+
+export const sections: Record<string, () => Promise<Figure[]>> = {
+  async 'content script size'() {
+    ensureBuild(resolve('.output/chrome-mv3'), 'npm run build');
+    const bytes = gzipBytes(resolve('.output/chrome-mv3/content-scripts/mail.js'));
+    return [
+      {
+        name: 'mail content script, gzipped (level 9)',
+        value: Math.round(bytes / 102.4) / 10,
+        unit: 'KB',
+        budget: 30,
+      },
+    ];
+  },
+
+  async 'slot finder'() {
+    const q = slotQuery(20, 2000);
+    const fast = timeIt(() => findSlots(q), 25);
+    const naive = timeIt(() => findSlotsNaive(q), 5);
+    return [
+      {
+        name: 'findSlots, 20 calendars × 2,000 busy intervals, 4 weeks',
+        value: fast,
+        unit: 'ms',
+        budget: 10,
+      },
+      { name: 'straightforward implementation (findSlotsNaive)', value: naive, unit: 'ms' },
+      { name: 'speed-up', value: naive / fast, unit: '×' },
+    ];
+  },
+
+  async 'popup first paint from cache'() {
+    const { paintTimes } = await import('./browser');
+    const samples = await paintTimes('popup.html', 'popup:first-render', 7);
+    return [
+      {
+        name: 'popup first render (performance mark, real Chromium)',
+        value: median(samples),
+        unit: 'ms',
+        budget: 100,
+      },
+    ];
+  },
+
+  async 'side panel first paint'() {
+    const { paintTimes } = await import('./browser');
+    const samples = await paintTimes('sidepanel.html', 'sidepanel:first-render', 7);
+    return [{ name: 'side panel first render (performance mark)', value: median(samples), unit: 'ms' }];
+  },
+};
+
+export { performance };
