@@ -192,14 +192,38 @@ function calendarBlocks(list: readonly BusyInterval[], normalize: ReturnType<typ
     ends[n] = tmp.end;
     n++;
   }
-  if (!sorted) {
-    // Providers return intervals in order; this is the rare fallback.
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-    const s2 = Float64Array.from(order, (i) => starts[i]!);
-    const e2 = Float64Array.from(order, (i) => ends[i]!);
-    return sweep(s2, e2, n);
-  }
+  if (!sorted) return unionUnsorted(starts.subarray(0, n).sort(), ends.subarray(0, n).sort());
   return sweep(starts, ends, n);
+}
+
+/**
+ * Union of intervals given out of order. The union only depends on the sorted starts and the
+ * sorted ends taken apart (a depth counter over both), so two native numeric sorts do it — no
+ * comparator-driven sort of pairs, which is several times slower.
+ */
+function unionUnsorted(starts: Float64Array, ends: Float64Array): Blocks {
+  const outStarts = new Float64Array(starts.length);
+  const outEnds = new Float64Array(starts.length);
+  let w = 0;
+  let depth = 0;
+  let open = 0;
+  let i = 0;
+  let j = 0;
+  while (j < ends.length) {
+    // Starts first on ties, so touching intervals join as they do in `sweep`.
+    if (i < starts.length && starts[i]! <= ends[j]!) {
+      if (depth++ === 0) open = starts[i]!;
+      i++;
+    } else {
+      if (--depth === 0) {
+        outStarts[w] = open;
+        outEnds[w] = ends[j]!;
+        w++;
+      }
+      j++;
+    }
+  }
+  return { starts: outStarts.subarray(0, w), ends: outEnds.subarray(0, w) };
 }
 
 /** In place: joins overlapping and touching neighbours of start-sorted intervals. */
