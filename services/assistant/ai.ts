@@ -176,7 +176,9 @@ export function buildPolishPrompt(input: PolishInput): AiPrompt {
     if (budget <= 0) break;
     const text = ownText(m.text).slice(0, Math.min(MAX_TEXT, budget));
     budget -= text.length;
-    parts.unshift(`[${m.fromUser ? 'business' : 'customer'} ${m.from.name || m.from.email}, ${m.date ?? 'undated'}]\n${text}`);
+    parts.unshift(
+      `[${m.fromUser ? 'business' : 'customer'} ${m.from.name || m.from.email}, ${m.date ?? 'undated'}]\n${text}`,
+    );
   }
   const user = [
     FENCE_OPEN,
@@ -193,15 +195,20 @@ export function buildPolishPrompt(input: PolishInput): AiPrompt {
 
 // ---------- output check ----------
 
-export type Rejection = 'empty' | 'length' | 'language' | 'link' | 'email' | 'phone' | 'commitment' | 'markup';
+export type Rejection =
+  'empty' | 'length' | 'language' | 'link' | 'email' | 'phone' | 'commitment' | 'markup';
 export type CheckResult = { ok: true; text: string } | { ok: false; reason: Rejection; detail: string };
 
-const URL_RE = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|es|co|info|biz|xyz|ru|me|app|link|ly)\b(?!@)/gi;
+const URL_RE =
+  /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|es|co|info|biz|xyz|ru|me|app|link|ly)\b(?!@)/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/g;
 const PROMISES: Record<Commitment, RegExp> = {
-  refund: /\b(refund|reimburs|money back|reembols|devolver(le|te|emos)? (el|su|tu) dinero|le devolvemos el importe)/i,
-  compensation: /\b(compensat|compensaci|indemniz|discount|descuento|voucher|vale (de|por|descuento)|free of charge|gratis|gratuit|cheque regalo|gift card)/i,
-  replacement: /\b(replacement|replace it|send (you )?a new|sustitu|reemplaz|le enviaremos (uno|una) nuev|te enviamos (uno|una) nuev)/i,
+  refund:
+    /\b(refund|reimburs|money back|reembols|devolver(le|te|emos)? (el|su|tu) dinero|le devolvemos el importe)/i,
+  compensation:
+    /\b(compensat|compensaci|indemniz|discount|descuento|voucher|vale (de|por|descuento)|free of charge|gratis|gratuit|cheque regalo|gift card)/i,
+  replacement:
+    /\b(replacement|replace it|send (you )?a new|sustitu|reemplaz|le enviaremos (uno|una) nuev|te enviamos (uno|una) nuev)/i,
 };
 
 export interface CheckContext {
@@ -216,13 +223,17 @@ const lower = (s: string) => s.toLowerCase();
 
 /** Accepts a model's reply only when it stays inside what the draft and the business allow. */
 export function checkAiOutput(output: string, ctx: CheckContext): CheckResult {
-  const text = output.trim().replace(/^"""|"""$/g, '').trim();
+  const text = output
+    .trim()
+    .replace(/^"""|"""$/g, '')
+    .trim();
   if (!text) return { ok: false, reason: 'empty', detail: 'no text' };
   const max = Math.max(1200, ctx.draft.length * 2.5);
   if (text.length < Math.min(40, ctx.draft.length / 3) || text.length > max) {
     return { ok: false, reason: 'length', detail: `${text.length} characters` };
   }
-  if (/\{\{|\}\}|UNTRUSTED_MAIL_DATA|<\/?[a-z][^>]*>/i.test(text)) return { ok: false, reason: 'markup', detail: 'template or markup left' };
+  if (/\{\{|\}\}|UNTRUSTED_MAIL_DATA|<\/?[a-z][^>]*>/i.test(text))
+    return { ok: false, reason: 'markup', detail: 'template or markup left' };
   const lang = detectLanguage(text);
   if (lang.language !== ctx.language && lang.language !== 'und' && lang.confidence >= 0.5) {
     return { ok: false, reason: 'language', detail: lang.language };
@@ -231,7 +242,11 @@ export function checkAiOutput(output: string, ctx: CheckContext): CheckResult {
   const knownEmails = new Set(
     [
       ...(ctx.business.emails ?? []),
-      ...ctx.thread.messages.flatMap((m) => [m.from.email, ...m.to.map((a) => a.email), ...m.cc.map((a) => a.email)]),
+      ...ctx.thread.messages.flatMap((m) => [
+        m.from.email,
+        ...m.to.map((a) => a.email),
+        ...m.cc.map((a) => a.email),
+      ]),
       ...(ctx.thread.userEmail ? [ctx.thread.userEmail] : []),
       ...(ctx.draft.match(EMAIL_RE) ?? []),
     ].map(lower),
@@ -243,14 +258,20 @@ export function checkAiOutput(output: string, ctx: CheckContext): CheckResult {
   const knownLinks = [...(ctx.business.links ?? []), ...(ctx.draft.match(URL_RE) ?? [])].map(lower);
   for (const u of withoutEmails.match(URL_RE) ?? []) {
     const link = lower(u).replace(/[.,;:!?]+$/, '');
-    if (!knownLinks.some((k) => k.includes(link.replace(/^https?:\/\//, '')) || link.includes(k.replace(/^https?:\/\//, '')))) {
+    if (
+      !knownLinks.some(
+        (k) => k.includes(link.replace(/^https?:\/\//, '')) || link.includes(k.replace(/^https?:\/\//, '')),
+      )
+    ) {
       return { ok: false, reason: 'link', detail: u };
     }
   }
   const threadText = ctx.thread.messages.map((m) => m.text).join('\n');
-  const knownPhones = new Set(
-    [...(ctx.business.phones ?? []).flatMap((p) => findPhones(p).map((f) => f.value.normalized)), ...findPhones(threadText).map((f) => f.value.normalized), ...findPhones(ctx.draft).map((f) => f.value.normalized)],
-  );
+  const knownPhones = new Set([
+    ...(ctx.business.phones ?? []).flatMap((p) => findPhones(p).map((f) => f.value.normalized)),
+    ...findPhones(threadText).map((f) => f.value.normalized),
+    ...findPhones(ctx.draft).map((f) => f.value.normalized),
+  ]);
   for (const p of findPhones(text)) {
     if (!knownPhones.has(p.value.normalized)) return { ok: false, reason: 'phone', detail: p.value.text };
   }

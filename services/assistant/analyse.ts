@@ -26,7 +26,11 @@ function defaultZone(): string {
  * Only the newest customer messages are read (a 100-message thread costs the same as a 3-message
  * one), and only their own words, never the quoted history.
  */
-export function analyseThread(snapshot: ThreadSnapshot, now?: number | Date, options: AnalyseOptions = {}): Analysis {
+export function analyseThread(
+  snapshot: ThreadSnapshot,
+  now?: number | Date,
+  options: AnalyseOptions = {},
+): Analysis {
   const zone = options.timeZone ?? defaultZone();
   const nowMs = now === undefined ? snapshot.readAt : typeof now === 'number' ? now : now.getTime();
   const customerMessages: ThreadMessage[] = [];
@@ -41,7 +45,8 @@ export function analyseThread(snapshot: ThreadSnapshot, now?: number | Date, opt
   let lang = detectLanguage(own);
   if (lang.language === 'und') {
     const fallback = detectLanguage([...texts.slice(1), snapshot.subject].join('\n'));
-    if (fallback.language !== 'und') lang = { language: fallback.language, confidence: fallback.confidence * 0.6 };
+    if (fallback.language !== 'und')
+      lang = { language: fallback.language, confidence: fallback.confidence * 0.6 };
   }
   const language: Language = lang.language;
 
@@ -61,10 +66,21 @@ export function analyseThread(snapshot: ThreadSnapshot, now?: number | Date, opt
     const refs = findReferences(text);
     const money = findAmounts(text);
     const tel = findPhones(text);
-    addUnique(orders, refs.orders.map((f) => f.value));
-    addUnique(invoices, refs.invoices.map((f) => f.value));
-    addUnique(tickets, refs.tickets.map((f) => f.value));
-    for (const a of money) if (!amounts.some((x) => x.value === a.value.value && x.currency === a.value.currency)) amounts.push(a.value);
+    addUnique(
+      orders,
+      refs.orders.map((f) => f.value),
+    );
+    addUnique(
+      invoices,
+      refs.invoices.map((f) => f.value),
+    );
+    addUnique(
+      tickets,
+      refs.tickets.map((f) => f.value),
+    );
+    for (const a of money)
+      if (!amounts.some((x) => x.value === a.value.value && x.currency === a.value.currency))
+        amounts.push(a.value);
     for (const p of tel) if (!phones.some((x) => x.normalized === p.value.normalized)) phones.push(p.value);
     const msgLanguage = i === 0 ? language : detectLanguage(text).language;
     const found = extractDates(text, {
@@ -73,12 +89,22 @@ export function analyseThread(snapshot: ThreadSnapshot, now?: number | Date, opt
       language: msgLanguage,
       exclude: [...refs.orders, ...refs.invoices, ...refs.tickets, ...money, ...tel],
     });
-    for (const d of found) if (!dates.some((x) => sameDate(x, d))) dates.push({ ...d, messageId: message.id });
+    for (const d of found)
+      if (!dates.some((x) => sameDate(x, d))) dates.push({ ...d, messageId: message.id });
   });
   const subjectRefs = findReferences(snapshot.subject);
-  addUnique(orders, subjectRefs.orders.map((f) => f.value));
-  addUnique(invoices, subjectRefs.invoices.map((f) => f.value));
-  addUnique(tickets, subjectRefs.tickets.map((f) => f.value));
+  addUnique(
+    orders,
+    subjectRefs.orders.map((f) => f.value),
+  );
+  addUnique(
+    invoices,
+    subjectRefs.invoices.map((f) => f.value),
+  );
+  addUnique(
+    tickets,
+    subjectRefs.tickets.map((f) => f.value),
+  );
 
   const customerName = latest
     ? (personFromDisplayName(latest.from.name) ?? nameFromText(own, latest.signature))

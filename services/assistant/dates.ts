@@ -31,21 +31,53 @@ const ACCENTS: [RegExp, string][] = [
 ];
 
 const MONTHS_ES: Record<string, number> = {
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8,
-  septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
 };
-const ES_RANGE = /\bdel? (\d{1,2}) al (\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi;
-const ES_DAY_ONLY = /\b(?:el )?d[ií]a (\d{1,2})\b(?! de)(?:,? a las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
+const ES_RANGE =
+  /\bdel? (\d{1,2}) al (\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi;
+// "el día 3", "el miércoles 28 a las 12:00": a day of the month without the month (chrono misses it).
+const ES_DAY_ONLY =
+  /\b(?:el )?(?:d[ií]a|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) (\d{1,2})\b(?! de)(?!\s*[/:.-]\d)(?:,?\s+(?:a\s+)?las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
+const TIME_ONLY = /^(?:a las|las|a la|la|at|@)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:h|hrs?|am|pm|a\.m\.|p\.m\.)?$/i;
 const DAYPART = /\b(de|por|en) la (mañana|tarde|noche)\b/gi;
-const WEEKDAY_WORD = /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
+const WEEKDAY_WORD =
+  /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
 const SPECIFIC_WORD =
   /\d|hoy|mañana|manana|ayer|anoche|today|tomorrow|yesterday|tonight|last night|esta (tarde|noche)|this (afternoon|evening|morning)|noon|mediod[ií]a|medianoche|midnight/i;
 const MODIFIER = /\b(este|esta|pr[óo]ximo|pr[óo]xima|pasado|que viene|next|this|last|coming|past)\b/i;
 const AGO = /^(hace\b)|\bago$/i;
+// "in 5 days", "after 3 weeks", "en dos días": durations, not dates.
+const DURATION =
+  /^(in|after|within|for|en|dentro de|durante|tras)\s+(\d+|an?|one|two|three|few|un|una|unos|unas|dos|tres)\s/i;
+const WEEKDAY_INDEX: [RegExp, number][] = [
+  [/lunes|monday|\bmon\b/i, 1],
+  [/martes|tuesday|\btues?\b/i, 2],
+  [/mi[ée]rcoles|wednesday|\bwed\b/i, 3],
+  [/jueves|thursday|\bthu(rs?)?\b/i, 4],
+  [/viernes|friday|\bfri\b/i, 5],
+  [/s[áa]bado|saturday|\bsat\b/i, 6],
+  [/domingo|sunday|\bsun\b/i, 7],
+];
+function weekdayIn(text: string): number | null {
+  for (const [re, n] of WEEKDAY_INDEX) if (re.test(text)) return n;
+  return null;
+}
 const FUTURE_CUE =
   /\?|\b(will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
-  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron)\b|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chrono.es.casual;
@@ -61,6 +93,7 @@ interface Candidate {
   dt: DateTime;
   end?: DateTime;
   timeCertain: boolean;
+  weekdayOnly?: boolean;
 }
 
 function toReference(reference: DateOptions['reference'], zone: string): DateTime {
@@ -117,8 +150,26 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   const pmAt: number[] = [];
 
   if (spanish) {
-    for (const [re, word] of ACCENTS) text = text.replace(re, (m) => (m[0] === m[0]!.toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word));
-    text = text.replace(/\b(\d{1,2}(?:[:.]\d{2})?)\s?h(?:rs?)?\b/gi, (m, t: string) => t + ' '.repeat(m.length - t.length));
+    for (const [re, word] of ACCENTS)
+      text = text.replace(re, (m) =>
+        m[0] === m[0]!.toUpperCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word,
+      );
+    text = text.replace(
+      /\b(\d{1,2}(?:[:.]\d{2})?)\s?h(?:rs?)?\b/gi,
+      (m, t: string) => t + ' '.repeat(m.length - t.length),
+    );
+    // "jueves 12 a las 16:00": chrono reads "12 a" as 12 a.m.; the bare time is re-attached later.
+    text = text.replace(/(\d)\s+a(?=\s+las\b)/gi, (m) => m.charAt(0) + ' '.repeat(m.length - 1));
+    for (const m of text.matchAll(/\b(anoche|anteayer|antes de ayer)\b/gi)) {
+      const days = /anoche/i.test(m[0]) ? 1 : 2;
+      candidates.push({
+        index: m.index,
+        text: m[0],
+        dt: ref.minus({ days }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 }),
+        timeCertain: false,
+      });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
     text = text.replace(DAYPART, (m, _p: string, part: string, offset: number) => {
       if (/tarde|noche/i.test(part)) pmAt.push(offset);
       return ' '.repeat(m.length);
@@ -128,16 +179,27 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       let start = ref.set({ month, day: Number(m[1]), hour: 12, minute: 0, second: 0, millisecond: 0 });
       if (start < ref.minus({ months: 6 })) start = start.plus({ years: 1 });
       const end = start.set({ day: Number(m[2]) });
-      if (start.isValid && end.isValid) candidates.push({ index: m.index, text: m[0], dt: start, end, timeCertain: false });
+      if (start.isValid && end.isValid)
+        candidates.push({ index: m.index, text: m[0], dt: start, end, timeCertain: false });
       text = blank(text, [{ index: m.index, length: m[0].length }]);
     }
     for (const m of text.matchAll(ES_DAY_ONLY)) {
       let dt = ref.set({ day: Number(m[1]), hour: 12, minute: 0, second: 0, millisecond: 0 });
       if (!dt.isValid || dt.day !== Number(m[1])) continue;
-      if (dt.startOf('day') < ref.startOf('day') && !PAST_CUE.test(sentenceAround(rawText, m.index))) dt = dt.plus({ months: 1 });
+      if (dt.startOf('day') < ref.startOf('day') && !PAST_CUE.test(sentenceAround(rawText, m.index)))
+        dt = dt.plus({ months: 1 });
       const timed = m[2] !== undefined;
       if (timed) dt = dt.set({ hour: Number(m[2]), minute: Number(m[3] ?? 0) });
-      if (dt.isValid) candidates.push({ index: m.index, text: m[0], dt, timeCertain: timed });
+      const endAt = m.index + m[0].length;
+      if (timed && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
+        dt = dt.plus({ hours: 12 });
+      if (dt.isValid)
+        candidates.push({
+          index: m.index,
+          text: rawText.slice(m.index, endAt).trim(),
+          dt,
+          timeCertain: timed,
+        });
       text = blank(text, [{ index: m.index, length: m[0].length }]);
     }
   }
@@ -147,7 +209,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   for (const r of results) {
     let index = r.index;
     let matched = rawText.slice(r.index, r.index + r.text.length);
-    if (AGO.test(r.text.trim())) continue;
+    if (AGO.test(r.text.trim()) || DURATION.test(r.text.trim())) continue;
+    // "un grupo de 10": a bare number is a count, not a time.
+    if (/^(de|del|desde|from|of|para|for)?\s*\d{1,2}$/i.test(r.text.trim())) continue;
     let timeCertain = r.start.isCertain('hour');
     let dt = fromComponents(r.start, zone);
     if (!dt) continue;
@@ -159,7 +223,11 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       matched = rawText.slice(start, index + r.text.length);
       index = start;
     }
-    const weekdayOnly = r.start.isCertain('weekday') && !r.start.isCertain('day');
+    const named = weekdayIn(r.text);
+    const weekdayOnly = !r.start.isCertain('day') && (r.start.isCertain('weekday') || named !== null);
+    // chrono sometimes lands a weekday phrase ("evening on Friday") on the wrong day.
+    if (weekdayOnly && named !== null && dt.weekday !== named)
+      dt = dt.plus({ days: (named - dt.weekday + 7) % 7 });
     if (weekdayOnly) {
       if (spanish && /^\s*que viene/i.test(after)) {
         while (dt.startOf('day') <= ref.startOf('day')) dt = dt.plus({ weeks: 1 });
@@ -184,24 +252,39 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     }
     // "a las 5 de la tarde": the daypart was masked, its meaning comes back here.
     const endAt = index + r.text.length;
-    if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3)) dt = dt.plus({ hours: 12 });
+    if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
+      dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
-    const onlyTime = r.start.isCertain('hour') && !r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.tags().has('casualReference/tomorrow') && !/hoy|today|tonight|esta|this/i.test(r.text);
+    const onlyTime = r.start.isCertain('hour') && TIME_ONLY.test(r.text.trim());
     if (onlyTime) timeCertain = true;
-    candidates.push({ index, text: matched.trim(), dt, end: end ?? undefined, timeCertain: timeCertain || onlyTime });
+    candidates.push({
+      index,
+      text: matched.trim(),
+      dt,
+      end: end ?? undefined,
+      timeCertain: timeCertain || onlyTime,
+      weekdayOnly,
+    });
     if (onlyTime) (candidates[candidates.length - 1] as Candidate & { onlyTime?: boolean }).onlyTime = true;
   }
   return finish(candidates, rawText, ref, zone);
 }
 
-function finish(candidates: (Candidate & { onlyTime?: boolean })[], rawText: string, ref: DateTime, zone: string): ExtractedDate[] {
+function finish(
+  candidates: (Candidate & { onlyTime?: boolean })[],
+  rawText: string,
+  ref: DateTime,
+  zone: string,
+): ExtractedDate[] {
   candidates.sort((a, b) => a.index - b.index);
   // A bare time ("a las 21:00") belongs to the day named earlier in the same sentence; alone, it is
   // today when still ahead, else it is not a date worth keeping.
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (c.onlyTime) {
-      const sentence = sentences(rawText).find((s) => c.index >= s.index && c.index < s.index + s.text.length);
+      const sentence = sentences(rawText).find(
+        (s) => c.index >= s.index && c.index < s.index + s.text.length,
+      );
       const anchor = [...kept].reverse().find((k) => !k.timeCertain && sentence && k.index >= sentence.index);
       if (anchor) {
         anchor.dt = anchor.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
@@ -213,12 +296,34 @@ function finish(candidates: (Candidate & { onlyTime?: boolean })[], rawText: str
     }
     kept.push(c);
   }
+  // "the Sunday roast on 5 April", "Easter Monday (6 April)": the weekday names the explicit date.
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const c = kept[i]!;
+    if (!c.weekdayOnly) continue;
+    const sentence = sentences(rawText).find((s) => c.index >= s.index && c.index < s.index + s.text.length);
+    const named = weekdayIn(c.text);
+    const explicit = kept.find(
+      (k) =>
+        k !== c &&
+        !k.weekdayOnly &&
+        sentence &&
+        k.index >= sentence.index &&
+        k.index < sentence.index + sentence.text.length &&
+        k.dt.weekday === named,
+    );
+    if (explicit) kept.splice(i, 1);
+  }
   // A day named twice ("hoy ... hoy a las 21:00") is one date: keep the one that knows the time.
   const out: ExtractedDate[] = [];
   for (const c of kept) {
     const day = c.dt.toISODate()!;
     if (!c.timeCertain && kept.some((k) => k !== c && k.timeCertain && k.dt.toISODate() === day)) continue;
-    if (out.some((o) => o.day === day && o.timeCertain === c.timeCertain && (!c.timeCertain || o.start === iso(c.dt)))) continue;
+    if (
+      out.some(
+        (o) => o.day === day && o.timeCertain === c.timeCertain && (!c.timeCertain || o.start === iso(c.dt)),
+      )
+    )
+      continue;
     out.push({
       text: c.text,
       start: iso(c.dt),
@@ -236,9 +341,12 @@ function iso(dt: DateTime): string {
 }
 
 /** True when two extracted dates name the same moment (same day; same minute when both are timed). */
-export function sameDate(a: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>, b: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>): boolean {
+export function sameDate(
+  a: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>,
+  b: Pick<ExtractedDate, 'day' | 'start' | 'timeCertain'>,
+): boolean {
   if (a.day !== b.day) return false;
-  if (a.timeCertain && b.timeCertain) return DateTime.fromISO(a.start).toMillis() === DateTime.fromISO(b.start).toMillis();
+  if (a.timeCertain && b.timeCertain)
+    return DateTime.fromISO(a.start).toMillis() === DateTime.fromISO(b.start).toMillis();
   return true;
 }
-

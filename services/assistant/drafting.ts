@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Analysis, DraftLanguage, Intent } from './types';
-import { renderTemplate, type Commitment, type Segment, type Template, type TemplateValues, type Tone } from './templates';
+import {
+  renderTemplate,
+  type Commitment,
+  type Segment,
+  type Template,
+  type TemplateValues,
+  type Tone,
+} from './templates';
 
 export interface DraftContext {
   businessName?: string;
@@ -29,12 +36,19 @@ export interface Draft {
   commitments: Commitment[];
 }
 
-export function draftLanguage(analysis: Pick<Analysis, 'language'>, fallback: DraftLanguage = 'en'): DraftLanguage {
+export function draftLanguage(
+  analysis: Pick<Analysis, 'language'>,
+  fallback: DraftLanguage = 'en',
+): DraftLanguage {
   return analysis.language === 'es' ? 'es' : analysis.language === 'en' ? 'en' : fallback;
 }
 
 /** Variable values from the analysis and the business context, formatted for `language`. */
-export function templateValues(analysis: Analysis, context: DraftContext, language: DraftLanguage): TemplateValues {
+export function templateValues(
+  analysis: Analysis,
+  context: DraftContext,
+  language: DraftLanguage,
+): TemplateValues {
   const locale = language === 'es' ? 'es-ES' : 'en-GB';
   const name = analysis.customer.name ?? analysis.facts.customerName ?? undefined;
   const amount = analysis.facts.amounts[0];
@@ -42,7 +56,9 @@ export function templateValues(analysis: Analysis, context: DraftContext, langua
   let amountText: string | undefined;
   if (amount) {
     try {
-      amountText = new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }).format(amount.value);
+      amountText = new Intl.NumberFormat(locale, { style: 'currency', currency: amount.currency }).format(
+        amount.value,
+      );
     } catch {
       amountText = amount.text;
     }
@@ -50,10 +66,13 @@ export function templateValues(analysis: Analysis, context: DraftContext, langua
   let dateText: string | undefined;
   if (date) {
     const dt = DateTime.fromISO(date.start, { setZone: true }).setLocale(locale);
-    if (dt.isValid) dateText = dt.toLocaleString(date.timeCertain ? DateTime.DATETIME_FULL : DateTime.DATE_HUGE);
+    if (dt.isValid)
+      dateText = dt.toLocaleString(date.timeCertain ? DateTime.DATETIME_FULL : DateTime.DATE_HUGE);
   }
   const signature =
-    context.signature?.trim() || [context.managerName, context.businessName].filter(Boolean).join('\n') || undefined;
+    context.signature?.trim() ||
+    [context.managerName, context.businessName].filter(Boolean).join('\n') ||
+    undefined;
   return {
     'customer.firstName': name?.split(/\s+/)[0],
     'customer.name': name,
@@ -69,7 +88,12 @@ export function templateValues(analysis: Analysis, context: DraftContext, langua
   };
 }
 
-function score(template: Template, analysis: Analysis, language: DraftLanguage, tone: Tone | undefined): number {
+function score(
+  template: Template,
+  analysis: Analysis,
+  language: DraftLanguage,
+  tone: Tone | undefined,
+): number {
   let s = 0;
   const rank = analysis.intents.findIndex((i) => i.intent === template.intent);
   if (rank === 0) s += 100;
@@ -88,7 +112,11 @@ function score(template: Template, analysis: Analysis, language: DraftLanguage, 
  * 2–3 drafts, best first: the template for the main intent in the customer's language and the
  * preferred tone, then the nearest alternatives. Works with no model; the AI step is separate.
  */
-export function draftReplies(analysis: Analysis, templates: readonly Template[], context: DraftContext = {}): Draft[] {
+export function draftReplies(
+  analysis: Analysis,
+  templates: readonly Template[],
+  context: DraftContext = {},
+): Draft[] {
   const language = draftLanguage(analysis, context.fallbackLanguage);
   const limit = Math.max(2, Math.min(3, context.limit ?? 3));
   const ranked = templates

@@ -48,9 +48,7 @@ export function findReferences(text: string): References {
   const invoices = [...collectRefs(text, INVOICE_RE, 2), ...collectRefs(text, BARE_INVOICE_RE, 3)];
   const tickets = collectRefs(text, TICKET_RE, 3);
   const taken = [...invoices, ...tickets];
-  const orders = collectRefs(text, ORDER_RE, 3).filter(
-    (o) => !taken.some((t) => t.value === o.value),
-  );
+  const orders = collectRefs(text, ORDER_RE, 3).filter((o) => !taken.some((t) => t.value === o.value));
   // "(número 88213)" after the word order/pedido earlier in the text.
   if (/\b(pedido|order|compra)\b/i.test(text)) {
     for (const m of text.matchAll(/\b(?:n[úu]mero|number|n[ºo°])\s*[:#]?\s*(\d{4,12})\b/giu)) {
@@ -93,10 +91,7 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 ];
 const CUR = String.raw`(?:€|US\$|MX\$|\$|£|EUR|USD|GBP|MXN|euros?|eurs|d[oó]lares|d[oó]lar|dollars?|pounds?|libras?|pesos?)`;
 const NUM = String.raw`(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
-const AMOUNT_RE = new RegExp(
-  String.raw`(?<![\w.,])(?:(${CUR})\s?${NUM}|${NUM}\s?(${CUR}))(?![\w])`,
-  'giu',
-);
+const AMOUNT_RE = new RegExp(String.raw`(?<![\w.,])(?:(${CUR})\s?${NUM}|${NUM}\s?(${CUR}))(?![\w])`, 'giu');
 
 /** "1.250,00", "1,250.00", "45,90", "120.50", "1.250" → a number; the last separator followed by 1–2 digits is the decimal one. */
 export function parseNumber(raw: string): number | null {
@@ -172,7 +167,9 @@ const INTRO_RE = new RegExp(
 const CLOSING_RE =
   /^(un saludo|saludos|saludos cordiales|un abrazo|atentamente|gracias|muchas gracias|cordialmente|best|best regards|regards|kind regards|many thanks|thanks|thank you|cheers|sincerely|all the best|warm regards|un cordial saludo|quedo a la espera)[\s,.!]*$/i;
 const NOT_NAMES = new Set(
-  'hola buenas buenos gracias saludos hello thanks regards cheers team equipo info admin administracion customer cliente sorry urgent urgente'.split(' '),
+  'hola buenas buenos gracias saludos hello thanks regards cheers team equipo info admin administracion customer cliente sorry urgent urgente'.split(
+    ' ',
+  ),
 );
 
 function cleanName(raw: string): string | null {
@@ -193,7 +190,9 @@ export function personFromDisplayName(display: string): string | null {
   const candidate = swapped ? `${swapped[2]} ${swapped[1]}` : trimmed;
   const words = candidate.split(/\s+/);
   if (words.length > 4) return null;
-  const titled = words.map((w) => (w === w.toLowerCase() || w === w.toUpperCase() ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w));
+  const titled = words.map((w) =>
+    w === w.toLowerCase() || w === w.toUpperCase() ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w,
+  );
   return cleanName(titled.join(' '));
 }
 
@@ -212,7 +211,10 @@ export function nameFromText(text: string, signature = ''): string | null {
     const line = lines[i]!.replace(/^[-–—]+\s*/, '');
     const prev = lines[i - 1] ?? '';
     // "Gracias, Pablo" / "Cheers, Megan" on one line.
-    const inline = /^(?:gracias|muchas gracias|saludos|un saludo|thanks|cheers|regards|best|thank you)[,!.]?\s+(.+?)[.!]?$/i.exec(line);
+    const inline =
+      /^(?:gracias|muchas gracias|saludos|un saludo|thanks|cheers|regards|best|thank you)[,!.]?\s+(.+?)[.!]?$/i.exec(
+        line,
+      );
     if (inline?.[1]) {
       const n = cleanName(inline[1]);
       if (n) return n;
@@ -223,7 +225,10 @@ export function nameFromText(text: string, signature = ''): string | null {
     }
   }
   // A sign-off at the end of the last sentence: "... Saludos, Diego" / "... Cheers, Megan".
-  const tail = /(?:saludos|un saludo|gracias|thanks|cheers|regards|best)[,!.]?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)[.!]?\s*$/iu.exec(text.trim());
+  const tail =
+    /(?:saludos|un saludo|gracias|thanks|cheers|regards|best)[,!.]?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)[.!]?\s*$/iu.exec(
+      text.trim(),
+    );
   if (tail?.[1]) return cleanName(tail[1]);
   return null;
 }

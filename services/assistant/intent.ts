@@ -13,6 +13,48 @@ const p = (re: RegExp, s: number): Cue => ({ p: re, s });
 
 const LEXICON: Record<Scored, Cue[]> = {
   complaint: [
+    w('raja', 1.2),
+    w('rajad*', 1.2),
+    w('desportillad*', 1.5),
+    w('aplastad*', 1.2),
+    w('crudo', 1.2),
+    w('quemad*', 1),
+    w('gotea*', 1),
+    w('peor', 1.2),
+    w('grave', 0.8),
+    w('molesto', 1.2),
+    w('molesta', 1.2),
+    w('solucion', 0.8),
+    w('solucionar', 0.8),
+    w('solucionen', 0.8),
+    w('faltan', 1),
+    w('frio', 0.8),
+    w('fria', 0.8),
+    w('suelto', 0.6),
+    w('wobble*', 1),
+    w('scratched', 1.2),
+    w('wilted', 1.5),
+    w('stale', 1),
+    w('upset', 1.2),
+    w('shocked', 1.2),
+    w('dirtier', 1),
+    w('broke', 1.2),
+    w('missing', 0.8),
+    p(/\bfalta de respeto\b/, 2),
+    p(/\b(no (es|era) lo que (esperaba|esperabamos|pedi|pedimos|compre))\b/, 1.5),
+    p(/\b(nunca (he|hemos) pedido|que no (pedi|pedimos|contratamos|consumimos))\b/, 1.2),
+    p(/\bno se corresponde\b/, 1),
+    p(/\b(sigue igual|vuelve a (gotear|fallar|romperse|estropearse|pasar))\b/, 1.5),
+    p(/\bya no (funciona|carga|enciende|va|arranca)\b/, 1.2),
+    p(/\bno entiendo como\b/, 1),
+    p(/\bsin (ser )?atendid[oa]s?\b/, 1.2),
+    p(/\b(es|fue) (vuestro|su|tu) error\b|\bel error es (vuestro|suyo|tuyo)\b/, 1.2),
+    p(/\bno me parece (normal|bien|serio|aceptable)\b/, 1.2),
+    p(/\b(expected|expect) (much |a lot )?better\b/, 1.5),
+    p(/\bnot what (i|we) (paid|ordered|expected)\b/, 1.5),
+    p(/\b(nobody|no one|no-one) (called|came|showed|turned up|rang)\b/, 1.5),
+    p(/\b(hair|bug|insect|glass) in (the|my)\b/, 1.2),
+    p(/\blocked out\b/, 0.8),
     w('queja*', 2),
     w('quejarme', 2),
     w('reclamacion*', 1.5),
@@ -79,7 +121,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(es|esta es) la (segunda|tercera|cuarta|quinta|enesima) vez\b/, 1.5),
     p(/\bno es normal\b/, 1.2),
     p(/\bdeja(n)? mucho que desear\b/, 1.5),
-    p(/\b(lleg[oa]|llegaron|estaba|estaban|vino|vinieron) (frio|fria|frios|frias|caducad[oa]s?|abiert[oa]s?)\b/, 1.2),
+    p(
+      /\b(lleg[oa]|llegaron|estaba|estaban|vino|vinieron) (frio|fria|frios|frias|caducad[oa]s?|abiert[oa]s?)\b/,
+      1.2,
+    ),
     p(/\b(equivocad[oa]s?|incorrect[oa]s?)\b/, 1),
     p(/\bespero una solucion\b/, 1.2),
     p(/\b(no (estoy|estamos) (nada )?(contento|contenta|contentos|satisfech[oa]s?))\b/, 1.5),
@@ -100,6 +145,9 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bvery disappointed\b/, 0.5),
   ],
   question: [
+    w('garantia', 0.8),
+    w('warranty', 0.8),
+    p(/\b(what'?s|what is|cual es) (your|su|vuestra|vuestro|tu)\b/, 1),
     w('duda*', 1),
     w('consulta*', 1),
     w('informacion', 0.8),
@@ -117,9 +165,15 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('pricing', 0.9),
     w('quote', 0.9),
     w('cost', 0.7),
-    p(/\?/, 0.9),
-    p(/\b(queria|quiero|queriamos|quisiera|me gustaria|nos gustaria) (saber|preguntar(le|les|os)?|consultar(le|les|os)?|informacion)\b/, 1.4),
-    p(/\b(podria|podrian|podrias|podeis|pueden|puede|puedes) (decirme|indicarme|informarme|explicarme|aclararme|confirmarme|confirmar(me)?)\b/, 1),
+    p(/\?/, 1),
+    p(
+      /\b(queria|quiero|queriamos|quisiera|me gustaria|nos gustaria) (saber|preguntar(le|les|os)?|consultar(le|les|os)?|informacion)\b/,
+      1.4,
+    ),
+    p(
+      /\b(podria|podrian|podrias|podeis|pueden|puede|puedes) (decir|indicar|informar|explicar|aclarar|confirmar)(me|nos)?\b/,
+      1,
+    ),
     p(/\b(tienen|teneis|tiene|hacen|haceis|abren|abris|cierran|trabajan|ofrecen|venden|hay) /, 0.5),
     p(/\bcuanto (cuesta|vale|sale|cobran|costaria|tarda)\b/, 1.4),
     p(/\b(se puede|es posible|seria posible|hay posibilidad|puedo|podria) /, 0.5),
@@ -134,6 +188,18 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bdo you (have|offer|do|sell|deliver|accept|take|ship)\b/, 0.8),
   ],
   meeting_request: [
+    w('meet', 1.2),
+    p(
+      /\b(hablar|vernos|reunirnos|verte|verle|verles)( contigo| con usted| con ustedes| con vosotros)? en persona\b/,
+      1.5,
+    ),
+    p(/\b(tendria|tendrias|tendrian|tienes|tiene|tienen|teneis) (un )?rato\b/, 1.4),
+    p(/\bme adapto\b/, 0.8),
+    p(/\b(hop on|jump on|have|do|get on) a (quick |short |video |phone )?call\b/, 1),
+    p(/\b(would|do|will|could) you have (\d+|a few|some|half an hour|an hour) ?(minutes|mins|min)?\b/, 1.5),
+    p(/\b(talk it through|talk through|go over|go through|walk you through)\b/, 0.6),
+    p(/\b(i'?m|i am|we'?re|we are) (free|available)\b/, 1.2),
+    p(/\bcome by\b/, 1),
     w('reunion*', 2),
     w('reunirnos', 2),
     w('reunirme', 2),
@@ -146,11 +212,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('schedule', 1),
     w('zoom', 1),
     w('demo', 1),
-    w('rebook', 1.5),
-    w('reschedule', 1.5),
+    w('rebook', 1),
+    w('reschedule', 1.2),
     p(/\b(pedir|solicitar|reservar|concertar|tener|una|la|mi) cita\b/, 1.8),
     p(/\bcita (con|para)\b/, 1.2),
-    p(/\b(podemos|podriamos|podemos|puedo|podria|quiero|querria|me gustaria|nos gustaria) (quedar|vernos|hablar|reunirnos|pasar(me)?|ir)\b/, 1.4),
+    p(
+      /\b(podemos|podriamos|podemos|puedo|podria|quiero|querria|me gustaria|nos gustaria) (quedar|vernos|hablar|reunirnos|pasar(me)?|ir)\b/,
+      1.4,
+    ),
     p(/\bquedar (el|para|un|una|en|a)\b/, 1),
     p(/\b(una|la) llamada\b/, 1),
     p(/\bllamada (de|con|para)\b/, 0.8),
@@ -161,7 +230,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(presentar(le|les|te|os)?) (nuestros|nuestra|nuestro)\b/, 1),
     p(/\bset up (a |an )?(call|meeting|time|chat|visit)\b/, 1.8),
     p(/\b(book|arrange|organi[sz]e) (a|an|some) (call|meeting|appointment|time|visit|slot|demo)\b/, 1.8),
-    p(/\b(catch up|get together|meet up|meet with|meet you|meet in person|come in|stop by|drop by|pop in)\b/, 1.2),
+    p(
+      /\b(catch up|get together|meet up|meet with|meet you|meet in person|come in|stop by|drop by|pop in)\b/,
+      1.2,
+    ),
     p(/\b(a|quick|short|phone|video) call\b/, 1),
     p(/\bare you (free|available)\b/, 1.5),
     p(/\b(would|does|will|could) [a-z0-9: ]{1,40} work (for|with) you\b/, 1.5),
@@ -171,6 +243,20 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(available|free) (on|next|this|for a|tomorrow)\b/, 1),
   ],
   order_status: [
+    w('entrega*', 0.8),
+    w('encargu*', 0.8),
+    w('resguardo', 0.8),
+    w('recoger*', 0.6),
+    w('collection', 0.6),
+    p(/\b(en )?que estado (esta|tiene|se encuentra)\b/, 2.5),
+    p(/\b(alguna|algun|hay) novedad(es)?\b/, 1.8),
+    p(/\b(todo en marcha|in hand|on track)\b/, 1.2),
+    p(/\b(esta|estara|estaria) (ya|listo|lista|reparad[oa]|terminad[oa])\b/, 1),
+    p(/\bwhen\b.{0,40}\b(be delivered|arrive|be shipped|be ready|get here)\b/, 1.8),
+    p(/\bcuando\b.{0,40}\b(llega|llegara|llegan|entregan|entregareis|estara listo)\b/, 1.8),
+    p(/\bwill (it|they|my order|the order|my parcel|my package) (arrive|be delivered|ship|get here)\b/, 2),
+    p(/\b(has|have) (my|our|the) (order|parcel|package|item)s? (shipped|been shipped|left|been sent)\b/, 2),
+    p(/\bse entrega(n)?\b/, 1),
     w('seguimiento', 1.5),
     w('tracking', 1.5),
     w('repartidor', 1.2),
@@ -192,8 +278,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(estado|situacion) (de|del) (mi |el |nuestro |la )?(pedido|envio|paquete|compra|reserva)\b/, 2.5),
     p(/\bno (me |nos )?(ha|han|hay) (llegado|llegado nada|recibido)\b/, 2),
     p(/\bno (lo |la |los |las )?(he|hemos) recibido\b/, 2),
-    p(/\b(todavia|aun|sigo sin|seguimos sin) (no )?(ha llegado|han llegado|llega|recibido|recibir|lo he recibido|tenerlo|nada)\b/, 1.5),
-    p(/\bcuando (me |nos )?(llega|llegara|llegan|llegaran|recibire|recibiremos|lo recibo|enviais|envian|lo envian|sale|saldra)\b/, 2),
+    p(
+      /\b(todavia|aun|sigo sin|seguimos sin) (no )?(ha llegado|han llegado|llega|recibido|recibir|lo he recibido|tenerlo|nada)\b/,
+      1.5,
+    ),
+    p(
+      /\bcuando (me |nos )?(llega|llegara|llegan|llegaran|recibire|recibiremos|lo recibo|enviais|envian|lo envian|sale|saldra)\b/,
+      2,
+    ),
     p(/\b(me|nos) llega\b/, 0.8),
     p(/\b(ya )?(salio|ha salido|han enviado|habeis enviado)\b/, 1),
     p(/\bplazo de entrega\b/, 1),
@@ -201,16 +293,22 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bwhere (is|are) (my|our|the)\b/, 2.5),
     p(/\b(order|delivery|shipping|shipment) status\b/, 2.5),
     p(/\bstatus of (my|our|the)\b/, 2.5),
-    p(/\b(hasn'?t|haven'?t|has not|have not|still not|not yet|never) (arrived|shipped|been shipped|been delivered|received|come|turned up|showed up)\b/, 2),
+    p(
+      /\b(hasn'?t|haven'?t|has not|have not|still not|not yet|never) (arrived|shipped|been shipped|been delivered|received|come|turned up|showed up)\b/,
+      2,
+    ),
     p(/\bstill (waiting|haven'?t|has not|hasn'?t|not)\b/, 1.2),
     p(/\bwhen (will|can|do|should) (it|my|i|we|you|the)\b/, 1.2),
     p(/\b(any|an) (update|news) (on|about|regarding)\b/, 1.8),
     p(/\b(eta|arrive|arrival)\b/, 0.8),
   ],
   cancellation: [
-    w('anular', 2.2),
-    w('anulen', 2.2),
-    w('anulacion', 2.2),
+    w('anul*', 2.2),
+    p(/\b(no podre|no puedo|no podemos|no podremos) (ir|venir|asistir|acudir)\b/, 1.5),
+    p(/\b(can'?t|cannot|won'?t be able to|unable to) (make|come|attend)\b/, 1.5),
+    p(/\bcancel (it|my appointment|the appointment|our booking|my booking|the booking|our table)\b/, 0.8),
+    p(/\b(received|recibido) (my |mi |el |the )?(refund|reembolso)\b/, 1),
+    p(/\b(regresen|regresar|devuelvan) el (anticipo|dinero|deposito)\b/, 1.5),
     w('devolucion', 2),
     w('devolver*', 1.8),
     w('reembols*', 2),
@@ -234,13 +332,18 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
   ],
   thanks: [
+    p(/\bgracias por [a-z]+/, 1),
+    p(
+      /\b(ya )?(recibi|he recibido|got|received|arrived)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/,
+      1.5,
+    ),
     w('gracias', 1),
     w('agradec*', 1.8),
     w('thank*', 1),
     w('thx', 0.8),
     w('grateful', 1.5),
     w('appreciate*', 1),
-    w('genial', 0.5),
+    w('genial*', 0.5),
     w('perfecto', 0.5),
     w('estupendo', 0.5),
     w('excelente', 0.5),
@@ -253,18 +356,34 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bgracias (por (todo|la|el|vuestra|su|tu|haber|ser)|de (nuevo|verdad|corazon))\b/, 1.2),
     p(/\b(thank you|thanks) (so|very) much\b/, 0.8),
     p(/\b(huge|big|massive|special) thank/, 1.5),
-    p(/\b(thank you|thanks) (for|again) (all|everything|looking|the|your|a|such|being|making|sorting|helping)\b/, 1.2),
+    p(
+      /\b(thank you|thanks) (for|again) (all|everything|looking|the|your|a|such|being|making|sorting|helping)\b/,
+      1.2,
+    ),
     p(/\b(wanted|want) to (say )?(thank|say thank)/, 1.5),
-    p(/\b(un exito|de diez|buenisim[oa]|encantad[oa]s?|muy amables|todo (correcto|perfecto)|volveremos)\b/, 0.8),
+    p(
+      /\b(un exito|de diez|buenisim[oa]|encantad[oa]s?|muy amables|todo (correcto|perfecto)|volveremos)\b/,
+      0.8,
+    ),
     p(/\b(well done|great job|great service|so helpful|at ease|lovely|love it|loved it)\b/, 0.8),
     p(/\b(got it|received it|all good|recibido|ok gracias|vale gracias)\b/, 0.6),
     // Sign-off thanks say nothing about intent; they cancel the plain "gracias"/"thanks".
-    p(/\b(gracias (de antemano|por adelantado|anticipadas|por (su|vuestra|tu) (atencion|ayuda|respuesta|tiempo))|thanks? (you )?in advance|thanks for your (help|time|attention)|many thanks)\b/, -1),
+    p(
+      /\b(gracias (de antemano|por adelantado|anticipadas|por (su|vuestra|tu) (atencion|ayuda|respuesta|tiempo))|thanks? (you )?in advance|thanks for your (help|time|attention)|many thanks)\b/,
+      -1,
+    ),
   ],
 };
 
 // When two intents score the same, the one that needs the more careful reply comes first.
-const PRIORITY: Scored[] = ['complaint', 'cancellation', 'order_status', 'meeting_request', 'question', 'thanks'];
+const PRIORITY: Scored[] = [
+  'complaint',
+  'cancellation',
+  'order_status',
+  'meeting_request',
+  'question',
+  'thanks',
+];
 
 interface WordCue {
   intent: Scored;
@@ -348,7 +467,14 @@ export function classifyIntents(text: string, context?: string): IntentScore[] {
   // A thanks at the end of a request is politeness; it leads only when nothing else is asked.
   const others = PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]);
   const otherTop = Math.max(...others);
-  if (otherTop >= 1.5) scores.thanks *= 0.4;
+  if (otherTop >= 0.9 && scores.thanks < 2) scores.thanks *= 0.4;
+  // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
+  if (
+    /\b(recibi|he recibido|got|received)( ya)? (el |mi |my |the )?(reembolso|refund)\b/.test(norm) &&
+    !/\b(no|not|n't|haven'?t|sin)\b[^.]{0,20}(recibi|recibido|received|got)/.test(norm)
+  ) {
+    scores.cancellation = Math.max(0, scores.cancellation - 2.2);
+  }
   // A question mark inside a more specific request (where is my order?) is that request's form.
   if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation) >= 2) scores.question *= 0.6;
 
@@ -358,7 +484,10 @@ export function classifyIntents(text: string, context?: string): IntentScore[] {
   const best = ranked[0];
   const out: IntentScore[] = [];
   if (!best || best.score < 1) {
-    out.push({ intent: 'other', confidence: best ? Math.round((1 - toConfidence(best.score)) * 100) / 100 : 0.8 });
+    out.push({
+      intent: 'other',
+      confidence: best ? Math.round((1 - toConfidence(best.score)) * 100) / 100 : 0.8,
+    });
   }
   for (const r of ranked) {
     if (r.score < 0.9 || (best && r.score < best.score * 0.35)) continue;

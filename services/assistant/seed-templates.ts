@@ -259,5 +259,10 @@ const SEEDS: Seed[] = [
 
 /** Fresh copies of the built-in templates, stamped with `now` (what the DB seeds on first run). */
 export function seedTemplates(now: number = Date.now()): Template[] {
-  return SEEDS.map((s) => ({ ...s, ...(s.commitments ? { commitments: [...s.commitments] } : {}), updatedAt: now, builtIn: true }));
+  return SEEDS.map((s) => ({
+    ...s,
+    ...(s.commitments ? { commitments: [...s.commitments] } : {}),
+    updatedAt: now,
+    builtIn: true,
+  }));
 }

@@ -11,11 +11,23 @@ const CLOSING =
  * Two or three of the customer's own sentences: the ones carrying the intent and the facts, in the
  * order written. Extractive, so it is always in the customer's language and never invents anything.
  */
-export function summarise(text: string, primary: Intent, facts: Pick<Facts, 'orders' | 'invoices' | 'tickets' | 'amounts' | 'dates'>): string {
+export function summarise(
+  text: string,
+  primary: Intent,
+  facts: Pick<Facts, 'orders' | 'invoices' | 'tickets' | 'amounts' | 'dates'>,
+): string {
   const all = sentences(text).filter((s) => s.text.length > 2);
-  const candidates = all.filter((s) => !GREETING.test(s.text) && !CLOSING.test(s.text) && /\p{L}{2,}/u.test(s.text));
+  const candidates = all.filter(
+    (s) => !GREETING.test(s.text) && !CLOSING.test(s.text) && /\p{L}{2,}/u.test(s.text),
+  );
   const pool = candidates.length > 0 ? candidates : all;
-  const refs = [...facts.orders, ...facts.invoices, ...facts.tickets, ...facts.amounts.map((a) => a.text), ...facts.dates.map((d) => d.text)];
+  const refs = [
+    ...facts.orders,
+    ...facts.invoices,
+    ...facts.tickets,
+    ...facts.amounts.map((a) => a.text),
+    ...facts.dates.map((d) => d.text),
+  ];
   const scored = pool.map((s, order) => {
     const norm = normalise(s.text);
     const scores = intentScores(norm);

@@ -61,7 +61,8 @@ export interface Facts {
 }
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
-export type UrgencyKind = 'urgent_word' | 'deadline' | 'legal' | 'repeat_contact' | 'shouting' | 'exclamation';
+export type UrgencyKind =
+  'urgent_word' | 'deadline' | 'legal' | 'repeat_contact' | 'shouting' | 'exclamation';
 
 export interface UrgencySignal {
   kind: UrgencyKind;

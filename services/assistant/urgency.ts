@@ -2,10 +2,14 @@ import { DateTime } from 'luxon';
 import type { ExtractedDate, Severity, Urgency, UrgencySignal } from './types';
 import { normalise } from './text';
 
-const URGENT = /\b(urgente|urgentemente|urgencia|cuanto antes|lo antes posible|inmediatamente|de inmediato|ya mismo|sin falta|urgent|urgently|asap|a\.s\.a\.p|immediately|right away|as soon as possible|emergency|emergencia)\b/i;
-const LEGAL = /\b(abogad[oa]s?|denuncia(r|re|remos)?|demanda(r|re)?|ocu|consumo|juzgado|tribunales?|hoja de reclamaciones|facua|lawyers?|attorneys?|solicitors?|sue|suing|lawsuit|legal action|small claims|trading standards|better business bureau|bbb|chargeback|dispute it with my bank)\b/i;
-const REPEAT = /\b((es|esta es) la (segunda|tercera|cuarta|quinta|enesima) vez|otra vez|de nuevo (os|les|le) escribo|ya (os|les|le) (escribi|llame|he escrito|he llamado)|vuelvo a escribir|sigo sin respuesta|(second|third|fourth|fifth|3rd|4th|5th) time|once again|(i'?ve|i have) (already )?(written|emailed|called|contacted) (you )?(several|multiple|many|three|two)|still no (reply|response|answer)|no (one|body) (has )?(replied|answered|responded))\b/i;
-const DEADLINE = /\b(antes del?|para el|como tarde|a m[aá]s tardar|hasta el|by|before|no later than|until|deadline|plazo)\b/i;
+const URGENT =
+  /\b(urgente|urgentemente|urgencia|cuanto antes|lo antes posible|inmediatamente|de inmediato|ya mismo|sin falta|urgent|urgently|asap|a\.s\.a\.p|immediately|right away|as soon as possible|emergency|emergencia)\b/i;
+const LEGAL =
+  /\b(abogad[oa]s?|denuncia(r|re|remos)?|demanda(r|re)?|ocu|consumo|juzgado|tribunales?|hoja de reclamaciones|facua|lawyers?|attorneys?|solicitors?|sue|suing|lawsuit|legal action|small claims|trading standards|better business bureau|bbb|chargeback|dispute it with my bank)\b/i;
+const REPEAT =
+  /\b((es|esta es) la (segunda|tercera|cuarta|quinta|enesima) vez|otra vez|de nuevo (os|les|le) escribo|ya (os|les|le) (escribi|llame|he escrito|he llamado)|vuelvo a escribir|sigo sin respuesta|(second|third|fourth|fifth|3rd|4th|5th) time|once again|(i'?ve|i have) (already )?(written|emailed|called|contacted) (you )?(several|multiple|many|three|two)|still no (reply|response|answer)|no (one|body) (has )?(replied|answered|responded))\b/i;
+const DEADLINE =
+  /\b(antes del?|para el|como tarde|a m[aá]s tardar|hasta el|by|before|no later than|until|deadline|plazo)\b/i;
 
 export interface UrgencyInput {
   /** The customer's own words (latest message). */
@@ -52,7 +56,9 @@ export function assessUrgency({ text, dates = [], sentAt }: UrgencyInput): Urgen
 
   let score = 0;
   for (const s of signals) {
-    score += { urgent_word: 2, legal: 3, repeat_contact: 2, deadline: 1, shouting: 1, exclamation: 1 }[s.kind];
+    score += { urgent_word: 2, legal: 3, repeat_contact: 2, deadline: 1, shouting: 1, exclamation: 1 }[
+      s.kind
+    ];
   }
   if (deadlineSoon) score += 1;
   const severity: Severity = score >= 5 ? 'critical' : score >= 3 ? 'high' : score >= 1 ? 'medium' : 'low';
