@@ -76,7 +76,13 @@ async function claim(id: string, now: number): Promise<OutboxItem | null> {
     if (!item) return null;
     const stale = item.status === 'running' && item.updatedAt + LEASE_MS <= now;
     if (item.status !== 'pending' && !stale) return null;
-    const claimed = { ...item, status: 'running' as const, attempts: item.attempts + 1, updatedAt: now };
+    const claimed = {
+      ...item,
+      status: 'running' as const,
+      attempts: item.attempts + 1,
+      updatedAt: now,
+      nextAttemptAt: now,
+    };
     await db.outbox.put(claimed);
     return claimed;
   });

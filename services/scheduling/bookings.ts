@@ -1,0 +1,107 @@
+import type { OutboxHandler } from '../outbox/outbox';
+import { enqueue } from '../outbox/outbox';
+import { db, type OutboxItem } from '../db/db';
+import type { EventPatch, NewEvent, OnlineMeetingOutcome, ProviderKind } from '../calendar/types';
+import { bookingKey } from '../calendar/booking';
+import type { CalendarProvider } from '../calendar/types';
+
+// Bookings are outbox items (DESIGN.md): the side panel queues them, the background sends them,
+// and the item's key is the booking's idempotency key (Google event id / Graph transactionId).
+
+export interface BookingPayload {
+  provider: ProviderKind;
+  calendarId: string;
+  event: NewEvent;
+  threadKey: string;
+  threadUrl: string;
+  customer: { name: string; email: string; language: 'es' | 'en'; timeZone: string };
+}
+
+export interface BookingResult {
+  eventId: string;
+  joinUrl: string | null;
+  htmlLink: string | null;
+  onlineMeeting: OnlineMeetingOutcome;
+  alreadyExisted: boolean;
+}
+
+export const CREATE = 'calendar:create';
+export const UPDATE = 'calendar:update';
+export const CANCEL = 'calendar:cancel';
+
+export async function queueBooking(payload: BookingPayload): Promise<OutboxItem> {
+  const key = bookingKey(payload.threadKey, payload.calendarId, payload.event.start);
+  return enqueue(CREATE, key, payload);
+}
+
+export interface ChangePayload {
+  provider: ProviderKind;
+  calendarId: string;
+  eventId: string;
+  /** The booking this changes (its outbox key), so the panel can show them together. */
+  bookingKey: string;
+  patch?: EventPatch;
+  comment?: string;
+}
+
+/** Reschedule: one update per (event, new start), so a double click is one change. */
+export function queueReschedule(change: ChangePayload & { patch: EventPatch }): Promise<OutboxItem> {
+  return enqueue(UPDATE, `${change.bookingKey}:move:${change.patch.start ?? ''}`, change);
+}
+
+export function queueCancel(change: ChangePayload): Promise<OutboxItem> {
+  return enqueue(CANCEL, `${change.bookingKey}:cancel`, change);
+}
+
+/** Bookings made from a thread, newest first (few per thread: a scan is fine). */
+export async function bookingsForThread(threadKey: string): Promise<OutboxItem[]> {
+  const items = await db.outbox.where('status').anyOf('pending', 'running', 'done', 'failed').toArray();
+  return items
+    .filter((i) => i.kind === CREATE && (i.payload as BookingPayload).threadKey === threadKey)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Changes (reschedule / cancel) queued for one booking. */
+export async function changesFor(key: string): Promise<OutboxItem[]> {
+  const items = await db.outbox.where('key').startsWith(`${key}:`).toArray();
+  return items.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export function bookingHandlers(providerFor: (kind: ProviderKind) => CalendarProvider): OutboxHandler[] {
+  return [
+    {
+      kind: CREATE,
+      async run(payload, item): Promise<BookingResult> {
+        const p = payload as BookingPayload;
+        const created = await providerFor(p.provider).create(p.calendarId, p.event, item.key);
+        return {
+          eventId: created.event.id,
+          joinUrl: created.event.joinUrl ?? null,
+          htmlLink: created.event.htmlLink ?? null,
+          onlineMeeting: created.onlineMeeting,
+          alreadyExisted: created.alreadyExisted,
+        };
+      },
+    },
+    {
+      kind: UPDATE,
+      async run(payload) {
+        const p = payload as ChangePayload;
+        const updated = await providerFor(p.provider).update(p.calendarId, p.eventId, p.patch ?? {});
+        return { start: updated.start, end: updated.end };
+      },
+    },
+    {
+      kind: CANCEL,
+      async run(payload) {
+        const p = payload as ChangePayload;
+        await providerFor(p.provider).cancel(
+          p.calendarId,
+          p.eventId,
+          p.comment ? { comment: p.comment } : {},
+        );
+        return { cancelled: true };
+      },
+    },
+  ];
+}
