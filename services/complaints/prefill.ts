@@ -20,7 +20,8 @@ export interface ComplaintPrefill {
   threadUrl: string;
 }
 
-export type PrefillWarning = 'empty-thread' | 'no-customer-message' | 'missing-sender' | 'odd-address' | 'long-thread';
+export type PrefillWarning =
+  'empty-thread' | 'no-customer-message' | 'missing-sender' | 'odd-address' | 'long-thread';
 
 export const LIMITS = {
   name: 200,
@@ -36,8 +37,9 @@ export const LIMITS = {
 
 // Control and invisible formatting characters (zero-width, bidi overrides) are dropped: they hide
 // text in the UI and in exported files.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function cleanText(text: string, max: number): string {
   const clean = text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').trim();
@@ -101,9 +103,11 @@ export function guessCategory(text: string, categories: readonly string[] = BUIL
   return best ?? (categories.includes('other') ? 'other' : (categories.at(-1) ?? 'other'));
 }
 
-const LEGAL = /\b(abogad|denuncia|demanda|ocu|consumo|hoja de reclamaciones|lawyer|attorney|legal action|sue|court|trading standards)\w*/;
+const LEGAL =
+  /\b(abogad|denuncia|demanda|ocu|consumo|hoja de reclamaciones|lawyer|attorney|legal action|sue|court|trading standards)\w*/;
 const URGENT = /\b(urgent|inmediat|ya mismo|cuanto antes|asap|immediately|right now|today|hoy)\w*/;
-const REPEAT = /\b(otra vez|de nuevo|tercera vez|segunda vez|ya (os|les|le) (escribi|llame)|again|third time|second time|still (no|not)|todavia no|sigo sin)/;
+const REPEAT =
+  /\b(otra vez|de nuevo|tercera vez|segunda vez|ya (os|les|le) (escribi|llame)|again|third time|second time|still (no|not)|todavia no|sigo sin)/;
 
 export function guessSeverity(text: string): Severity {
   const folded = fold(text);
@@ -124,7 +128,17 @@ export function findOrderRef(text: string): string | null {
   return ref ? ref.toUpperCase() : null;
 }
 
-const CURRENCIES: Record<string, string> = { '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', $: 'USD', usd: 'USD', '£': 'GBP', gbp: 'GBP', mxn: 'MXN' };
+const CURRENCIES: Record<string, string> = {
+  '€': 'EUR',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  $: 'USD',
+  usd: 'USD',
+  '£': 'GBP',
+  gbp: 'GBP',
+  mxn: 'MXN',
+};
 const NUMBER = String.raw`(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
 const AMOUNT_AFTER = new RegExp(`${NUMBER}\\s?(€|eur(?:os?)?\\b|usd\\b|gbp\\b|mxn\\b|\\$|£)`, 'i');
 const AMOUNT_BEFORE = new RegExp(`(€|\\$|£|eur\\b|usd\\b|gbp\\b)\\s?${NUMBER}`, 'i');
@@ -142,7 +156,12 @@ export function parseNumber(text: string): number | null {
 export function findAmount(text: string): { value: number; currency: string } | null {
   const after = AMOUNT_AFTER.exec(text);
   const before = AMOUNT_BEFORE.exec(text);
-  const pick = after && (!before || after.index <= before.index) ? [after[1], after[2]] : before ? [before[2], before[1]] : null;
+  const pick =
+    after && (!before || after.index <= before.index)
+      ? [after[1], after[2]]
+      : before
+        ? [before[2], before[1]]
+        : null;
   if (!pick) return null;
   const value = parseNumber(pick[0]!);
   const currency = CURRENCIES[pick[1]!.toLowerCase()];
@@ -207,11 +226,14 @@ export function prefillFromThread(
 /** What the form should tell the user about the thread before saving. */
 export function prefillWarnings(snapshot: ThreadSnapshot, prefill: ComplaintPrefill): PrefillWarning[] {
   const warnings: PrefillWarning[] = [];
-  if (snapshot.messages.length === 0 || snapshot.messages.every((m) => !m.text.trim())) warnings.push('empty-thread');
+  if (snapshot.messages.length === 0 || snapshot.messages.every((m) => !m.text.trim()))
+    warnings.push('empty-thread');
   else if (!customerMessage(snapshot)) warnings.push('no-customer-message');
   if (!prefill.customerEmail && !prefill.customerName) warnings.push('missing-sender');
-  else if (prefill.customerEmail && !normalizeEmail(prefill.customerEmail).valid) warnings.push('odd-address');
+  else if (prefill.customerEmail && !normalizeEmail(prefill.customerEmail).valid)
+    warnings.push('odd-address');
   const size = snapshot.messages.reduce((n, m) => n + m.text.length, 0);
-  if (snapshot.messages.length > LIMITS.messages || size > LIMITS.messageText * 10) warnings.push('long-thread');
+  if (snapshot.messages.length > LIMITS.messages || size > LIMITS.messageText * 10)
+    warnings.push('long-thread');
   return warnings;
 }

@@ -44,7 +44,9 @@ describe('business time across the end of summer time (Europe/Madrid, Sunday 25 
 
   it('keeps 09:00 local across the start of summer time too (29 Mar 2026)', () => {
     const friday = Date.parse('2026-03-27T16:00:00Z'); // 17:00 CET
-    expect(iso(addBusinessTime(friday, { value: 2, unit: 'hours' }, madrid))).toBe('2026-03-30T08:00:00.000Z');
+    expect(iso(addBusinessTime(friday, { value: 2, unit: 'hours' }, madrid))).toBe(
+      '2026-03-30T08:00:00.000Z',
+    );
   });
 });
 
@@ -52,7 +54,9 @@ describe('business time', () => {
   it('skips holidays and starts the clock at the next opening', () => {
     const saturday = Date.parse('2026-10-24T10:00:00Z');
     const hours = { ...madrid, holidays: ['2026-10-26'] };
-    expect(iso(addBusinessTime(saturday, { value: 2, unit: 'hours' }, hours))).toBe('2026-10-27T10:00:00.000Z');
+    expect(iso(addBusinessTime(saturday, { value: 2, unit: 'hours' }, hours))).toBe(
+      '2026-10-27T10:00:00.000Z',
+    );
   });
 
   it('falls back to calendar time when no day is open', () => {
@@ -64,7 +68,12 @@ describe('business time', () => {
   it('honours a split day with a lunch break', () => {
     const hours: BusinessHours = {
       zone: 'America/Mexico_City',
-      week: { '1': [{ start: '09:00', end: '13:00' }, { start: '15:00', end: '19:00' }] },
+      week: {
+        '1': [
+          { start: '09:00', end: '13:00' },
+          { start: '15:00', end: '19:00' },
+        ],
+      },
       holidays: [],
     };
     const monday = Date.parse('2026-06-01T18:00:00Z'); // 12:00 local (UTC-6)

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { db, type Complaint, type ComplaintStatus, type Severity } from '../db/db';
-import { getBusinessHours, getSlaTargets, type BusinessHours, type SlaTarget, type SlaTargets } from './settings';
+import {
+  getBusinessHours,
+  getSlaTargets,
+  type BusinessHours,
+  type SlaTarget,
+  type SlaTargets,
+} from './settings';
 
 // SLA deadlines are counted in business time: the opening hours of the business, in its own time
 // zone, skipping closed days and holidays. All wall-clock arithmetic goes through luxon in that zone,
@@ -95,7 +101,9 @@ export function addBusinessTime(start: number, target: SlaTarget, hours: Busines
   const zone = zoneOf(hours);
   if (!hasAnyOpening(hours)) {
     const at = DateTime.fromMillis(start, { zone });
-    return (target.unit === 'hours' ? at.plus({ hours: target.value }) : at.plus({ days: target.value })).toMillis();
+    return (
+      target.unit === 'hours' ? at.plus({ hours: target.value }) : at.plus({ days: target.value })
+    ).toMillis();
   }
   if (target.unit === 'hours') return addBusinessMs(start, target.value * HOUR, hours, zone);
   return addBusinessDays(start, target.value, hours, zone);
@@ -146,7 +154,9 @@ export function slaState(
 
 /** End of the local day of `now` in the business time zone. */
 export function endOfBusinessDay(now: number, hours: BusinessHours): number {
-  return DateTime.fromMillis(now, { zone: zoneOf(hours) }).endOf('day').toMillis();
+  return DateTime.fromMillis(now, { zone: zoneOf(hours) })
+    .endOf('day')
+    .toMillis();
 }
 
 /**
