@@ -26,6 +26,7 @@ export default defineConfig({
         'unlimitedStorage',
         'contextMenus',
         'identity',
+        'alarms',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
       host_permissions: sandbox ? [`${sandboxOrigin()}/*`] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],

@@ -62,6 +62,8 @@ export const pageToBackground = {
   'auth:disconnect': z.object({ provider: z.enum(['google', 'microsoft']) }),
   /** Refresh the agenda cache now (the popup asks on open; an alarm does it in between). */
   'agenda:refresh': z.object({}),
+  /** Something was queued in the outbox: run it now rather than at the next alarm. */
+  'outbox:kick': z.object({}),
 };
 
 /** Background → content script. */
@@ -88,6 +90,7 @@ export interface Responses {
   'auth:connect': { ok: true } | { ok: false; error: string };
   'auth:disconnect': void;
   'agenda:refresh': RefreshOutcome[];
+  'outbox:kick': void;
 }
 
 type Schemas = Record<string, z.ZodMiniType>;

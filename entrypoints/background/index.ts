@@ -1,9 +1,15 @@
 import { registerRouter } from '../../services/background/router';
 import { registerSurfaces } from '../../services/background/surfaces';
+import { registerAgendaRefresh } from '../../services/background/agenda';
+import { registerOutbox } from '../../services/outbox/worker';
+import { bookingHandlers } from '../../services/scheduling/bookings';
+import { calendarProvider } from '../../services/accounts';
 import { requestPersistence } from '../../services/db/db';
 
 export default defineBackground(() => {
   registerRouter();
   registerSurfaces();
+  registerOutbox(bookingHandlers((kind) => calendarProvider(kind)));
+  registerAgendaRefresh();
   void requestPersistence();
 });

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { calendarProvider, connectedProviders } from '../accounts';
 import { refreshConnectedAgenda, type RefreshOutcome } from '../agenda/refresh';
 import { getProfile } from '../profile';
@@ -14,4 +15,14 @@ export function refreshAgendaNow(): Promise<RefreshOutcome[]> {
     inFlight = null;
   });
   return inFlight;
+}
+
+const ALARM = 'agenda-refresh';
+
+/** Keeps the cache fresh before the popup opens: every 15 minutes while the browser runs. */
+export function registerAgendaRefresh(): void {
+  void browser.alarms.create(ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void refreshAgendaNow().catch(() => undefined);
+  });
 }

@@ -12,6 +12,7 @@ import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
 import { connect, disconnect } from '../auth/flows';
 import { refreshAgendaNow } from './agenda';
+import { kickOutbox } from '../outbox/worker';
 
 /**
  * The background's single message entry. Anything not from our own pages or our content script on
@@ -61,6 +62,9 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
       return disconnect(message.data.provider);
     case 'agenda:refresh':
       return refreshAgendaNow();
+    case 'outbox:kick':
+      kickOutbox();
+      return Promise.resolve();
   }
 }
 

@@ -32,7 +32,7 @@ describe('production manifest (Chrome MV3)', () => {
 
   it('asks for the expected permissions and nothing else', () => {
     expect([...m.permissions].sort()).toEqual(
-      ['contextMenus', 'identity', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+      ['alarms', 'contextMenus', 'identity', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
     );
     expect([...m.host_permissions].sort()).toEqual(
       [...MAIL_HOSTS, 'https://www.googleapis.com/*', 'https://graph.microsoft.com/*'].sort(),
@@ -49,6 +49,7 @@ describe('production manifest (Chrome MV3)', () => {
       storage: /storage\.(session|local)|storage\.defineItem/,
       unlimitedStorage: /navigator\.storage\.persist/,
       identity: /browser\.identity\.launchWebAuthFlow/,
+      alarms: /browser\.alarms\./,
     };
     for (const permission of m.permissions as string[])
       expect(sourceText, permission).toMatch(api[permission]!);
