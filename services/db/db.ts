@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { Template } from '../assistant/templates';
 
 // The one database of the extension, in the extension's origin. Opened by extension pages and the
 // background only — a content script would open the mail site's IndexedDB instead.
@@ -87,16 +88,8 @@ export interface Complaint {
   words: string[];
 }
 
-export interface TemplateRecord {
-  id: Id;
-  name: string;
-  language: string;
-  intent: string;
-  tone: 'formal' | 'friendly';
-  body: string;
-  builtIn: boolean;
-  updatedAt: number;
-}
+/** Reply templates (shape owned by the drafting code). */
+export type TemplateRecord = Template;
 
 export interface Contact {
   id: Id;
