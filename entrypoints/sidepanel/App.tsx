@@ -1,18 +1,38 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { boundTabId, boundTabUrl, rereadTab, tabClosed, thread } from '../../components/sidepanel/bound-tab';
 import { ThreadView } from '../../components/sidepanel/ThreadView';
 import { ThreadActions } from '../../components/sidepanel/ThreadActions';
 import { PasteThread } from '../../components/sidepanel/PasteThread';
+import { AnalysisCard } from '../../components/sidepanel/AnalysisCard';
+import { Drafts } from '../../components/sidepanel/Drafts';
+import { useLive } from '../../components/use-live';
 import { snapshotFromPastedText } from '../../services/mail-sites/pasted';
 import { siteForUrl } from '../../services/mail-sites/sites';
 import type { ReadProblem, ThreadSnapshot } from '../../services/mail-sites/types';
+import { analyseThread } from '../../services/assistant/analyse';
+import { allTemplates, ensureSeedTemplates } from '../../services/db/templates';
+import { getProfile, type BusinessProfile } from '../../services/profile';
 import { popOutPanel } from '../../services/platform';
 import { t } from '../../services/i18n';
 
 export function App() {
   const [pasted, setPasted] = useState<ThreadSnapshot | null>(null);
+  const [profile, setProfile] = useState<BusinessProfile | null>(null);
+  const templates = useLive(allTemplates, []);
   const result = thread.value;
   const snapshot = result?.ok ? result.snapshot : pasted;
+  const analysis = useMemo(
+    () => (snapshot && profile ? analyseThread(snapshot, Date.now(), { timeZone: profile.timeZone }) : null),
+    [snapshot, profile],
+  );
+
+  useEffect(() => {
+    void ensureSeedTemplates();
+    void getProfile().then(setProfile);
+  }, []);
+  useEffect(() => {
+    if (analysis) performance.mark('sidepanel:first-draft');
+  }, [analysis]);
 
   return (
     <main class="panel">
@@ -45,7 +65,16 @@ export function App() {
         <>
           {pasted && !result?.ok && <p class="muted">{t('pastedSource')}</p>}
           <ThreadView snapshot={snapshot} />
+          {analysis && <AnalysisCard analysis={analysis} />}
           <ThreadActions snapshot={snapshot} />
+          {analysis && profile && templates && (
+            <Drafts
+              analysis={analysis}
+              templates={templates}
+              profile={profile}
+              tabId={result?.ok ? boundTabId.value : null}
+            />
+          )}
         </>
       )}
     </main>
