@@ -128,7 +128,7 @@ export function findAmounts(text: string): Found<Amount>[] {
 // ---------- phones ----------
 
 const PHONE_RE =
-  /(?<![\w+])(\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|00\d{2}[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}|[6789]\d{2}(?:[\s.]?\d{2,3}){3}|[6789]\d{8})(?![\w])/g;
+  /(?<![\w+])(\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|00\d{2}[\s.-]?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}|[6789]\d{2}(?:[\s.]?\d{2,3}){2,3}|[6789]\d{8}|\d{10})(?![\w])/g;
 const PHONE_CUE = /(tel[eé]fono|tel\.?|m[oó]vil|movil|llam|whatsapp|phone|call|cell|mobile|contact)/i;
 
 /** Phone numbers: Spanish (+34 / 9 digits starting 6–9), US (NANP formats), other "+country" numbers. */

@@ -454,15 +454,15 @@ const toConfidence = (score: number): number => Math.round((1 - Math.exp(-score 
 
 /**
  * Intents of a customer's own words, best first, with confidences. `context` is the customer's
- * previous message, consulted at half weight only when the latest one says too little ("??").
+ * previous message, consulted at reduced weight only when the latest one says too little ("??").
  */
 export function classifyIntents(text: string, context?: string): IntentScore[] {
   const norm = normalise(text);
   const scores = intentScores(norm);
   const top = Math.max(...Object.values(scores));
-  if (top < 1 && context) {
+  if ((top < 1 || tokens(norm).length < 3) && context) {
     const earlier = intentScores(normalise(context));
-    for (const intent of PRIORITY) scores[intent] += earlier[intent] * 0.5;
+    for (const intent of PRIORITY) scores[intent] += earlier[intent] * 0.7;
   }
   // A thanks at the end of a request is politeness; it leads only when nothing else is asked.
   const others = PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from './dates';
+
+const es = (text: string, reference: string) =>
+  extractDates(text, { reference, zone: 'Europe/Madrid', language: 'es' });
+const en = (text: string, reference: string, zone = 'America/New_York') =>
+  extractDates(text, { reference, zone, language: 'en' });
+
+describe('extractDates', () => {
+  it('reads Spanish relative dates from the message date', () => {
+    const d = es(
+      '¿Podemos vernos mañana a las 10 o el martes que viene? Si no, pasado mañana.',
+      '2026-03-25T09:00:00+01:00',
+    );
+    expect(d.map((x) => (x.timeCertain ? x.start : x.day))).toEqual([
+      '2026-03-26T10:00:00+01:00',
+      '2026-03-31',
+      '2026-03-27',
+    ]);
+    expect(d[0]).toMatchObject({ text: 'mañana a las 10', timeCertain: true, zone: 'Europe/Madrid' });
+  });
+  it('reads 15/12 as day/month in Spanish and 3/12 as month/day in US English', () => {
+    expect(es('¿Le va bien el 15/12?', '2026-11-02T10:00:00+01:00')[0]!.day).toBe('2026-12-15');
+    expect(en('I ordered on 3/12.', '2026-03-25T09:00:00-04:00')[0]!.day).toBe('2026-03-12');
+  });
+  it('gets the offset right in the DST change week', () => {
+    // Europe moves to summer time on 29 March 2026: Friday is +01:00, the next Tuesday +02:00.
+    const d = es('¿Podríamos quedar el martes 31 a las 17:30?', '2026-03-27T12:00:00+01:00');
+    expect(d[0]!.start).toBe('2026-03-31T17:30:00+02:00');
+    const ny = en('Would next Tue 3pm work?', '2026-03-05T09:00:00-05:00');
+    expect(ny[0]!.start).toBe('2026-03-10T15:00:00-04:00');
+  });
+  it('reads afternoon times and Spanish ranges', () => {
+    const d = es(
+      'El viernes a las 5 de la tarde. Del 3 al 5 de abril estoy fuera.',
+      '2026-03-25T09:00:00+01:00',
+    );
+    expect(d[0]!.start).toBe('2026-03-27T17:00:00+01:00');
+    expect(d[1]).toMatchObject({ day: '2026-04-03', timeCertain: false });
+    expect(d[1]!.end?.startsWith('2026-04-05')).toBe(true);
+  });
+  it('points bare weekdays forward for proposals and back for reports', () => {
+    expect(es('¿Te va bien el jueves?', '2026-03-27T12:00:00+01:00')[0]!.day).toBe('2026-04-02');
+    expect(es('La cena del sábado fue un éxito.', '2026-03-23T20:00:00+01:00')[0]!.day).toBe('2026-03-21');
+  });
+  it('drops vague mentions, durations and counts, and never throws on nonsense', () => {
+    expect(
+      en('Next week is fine. It stopped after 3 weeks. We are a group of 10.', '2026-03-25T09:00:00-04:00'),
+    ).toEqual([]);
+    expect(es('el 31/02', '2026-03-25T09:00:00+01:00')).toEqual([]);
+    expect(
+      extractDates('mañana', { reference: 'not a date', zone: 'Europe/Madrid', language: 'es' }),
+    ).toEqual([]);
+    expect(extractDates('tomorrow', { reference: Date.now(), zone: 'Not/AZone', language: 'en' })).toEqual(
+      [],
+    );
+  });
+  it('keeps order numbers out of dates when told where they are', () => {
+    const text = 'factura F-2026-118 del 12 de marzo';
+    const d = extractDates(text, {
+      reference: '2026-03-25T09:00:00+01:00',
+      zone: 'Europe/Madrid',
+      language: 'es',
+      exclude: [{ index: 8, length: 10 }],
+    });
+    expect(d.map((x) => x.day)).toEqual(['2026-03-12']);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { classifyIntents } from './intent';
+
+const primary = (text: string, context?: string) => classifyIntents(text, context)[0]!.intent;
+
+describe('classifyIntents', () => {
+  it('finds each intent in Spanish and English', () => {
+    expect(primary('El producto llegó roto y nadie me contesta. Es inaceptable.')).toBe('complaint');
+    expect(primary('The blender arrived broken. Very disappointed.')).toBe('complaint');
+    expect(primary('¿Cuánto cuesta la limpieza dental?')).toBe('question');
+    expect(primary('How much does delivery cost?')).toBe('question');
+    expect(primary('¿Podemos quedar el martes para una reunión?')).toBe('meeting_request');
+    expect(primary('Would Tuesday at 3pm work for you for a quick call?')).toBe('meeting_request');
+    expect(primary('¿Dónde está mi pedido? Todavía no ha llegado.')).toBe('order_status');
+    expect(primary("Where is my order? It hasn't arrived.")).toBe('order_status');
+    expect(primary('Quiero cancelar mi suscripción.')).toBe('cancellation');
+    expect(primary('Please refund my order.')).toBe('cancellation');
+    expect(primary('¡Muchas gracias por todo, fue un éxito!')).toBe('thanks');
+    expect(primary('Thank you so much for your help!')).toBe('thanks');
+    expect(primary('Adjunto el certificado que me pedisteis.')).toBe('other');
+  });
+  it('is robust to typos, missing accents, repeated letters and capitals', () => {
+    expect(primary('QUIERO EL REEMBLOSO YA')).toBe('cancellation');
+    expect(primary('hola, kiero cancelarrrr el pedido')).toBe('cancellation');
+    expect(primary('donde esta mi pedido??')).toBe('order_status');
+  });
+  it('treats a closing thanks as politeness, not the intent', () => {
+    expect(primary('¿Tienen menú sin gluten? Gracias de antemano.')).toBe('question');
+    expect(primary('Please cancel my booking. Thanks!')).toBe('cancellation');
+  });
+  it('returns several intents, best first, with confidences in 0..1', () => {
+    const out = classifyIntents('El pedido llegó roto, es inaceptable. Quiero la devolución del dinero.');
+    const names = out.map((i) => i.intent);
+    expect(names).toContain('complaint');
+    expect(names).toContain('cancellation');
+    for (const i of out)
+      (expect(i.confidence).toBeGreaterThan(0), expect(i.confidence).toBeLessThanOrEqual(1));
+    expect(out[0]!.confidence).toBeGreaterThanOrEqual(out[1]!.confidence);
+  });
+  it('uses the previous customer message only when the latest says too little', () => {
+    expect(primary('??', '¿Dónde está mi pedido 4512?')).toBe('order_status');
+    expect(primary('Quiero cancelar', '¿Dónde está mi pedido?')).toBe('cancellation');
+  });
+});
