@@ -33,8 +33,10 @@ describe('classifyIntents', () => {
     const names = out.map((i) => i.intent);
     expect(names).toContain('complaint');
     expect(names).toContain('cancellation');
-    for (const i of out)
-      (expect(i.confidence).toBeGreaterThan(0), expect(i.confidence).toBeLessThanOrEqual(1));
+    for (const i of out) {
+      expect(i.confidence).toBeGreaterThan(0);
+      expect(i.confidence).toBeLessThanOrEqual(1);
+    }
     expect(out[0]!.confidence).toBeGreaterThanOrEqual(out[1]!.confidence);
   });
   it('uses the previous customer message only when the latest says too little', () => {
