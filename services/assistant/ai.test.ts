@@ -123,7 +123,7 @@ describe('backends', () => {
     const prompt = vi.fn(async () => 'respuesta');
     const lm: LanguageModelApi = {
       availability: async () => 'downloadable',
-      create: vi.fn(async (opts) => {
+      create: vi.fn(async (opts: Parameters<LanguageModelApi['create']>[0]) => {
         opts.monitor?.({ addEventListener: (_t, listener) => listener({ loaded: 0.5 }) });
         return { prompt, destroy: () => undefined };
       }),
