@@ -1,0 +1,356 @@
+import { DateTime } from 'luxon';
+import type { MailAddress } from './types';
+
+// Shared by both site adapters: mail HTML (already in the page's DOM) to plain text, quoted
+// history and signature apart, and the dates the pages print. Reading only: nothing here writes
+// to the page, evaluates anything, or builds markup from mail content.
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG']);
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'PRE',
+  'SECTION',
+  'UL',
+]);
+const PARAGRAPH = new Set(['P', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+// Text a mail hides from the reader (pre-headers, "white text" prompt tricks) is not read either:
+// what the user sees is what the assistant gets.
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)/i;
+
+/** Where a node's text goes when a message body is split. */
+export type Part = 'text' | 'quoted' | 'signature';
+
+/**
+ * Decides, per element, whether it starts a quoted/signature block. `quote-start` means
+ * "this element and everything after it in the body is quoted" (Outlook's reply header).
+ */
+export type Classify = (el: Element) => Part | 'quote-start' | null;
+
+export interface SplitBody {
+  text: string;
+  quoted: string;
+  signature: string;
+}
+
+class Buffer {
+  private out = '';
+  add(text: string): void {
+    if (!text) return;
+    // Spaces at the start of a line are layout, not content.
+    if (this.out === '' || this.out.endsWith('\n')) text = text.replace(/^ +/, '');
+    this.out += text;
+  }
+  newlines(n: number): void {
+    if (this.out === '') return;
+    this.out = this.out.replace(/ +$/, '');
+    const have = /\n*$/.exec(this.out)?.[0].length ?? 0;
+    if (have < n) this.out += '\n'.repeat(n - have);
+  }
+  value(): string {
+    return this.out
+      .split('\n')
+      .map((line) => line.replace(/[ \t]+$/, ''))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  }
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/**
+ * Plain text of a mail body as a reader sees it: blocks and `<br>` become line breaks, table rows
+ * become lines with cells joined by " | ", images show their alt text, scripts/styles and hidden
+ * elements are skipped. Uses only node types and textContent of text nodes.
+ */
+export function elementText(root: Element): string {
+  return collect(root, () => null).text;
+}
+
+/** Splits a body into new text / quoted history / signature, by DOM markers then by text markers. */
+export function splitBody(root: Element, classify: Classify): SplitBody {
+  const found = collect(root, classify);
+  const byText = splitPlainText(found.text);
+  return {
+    text: byText.text,
+    quoted: join(byText.quoted, found.quoted),
+    signature: join(byText.signature, found.signature),
+  };
+}
+
+function collect(root: Element, classify: Classify): SplitBody {
+  const buffers: Record<Part, Buffer> = { text: new Buffer(), quoted: new Buffer(), signature: new Buffer() };
+  let rest: Part | null = null;
+
+  const walk = (node: Node, part: Part, pre: boolean): void => {
+    if (node.nodeType === 3) {
+      const raw = (node.nodeValue ?? '').replace(/[\u00a0\u202f]/g, ' ');
+      buffers[rest ?? part].add(pre ? raw : raw.replace(/[ \t\n\r\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIPPED.has(tag) || isHidden(el)) return;
+    let own = part;
+    if (rest === null && part === 'text') {
+      const kind = classify(el);
+      if (kind === 'quote-start') rest = 'quoted';
+      else if (kind) own = kind;
+    }
+    const target = () => buffers[rest ?? own];
+    if (tag === 'BR') return target().add('\n');
+    if (tag === 'IMG') {
+      const alt = (el.getAttribute('alt') ?? '').trim();
+      if (alt) target().add(`[${alt}]`);
+      return;
+    }
+    if (tag === 'TR') return row(el, own);
+    const block = BLOCK.has(tag) || PARAGRAPH.has(tag);
+    const gap = PARAGRAPH.has(tag) ? 2 : 1;
+    if (block) target().newlines(gap);
+    for (const child of Array.from(el.childNodes)) walk(child, own, pre || tag === 'PRE');
+    if (block) target().newlines(gap);
+  };
+
+  // Layout tables (one cell per row) read as plain blocks; data tables as "a | b | c" lines.
+  const row = (tr: Element, part: Part): void => {
+    const texts = Array.from(tr.children)
+      .filter((c) => (c.tagName === 'TD' || c.tagName === 'TH') && !isHidden(c))
+      .map((cell) => elementText(cell))
+      .filter((t) => t !== '');
+    const target = buffers[rest ?? part];
+    target.newlines(1);
+    if (texts.length === 1) target.add(texts[0] ?? '');
+    else target.add(texts.map((t) => t.replace(/\s*\n\s*/g, ' ')).join(' | '));
+    target.newlines(1);
+  };
+
+  for (const child of Array.from(root.childNodes)) walk(child, 'text', false);
+  return { text: buffers.text.value(), quoted: buffers.quoted.value(), signature: buffers.signature.value() };
+}
+
+function join(a: string, b: string): string {
+  return [a, b].filter((s) => s !== '').join('\n\n');
+}
+
+const ATTRIBUTION_END = /(?:wrote|escribi[oó])\s*:\s*$/i;
+const ATTRIBUTION_START = /^(?:On|El)\s.{4,}/;
+const ORIGINAL = /^-{2,}\s*(?:Original Message|Mensaje original|Forwarded message|Mensaje reenviado)\s*-{2,}\s*$/i;
+const HEADER_FROM = /^\*?(?:From|De)\s*:\*?\s+\S/;
+const HEADER_NEXT = /^\*?(?:Sent|Date|Enviado|Fecha|To|Para|Subject|Asunto)\s*:/;
+const SIG_DELIMITER = /^--\s?$/;
+const MOBILE_FOOTER =
+  /^(?:Sent from my \w+|Enviado desde mi \w+|Get Outlook for (?:iOS|Android)|Obtener Outlook para (?:iOS|Android)|Sent from Outlook|Enviado desde Outlook)/i;
+
+/** Text-level fallback for mail without DOM markers (plain-text mail, other clients' replies). */
+export function splitPlainText(text: string): SplitBody {
+  const lines = text.split('\n');
+  let quoteAt = -1;
+  for (let i = 0; i < lines.length && quoteAt < 0; i++) {
+    const line = (lines[i] ?? '').trim();
+    const next = (lines[i + 1] ?? '').trim();
+    if (line.startsWith('>') || ORIGINAL.test(line)) quoteAt = i;
+    else if (ATTRIBUTION_START.test(line) && ATTRIBUTION_END.test(line)) quoteAt = i;
+    else if (ATTRIBUTION_START.test(line) && ATTRIBUTION_END.test(next) && next.length < 40) quoteAt = i;
+    else if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_NEXT.test(l.trim())))
+      quoteAt = i;
+  }
+  const head = quoteAt < 0 ? lines : lines.slice(0, quoteAt);
+  const quoted = quoteAt < 0 ? '' : lines.slice(quoteAt).join('\n').trim();
+  let sigAt = head.findIndex((l) => SIG_DELIMITER.test(l));
+  if (sigAt < 0) sigAt = head.findIndex((l) => MOBILE_FOOTER.test(l.trim()));
+  const body = sigAt < 0 ? head : head.slice(0, sigAt);
+  const signature =
+    sigAt < 0
+      ? ''
+      : head
+          .slice(sigAt)
+          .filter((l, i) => !(i === 0 && SIG_DELIMITER.test(l)))
+          .join('\n')
+          .trim();
+  return { text: body.join('\n').trim(), quoted, signature };
+}
+
+// ---- Addresses ----------------------------------------------------------------------------------
+
+const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[^\s<>()"',;:]+/;
+
+/** "Name <a@b.c>", "a@b.c", "Name" → a MailAddress (email '' when the text has none). */
+export function parseAddress(raw: string): MailAddress {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  const angle = /^(.*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/.exec(text);
+  if (angle) return { name: unquote(angle[1] ?? ''), email: (angle[2] ?? '').toLowerCase() };
+  const bare = EMAIL.exec(text);
+  if (bare && bare[0].length >= text.length - 2) return { name: '', email: bare[0].toLowerCase() };
+  return { name: unquote(text), email: '' };
+}
+
+/** A list separated by ";" (Outlook) or "," outside angle brackets/quotes. */
+export function parseAddressList(raw: string): MailAddress[] {
+  const parts: string[] = [];
+  let current = '';
+  let depth = 0;
+  let quoted = false;
+  for (const ch of raw) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '<') depth++;
+    if (ch === '>') depth = Math.max(0, depth - 1);
+    if ((ch === ';' || ch === ',') && depth === 0 && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map(parseAddress);
+}
+
+/** First e-mail address found in a string (account labels, titles). */
+export function findEmail(raw: string | null | undefined): string | null {
+  const match = raw ? EMAIL.exec(raw) : null;
+  return match ? match[0].replace(/[.)]+$/, '').toLowerCase() : null;
+}
+
+function unquote(s: string): string {
+  return s.replace(/^["'\s]+|["'\s]+$/g, '');
+}
+
+// ---- Dates --------------------------------------------------------------------------------------
+
+/** The browser's own zone: mail pages print local wall-clock times without saying which zone. */
+export function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  ene: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  abr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  ago: 8,
+  sep: 9,
+  set: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  dic: 12,
+};
+const WEEKDAY = /^\s*(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)[a-z]*\.?,?\s+/;
+
+export interface DateOptions {
+  /** IANA zone the printed wall-clock time is in. */
+  zone: string;
+  /** How to read all-numeric dates like 03/04/2026 ('dmy' for es and en-GB, 'mdy' for en-US). */
+  order?: 'dmy' | 'mdy';
+  /** Reference time for dates printed without a year or as a bare time (today). */
+  now?: number;
+}
+
+/**
+ * Reads the dates Gmail and Outlook print, in English or Spanish: "Mon, Nov 23, 2026, 9:12 AM",
+ * "lun, 23 nov 2026, 9:12", "lunes, 23 de noviembre de 2026, 9:12", "Mon 11/23/2026 9:12 AM",
+ * "lun 23/11/2026 9:12", ISO strings. Returns ISO 8601 with the zone's offset, or null.
+ */
+export function parseMailDate(raw: string | null | undefined, options: DateOptions): string | null {
+  if (!raw) return null;
+  const trimmed = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
+    const iso = DateTime.fromISO(trimmed, { zone: options.zone, setZone: /[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed) });
+    return iso.isValid ? iso.toISO({ suppressMilliseconds: true }) : null;
+  }
+  let s = trimmed
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const now = DateTime.fromMillis(options.now ?? Date.now(), { zone: options.zone });
+
+  let year: number | undefined;
+  let month: number | undefined;
+  let day: number | undefined;
+
+  const numeric = /(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})/.exec(s);
+  if (numeric) {
+    const [a, b, c] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    if (a > 31) [year, month, day] = [a, b, c];
+    else {
+      year = c < 100 ? 2000 + c : c;
+      const mdy = a > 12 ? false : b > 12 ? true : options.order === 'mdy';
+      [month, day] = mdy ? [a, b] : [b, a];
+    }
+    s = s.replace(numeric[0], ' ');
+  } else {
+    const withoutWeekday = s.replace(WEEKDAY, '');
+    if (withoutWeekday !== s && /[a-z]{3}/.test(withoutWeekday)) s = withoutWeekday;
+    const words = Array.from(s.matchAll(/[a-z]{3,}/g));
+    const monthWord = words.find((w) => MONTHS[w[0].slice(0, 3)] !== undefined && !/^(?:de|at)$/.test(w[0]));
+    if (monthWord) {
+      month = MONTHS[monthWord[0].slice(0, 3)];
+      const before = s.slice(0, monthWord.index);
+      const after = s.slice((monthWord.index ?? 0) + monthWord[0].length);
+      const dayBefore = /(\d{1,2})\s*(?:de\s*)?\.?$/.exec(before.trim());
+      const dayAfter = /^\.?\s*(\d{1,2})(?!\d|:)/.exec(after);
+      day = Number(dayBefore?.[1] ?? dayAfter?.[1] ?? NaN);
+      const yearMatch = /\b(\d{4})\b/.exec(after);
+      year = yearMatch ? Number(yearMatch[1]) : now.year;
+      s = before.replace(/(\d{1,2})\s*(?:de\s*)?\.?$/, ' ') + ' ' + after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
+      if (yearMatch) s = s.replace(yearMatch[1] ?? '', ' ');
+    } else if (/\b(?:yesterday|ayer)\b/.test(s)) {
+      const y = now.minus({ days: 1 });
+      [year, month, day] = [y.year, y.month, y.day];
+    } else if (/^\s*(?:today|hoy)?\s*,?\s*\d{1,2}[:.]\d{2}/.test(s)) {
+      [year, month, day] = [now.year, now.month, now.day];
+    }
+  }
+  if (year === undefined || month === undefined || day === undefined || Number.isNaN(day)) return null;
+
+  let hour = 0;
+  let minute = 0;
+  const time = /(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|h\b)?/.exec(s);
+  if (time) {
+    hour = Number(time[1]);
+    minute = Number(time[2]);
+    const meridiem = (time[4] ?? '').replace(/[.\s]/g, '');
+    if (meridiem === 'pm' && hour < 12) hour += 12;
+    if (meridiem === 'am' && hour === 12) hour = 0;
+  }
+  const result = DateTime.fromObject({ year, month, day, hour, minute }, { zone: options.zone });
+  return result.isValid ? result.toISO({ suppressMilliseconds: true }) : null;
+}
