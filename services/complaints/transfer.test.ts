@@ -1,0 +1,101 @@
+import Papa from 'papaparse';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../db/db';
+import { complaintsToCsv, complaintsToJson, EXPORT_FORMAT, importComplaintsJson } from './transfer';
+import { makeComplaint } from './test-helpers';
+import { complaintWords } from '../db/complaints';
+import { complaintErrorMessage } from './errors';
+import { setLocale } from '../i18n';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  setLocale('en');
+});
+
+describe('CSV export', () => {
+  it('quotes commas, quotes and newlines, keeps accents and starts with a BOM', () => {
+    const tricky = makeComplaint({
+      customerName: 'Núñez, "Pepe"',
+      summary: 'Línea 1\nLínea 2, con coma',
+      amount: { value: 12.5, currency: 'EUR' },
+    });
+    const csv = complaintsToCsv([tricky]);
+    expect(csv.startsWith('\ufeffid,createdAt,status')).toBe(true);
+    expect(csv).toContain('"Núñez, ""Pepe"""');
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toMatchObject({
+      customerName: 'Núñez, "Pepe"',
+      summary: 'Línea 1\nLínea 2, con coma',
+      amount: '12.5',
+      currency: 'EUR',
+      createdAt: '2026-10-01T08:00:00.000Z',
+    });
+  });
+
+  it('neutralises text that a spreadsheet would run as a formula', () => {
+    const csv = complaintsToCsv([makeComplaint({ subject: '=HYPERLINK("http://evil")' })]);
+    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
+    expect(parsed.data[0]?.subject).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('JSON import', () => {
+  const stored = (c: ReturnType<typeof makeComplaint>) => ({ ...c, words: complaintWords(c) });
+  const a = stored(
+    makeComplaint({ id: 'a', threadKey: 'gmail:a', updatedAt: 10, history: [{ at: 1, kind: 'created' }] }),
+  );
+  const b = stored(makeComplaint({ id: 'b', threadKey: 'gmail:b', updatedAt: 10 }));
+
+  it('round-trips an export into an empty database', async () => {
+    const result = await importComplaintsJson(complaintsToJson([a, b]));
+    expect(result).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [] });
+    expect(await db.complaints.get('a')).toEqual(a);
+    expect(a.words).toContain('roto');
+  });
+
+  it('merges by id and by thread without duplicating, keeping the newer fields and both histories', async () => {
+    await db.complaints.bulkAdd([a, b]);
+    const sameThreadOtherId = {
+      ...a,
+      id: 'a-from-other-browser',
+      status: 'resolved' as const,
+      updatedAt: 20,
+      history: [
+        ...a.history,
+        { at: 15, kind: 'status' as const, from: 'new' as const, to: 'resolved' as const },
+      ],
+    };
+    const olderB = { ...b, subject: 'old subject', updatedAt: 5 };
+    const result = await importComplaintsJson(complaintsToJson([sameThreadOtherId, olderB, b]));
+    expect(result).toEqual({ added: 0, updated: 1, unchanged: 2, rejected: [] });
+    expect(await db.complaints.count()).toBe(2);
+    const merged = await db.complaints.get('a');
+    expect(merged?.status).toBe('resolved');
+    expect(merged?.history).toHaveLength(2);
+    expect((await db.complaints.get('b'))?.subject).toBe(b.subject);
+  });
+
+  it('imports the valid entries and names the rejected ones', async () => {
+    const bad = { ...b, id: 'bad', threadKey: 'gmail:bad', severity: 'apocalyptic' };
+    const result = await importComplaintsJson(complaintsToJson([a, bad as never]));
+    expect(result.added).toBe(1);
+    expect(result.rejected).toEqual([expect.stringMatching(/^#2 severity/)]);
+    expect(await db.complaints.get('bad')).toBeUndefined();
+  });
+
+  it('refuses a file that is not ours with a clear message and keeps what is stored', async () => {
+    await db.complaints.add(a);
+    for (const [file, message] of [
+      ['name,email\nx,y', /not JSON/],
+      [JSON.stringify({ tasks: [] }), /not an Ops Assistant complaints export/],
+      [JSON.stringify([a]), /not an Ops Assistant complaints export/],
+      [JSON.stringify({ format: EXPORT_FORMAT, version: 99, complaints: [] }), /newer version/],
+    ] as const) {
+      const error = await importComplaintsJson(file).catch((e: unknown) => e);
+      expect(complaintErrorMessage(error)).toMatch(message);
+    }
+    expect(await db.complaints.toArray()).toEqual([a]);
+  });
+});

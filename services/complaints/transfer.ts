@@ -1,0 +1,214 @@
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { db, type Complaint, type ComplaintHistoryEntry } from '../db/db';
+import { complaintWords } from '../db/complaints';
+import { ComplaintError } from './errors';
+import { STATUSES } from './workflow';
+import { SEVERITIES } from './settings';
+
+// Export (CSV for spreadsheets, JSON for backup and moving between browsers) and JSON import.
+// Import merges by id and by thread: it never deletes or duplicates, keeps the newer version of each
+// field set, unions histories, and writes everything in one transaction or nothing.
+
+export const EXPORT_FORMAT = 'ops-assistant/complaints';
+export const EXPORT_VERSION = 1;
+
+const CSV_FIELDS = [
+  'id',
+  'createdAt',
+  'status',
+  'severity',
+  'category',
+  'customerName',
+  'customerEmail',
+  'subject',
+  'summary',
+  'orderRef',
+  'amount',
+  'currency',
+  'language',
+  'channel',
+  'assignee',
+  'resolution',
+  'compensation',
+  'firstResponseAt',
+  'resolvedAt',
+  'dueAt',
+  'threadUrl',
+] as const;
+
+const isoOrEmpty = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+
+/**
+ * CSV with a header row, UTF-8 with a byte-order mark so Excel reads accents right. Fields with
+ * commas, quotes or newlines are quoted; fields starting like a formula are neutralised (mail
+ * content must never become a spreadsheet formula).
+ */
+export function complaintsToCsv(rows: readonly Complaint[]): string {
+  const data = rows.map((c) => [
+    c.id,
+    isoOrEmpty(c.createdAt),
+    c.status,
+    c.severity,
+    c.category,
+    c.customerName,
+    c.customerEmail,
+    c.subject,
+    c.summary,
+    c.orderRef ?? '',
+    c.amount ? c.amount.value : '',
+    c.amount?.currency ?? '',
+    c.language,
+    c.channel,
+    c.assignee ?? '',
+    c.resolution,
+    c.compensation,
+    isoOrEmpty(c.firstResponseAt),
+    isoOrEmpty(c.resolvedAt),
+    isoOrEmpty(c.dueAt),
+    c.threadUrl,
+  ]);
+  return `\ufeff${Papa.unparse({ fields: [...CSV_FIELDS], data }, { newline: '\r\n', escapeFormulae: true })}`;
+}
+
+export function complaintsToJson(rows: readonly Complaint[], now: number = Date.now()): string {
+  return JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date(now).toISOString(),
+      complaints: rows,
+    },
+    null,
+    1,
+  );
+}
+
+export function exportFileName(kind: 'csv' | 'json', now: number = Date.now()): string {
+  return `complaints-${new Date(now).toISOString().slice(0, 10)}.${kind}`;
+}
+
+const ms = z.number().int().nonnegative();
+const text = (max: number) => z.string().max(max);
+const historySchema = z.object({
+  at: ms,
+  kind: z.enum(['created', 'status', 'note', 'message', 'edit']),
+  from: z.enum(STATUSES as [string, ...string[]]).optional(),
+  to: z.enum(STATUSES as [string, ...string[]]).optional(),
+  note: text(10_000).optional(),
+});
+
+export const complaintSchema = z.object({
+  id: z.string().min(1).max(100),
+  threadKey: z.string().min(1).max(2100),
+  threadUrl: text(2100),
+  channel: z.enum(['gmail', 'outlook', 'manual']),
+  customerName: text(500),
+  customerEmail: text(500),
+  subject: text(1000),
+  summary: text(10_000),
+  category: z.string().min(1).max(100),
+  severity: z.enum(SEVERITIES as [string, ...string[]]),
+  status: z.enum(STATUSES as [string, ...string[]]),
+  orderRef: text(100).nullable(),
+  amount: z.object({ value: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/) }).nullable(),
+  language: text(20),
+  assignee: text(500).nullable(),
+  resolution: text(10_000),
+  compensation: text(10_000),
+  firstResponseAt: ms.nullable(),
+  resolvedAt: ms.nullable(),
+  dueAt: ms.nullable(),
+  createdAt: ms,
+  updatedAt: ms,
+  history: z.array(historySchema).max(10_000),
+  seenMessageIds: z.array(z.string().max(500)).max(10_000),
+  taskId: z.string().max(100).nullable(),
+  words: z.array(z.string()).optional(),
+});
+
+const envelopeSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int().positive(),
+  complaints: z.array(z.unknown()),
+});
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Entries left out, with why: "#3 customerEmail: …". Valid entries are imported anyway. */
+  rejected: string[];
+}
+
+const historyKey = (h: ComplaintHistoryEntry) => JSON.stringify([h.at, h.kind, h.from, h.to, h.note]);
+
+function merge(stored: Complaint, incoming: Complaint): Complaint {
+  const newer = incoming.updatedAt > stored.updatedAt ? incoming : stored;
+  const older = newer === incoming ? stored : incoming;
+  const history = new Map<string, ComplaintHistoryEntry>();
+  for (const h of [...stored.history, ...incoming.history]) history.set(historyKey(h), h);
+  return {
+    ...newer,
+    id: stored.id,
+    threadKey: stored.threadKey,
+    taskId: newer.taskId ?? older.taskId,
+    history: [...history.values()],
+    seenMessageIds: [...new Set([...stored.seenMessageIds, ...incoming.seenMessageIds])],
+    words: complaintWords(newer),
+  };
+}
+
+function parseEnvelope(json: string): unknown[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\ufeff/, ''));
+  } catch {
+    throw new ComplaintError('not-json');
+  }
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) throw new ComplaintError('not-ours');
+  if (envelope.data.version > EXPORT_VERSION) throw new ComplaintError('newer-format');
+  return envelope.data.complaints;
+}
+
+/** Merges a JSON export into the database; a file that is not ours is refused before any write. */
+export async function importComplaintsJson(json: string): Promise<ImportResult> {
+  const entries = parseEnvelope(json);
+  const result: ImportResult = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+  const valid: [number, Complaint][] = [];
+  entries.forEach((entry, i) => {
+    const parsed = complaintSchema.safeParse(entry);
+    if (parsed.success)
+      valid.push([i, { ...(parsed.data as Complaint), words: complaintWords(parsed.data) }]);
+    else {
+      const issue = parsed.error.issues[0];
+      result.rejected.push(`#${i + 1} ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim());
+    }
+  });
+  await db.transaction('rw', db.complaints, async () => {
+    for (const [i, incoming] of valid) {
+      const [byId, byThread] = await Promise.all([
+        db.complaints.get(incoming.id),
+        db.complaints.where('threadKey').equals(incoming.threadKey).first(),
+      ]);
+      if (byId && byThread && byId.id !== byThread.id) {
+        result.rejected.push(`#${i + 1} threadKey: ${incoming.threadKey}`);
+        continue;
+      }
+      const stored = byId ?? byThread;
+      if (!stored) {
+        await db.complaints.add(incoming);
+        result.added++;
+        continue;
+      }
+      const merged = merge(stored, incoming);
+      if (JSON.stringify(merged) === JSON.stringify(stored)) result.unchanged++;
+      else {
+        await db.complaints.put(merged);
+        result.updated++;
+      }
+    }
+  });
+  return result;
+}
