@@ -5,6 +5,8 @@ import { ThreadActions } from '../../components/sidepanel/ThreadActions';
 import { PasteThread } from '../../components/sidepanel/PasteThread';
 import { AnalysisCard } from '../../components/sidepanel/AnalysisCard';
 import { Drafts } from '../../components/sidepanel/Drafts';
+import { Scheduler } from '../../components/sidepanel/Scheduler';
+import type { DraftHandoff } from '../../components/sidepanel/Bookings';
 import { useLive } from '../../components/use-live';
 import { snapshotFromPastedText } from '../../services/mail-sites/pasted';
 import { siteForUrl } from '../../services/mail-sites/sites';
@@ -18,6 +20,7 @@ import { t } from '../../services/i18n';
 export function App() {
   const [pasted, setPasted] = useState<ThreadSnapshot | null>(null);
   const [profile, setProfile] = useState<BusinessProfile | null>(null);
+  const [handoff, setHandoff] = useState<DraftHandoff | null>(null);
   const templates = useLive(allTemplates, []);
   const result = thread.value;
   const snapshot = result?.ok ? result.snapshot : pasted;
@@ -32,6 +35,7 @@ export function App() {
   }, []);
   useEffect(() => {
     if (analysis) performance.mark('sidepanel:first-draft');
+    setHandoff(null);
   }, [analysis]);
 
   return (
