@@ -147,7 +147,7 @@ function Day({ day, index, zone }: { day: AgendaDay; index: number; zone: string
 function EventRow({ event, conflict, zone }: { event: AgendaEvent; conflict: boolean; zone: string }) {
   const other = localZone !== zone;
   return (
-    <li data-testid="agenda-event" data-conflict={conflict ? 'true' : undefined}>
+    <li data-testid="agenda-event" data-start={event.startMs} data-conflict={conflict ? 'true' : undefined}>
       <div class="row">
         <strong>
           {time(event.startMs, zone)}–{time(event.endMs, zone)}
