@@ -119,6 +119,9 @@ function Day({ day, index, zone }: { day: AgendaDay; index: number; zone: string
   return (
     <div class="day" data-testid="agenda-day">
       <h3>{label}</h3>
+      {index < 2 && day.allDay.length === 0 && day.timed.length === 0 && (
+        <p class="muted">{t('nothingScheduled')}</p>
+      )}
       <ul class="plain">
         {day.allDay.map(({ event }) => (
           <li key={`${event.provider}:${event.id}`} class="muted">
@@ -167,7 +170,9 @@ function EventRow({ event, conflict, zone }: { event: AgendaEvent; conflict: boo
           </a>
         )}
         {event.location && <span>{event.location.slice(0, 120)}</span>}
-        {event.attendeeCount > 0 && <span>{t('attendees', event.attendeeCount)}</span>}
+        {event.attendeeCount > 0 && (
+          <span>{event.attendeeCount === 1 ? t('attendeesOne') : t('attendees', event.attendeeCount)}</span>
+        )}
         {(event.myResponse === 'needsAction' || event.myResponse === 'tentative') && (
           <span>{t(event.myResponse === 'tentative' ? 'responseTentative' : 'responseNeeded')}</span>
         )}

@@ -5,6 +5,8 @@ import { registerOutbox } from '../../services/outbox/worker';
 import { bookingHandlers } from '../../services/scheduling/bookings';
 import { calendarProvider } from '../../services/accounts';
 import { requestPersistence } from '../../services/db/db';
+import { SANDBOX } from '../../services/config';
+import { seedSandboxDemo } from '../../services/sandbox-demo';
 
 export default defineBackground(() => {
   registerRouter();
@@ -12,4 +14,5 @@ export default defineBackground(() => {
   registerOutbox(bookingHandlers((kind) => calendarProvider(kind)));
   registerAgendaRefresh();
   void requestPersistence();
+  if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });
