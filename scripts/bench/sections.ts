@@ -5,6 +5,10 @@ import type { Figure } from '../bench';
 import { ensureBuild, gzipBytes, median, timeIt } from '../bench';
 import { findSlots, findSlotsNaive, type SlotQuery } from '../../services/calendar/slots';
 import type { BusyInterval } from '../../services/calendar/types';
+import type { ThreadSnapshot } from '../../services/mail-sites/types';
+import { analyseThread } from '../../services/assistant/analyse';
+import { draftReplies } from '../../services/assistant/drafting';
+import { seedTemplates } from '../../services/assistant/seed-templates';
 
 /** Seeded PRNG so every run measures the same data. */
 function prng(seed: number): () => number {
@@ -52,6 +56,38 @@ function slotQuery(calendars: number, perCalendar: number): SlotQuery {
   };
 }
 
+/** A long Spanish thread: customer and staff alternating, the last customer message a complaint. */
+function longThread(n: number): ThreadSnapshot {
+  const base = Date.parse('2026-11-02T09:00:00Z');
+  const customer = { name: 'Lucía Gómez', email: 'lucia.gomez@example.es' };
+  const staff = { name: 'Ferretería López', email: 'ops@ferreteria-lopez.es' };
+  return {
+    site: 'gmail',
+    threadId: 'bench',
+    url: 'https://mail.google.com/mail/u/0/#inbox/bench',
+    subject: 'Pedido 4512: entrega pendiente',
+    userEmail: staff.email,
+    readAt: base + n * 3_600_000,
+    messages: Array.from({ length: n }, (_, i) => {
+      const fromUser = i % 2 === 1;
+      return {
+        id: `m${i}`,
+        from: fromUser ? staff : customer,
+        to: [fromUser ? customer : staff],
+        cc: [],
+        date: new Date(base + i * 3_600_000).toISOString(),
+        text: fromUser
+          ? 'Buenos días, Lucía. Lo estamos revisando con el transportista y le diremos algo mañana.'
+          : `Hola, sigo sin recibir el pedido 4512 (45,90 €). Es la ${i}ª vez que escribo. ¿Podrían llamarme al 612 345 678 el martes a las 10? Es urgente.`,
+        quoted: 'El lun, 2 nov 2026 escribió: ...'.repeat(20),
+        signature: '',
+        fromUser,
+        collapsed: i < n - 5,
+      };
+    }),
+  };
+}
+
 export const sections: Record<string, () => Promise<Figure[]>> = {
   async 'content script size'() {
     ensureBuild(resolve('.output/chrome-mv3'), 'npm run build');
@@ -90,6 +126,27 @@ export const sections: Record<string, () => Promise<Figure[]>> = {
       );
     }
     return figures;
+  },
+
+  async 'thread to first draft (template path)'() {
+    const thread = longThread(100);
+    const templates = seedTemplates();
+    const analysis = timeIt(
+      () => analyseThread(thread, Date.parse('2026-11-27T12:00:00Z'), { timeZone: 'Europe/Madrid' }),
+      25,
+    );
+    const both = timeIt(
+      () =>
+        draftReplies(
+          analyseThread(thread, Date.parse('2026-11-27T12:00:00Z'), { timeZone: 'Europe/Madrid' }),
+          templates,
+        ),
+      25,
+    );
+    return [
+      { name: 'analyseThread, 100-message thread (es)', value: analysis, unit: 'ms' },
+      { name: 'analysis + 3 drafts, 100-message thread', value: both, unit: 'ms', budget: 150 },
+    ];
   },
 
   async 'popup first paint from cache'() {
