@@ -119,7 +119,11 @@ describe('splitBody / splitPlainText', () => {
         '<div class="gmail_quote"><div>El lun, 23 nov 2026 escribió:</div><blockquote>¿Nos vemos?</blockquote></div>',
     );
     const split = splitBody(root, (el) =>
-      el.classList.contains('gmail_quote') ? 'quoted' : el.classList.contains('gmail_signature') ? 'signature' : null,
+      el.classList.contains('gmail_quote')
+        ? 'quoted'
+        : el.classList.contains('gmail_signature')
+          ? 'signature'
+          : null,
     );
     expect(split).toEqual({
       text: 'Sí, el jueves me va bien.',
@@ -139,7 +143,9 @@ describe('splitBody / splitPlainText', () => {
     expect(splitPlainText('Ok\n\nOn Mon, Nov 23, 2026 at 9:12 AM Ana <a@b.es>\nwrote:\n> hi').quoted).toBe(
       'On Mon, Nov 23, 2026 at 9:12 AM Ana <a@b.es>\nwrote:\n> hi',
     );
-    expect(splitPlainText('Vale\nEl lun, 23 nov 2026, 9:12, Ana <a@b.es> escribió:\n> hola').text).toBe('Vale');
+    expect(splitPlainText('Vale\nEl lun, 23 nov 2026, 9:12, Ana <a@b.es> escribió:\n> hola').text).toBe(
+      'Vale',
+    );
     expect(splitPlainText('Gracias\n-- \nPedro\nAlmacén').signature).toBe('Pedro\nAlmacén');
     expect(splitPlainText('Recibido\n\nEnviado desde mi iPhone').signature).toBe('Enviado desde mi iPhone');
     expect(splitPlainText('Hi\nFrom: Shop <s@x.es>\nSent: Monday\nSubject: Re').quoted).toBe(
@@ -150,7 +156,10 @@ describe('splitBody / splitPlainText', () => {
 
 describe('addresses', () => {
   it('parses names, bare addresses and lists', () => {
-    expect(parseAddress('"López, Ana" <Ana@Example.es>')).toEqual({ name: 'López, Ana', email: 'ana@example.es' });
+    expect(parseAddress('"López, Ana" <Ana@Example.es>')).toEqual({
+      name: 'López, Ana',
+      email: 'ana@example.es',
+    });
     expect(parseAddress('tom@shop.co.uk')).toEqual({ name: '', email: 'tom@shop.co.uk' });
     expect(parseAddressList('"López, Ana" <ana@x.es>; Tom <tom@y.com>, pat@z.org')).toEqual([
       { name: 'López, Ana', email: 'ana@x.es' },

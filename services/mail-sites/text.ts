@@ -164,7 +164,8 @@ function join(a: string, b: string): string {
 
 const ATTRIBUTION_END = /(?:wrote|escribi[oó])\s*:\s*$/i;
 const ATTRIBUTION_START = /^(?:On|El)\s.{4,}/;
-const ORIGINAL = /^-{2,}\s*(?:Original Message|Mensaje original|Forwarded message|Mensaje reenviado)\s*-{2,}\s*$/i;
+const ORIGINAL =
+  /^-{2,}\s*(?:Original Message|Mensaje original|Forwarded message|Mensaje reenviado)\s*-{2,}\s*$/i;
 const HEADER_FROM = /^\*?(?:From|De)\s*:\*?\s+\S/;
 const HEADER_NEXT = /^\*?(?:Sent|Date|Enviado|Fecha|To|Para|Subject|Asunto)\s*:/;
 const SIG_DELIMITER = /^--\s?$/;
@@ -292,7 +293,10 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
   if (!raw) return null;
   const trimmed = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
-    const iso = DateTime.fromISO(trimmed, { zone: options.zone, setZone: /[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed) });
+    const iso = DateTime.fromISO(trimmed, {
+      zone: options.zone,
+      setZone: /[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed),
+    });
     return iso.isValid ? iso.toISO({ suppressMilliseconds: true }) : null;
   }
   let s = trimmed
@@ -330,7 +334,10 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
       day = Number(dayBefore?.[1] ?? dayAfter?.[1] ?? NaN);
       const yearMatch = /\b(\d{4})\b/.exec(after);
       year = yearMatch ? Number(yearMatch[1]) : now.year;
-      s = before.replace(/(\d{1,2})\s*(?:de\s*)?\.?$/, ' ') + ' ' + after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
+      s =
+        before.replace(/(\d{1,2})\s*(?:de\s*)?\.?$/, ' ') +
+        ' ' +
+        after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
       if (yearMatch) s = s.replace(yearMatch[1] ?? '', ' ');
     } else if (/\b(?:yesterday|ayer)\b/.test(s)) {
       const y = now.minus({ days: 1 });

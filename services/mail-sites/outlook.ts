@@ -1,0 +1,268 @@
+import type { AdapterOptions } from './gmail';
+import { pressControl, waitForElement } from './insert';
+import { OUTLOOK, OUTLOOK_ITEM_PARAM, OUTLOOK_LABELS, OUTLOOK_URL_ID } from './outlook.selectors';
+import {
+  browserZone,
+  elementText,
+  findEmail,
+  parseAddress,
+  parseAddressList,
+  parseMailDate,
+  splitBody,
+  type Classify,
+  type SplitBody,
+} from './text';
+import type { MailAddress, MailSiteAdapter, ReadResult, ThreadMessage } from './types';
+
+// Outlook web's DOM driver (outlook.office.com, outlook.live.com, …): roles and aria labels only.
+
+type MessageRead = { ok: true; message: ThreadMessage } | { ok: false; missing?: string; loading?: true };
+
+export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdapter {
+  const zone = options.zone ?? browserZone;
+  const now = options.now ?? Date.now;
+  const editorTimeoutMs = options.editorTimeoutMs ?? 5000;
+
+  const classify: Classify = (el) =>
+    el.matches(OUTLOOK.quoteStart)
+      ? 'quote-start'
+      : el.matches(OUTLOOK.quote)
+        ? 'quoted'
+        : el.matches(OUTLOOK.signature)
+          ? 'signature'
+          : null;
+
+  function readingPane(doc: Document): Element | null {
+    return doc.querySelector(OUTLOOK.readingPane);
+  }
+
+  function threadIdFrom(doc: Document, url: string): string | null {
+    const parsed = new URL(url);
+    const fromPath = OUTLOOK_URL_ID.exec(parsed.pathname)?.[1];
+    if (fromPath) return safeDecode(fromPath);
+    const fromQuery = parsed.searchParams.get(OUTLOOK_ITEM_PARAM);
+    if (fromQuery) return fromQuery;
+    return doc.querySelector(OUTLOOK.selectedOption)?.getAttribute('data-convid') ?? null;
+  }
+
+  function userEmail(doc: Document): string | null {
+    for (const el of Array.from(doc.querySelectorAll(OUTLOOK.account))) {
+      const found = findEmail(el.getAttribute('aria-label')) ?? findEmail(el.textContent);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** Order in which Outlook's UI language writes numeric dates. */
+  function dateOrder(doc: Document): 'mdy' | 'dmy' {
+    return /^en-us$/i.test(doc.documentElement.lang || '') ? 'mdy' : 'dmy';
+  }
+
+  function bodyOf(message: Element): Element | null {
+    return (
+      Array.from(message.querySelectorAll(OUTLOOK.body)).find(
+        (el) => el.getAttribute('contenteditable') !== 'true',
+      ) ?? null
+    );
+  }
+
+  function readMessage(el: Element, index: number, ctx: ReadContext): MessageRead {
+    const senderEl = el.querySelector(OUTLOOK.from);
+    if (!senderEl) return { ok: false, missing: 'sender (aria-label "From: …")' };
+    const from = senderOf(senderEl, OUTLOOK_LABELS.from);
+    const dateEl = el.querySelector(OUTLOOK.date);
+    const date = parseMailDate(dateEl?.getAttribute('title') || dateEl?.textContent, {
+      zone: ctx.zone,
+      order: ctx.order,
+      now: ctx.now,
+    });
+    const body = bodyOf(el);
+    const collapsed =
+      !body &&
+      (el.getAttribute('aria-expanded') === 'false' ||
+        el.querySelector(OUTLOOK.collapsedToggle) !== null ||
+        el.closest(OUTLOOK.collapsedToggle) !== null);
+    if (!body && !collapsed) return { ok: false, loading: true };
+
+    let content: SplitBody;
+    let to: MailAddress[] = [];
+    let cc: MailAddress[] = [];
+    if (body) {
+      content = splitBody(body, classify);
+      to = listOf(el.querySelector(OUTLOOK.to), OUTLOOK_LABELS.to);
+      cc = listOf(el.querySelector(OUTLOOK.cc), OUTLOOK_LABELS.cc);
+    } else {
+      content = { text: snippetOf(el, [senderEl, dateEl]), quoted: '', signature: '' };
+    }
+    // Outlook shows no per-message id; sender + time is stable while newer messages are added on top.
+    const id = date ? `${from.email}|${date}` : `${ctx.threadId}#${index}`;
+    const fromUser = ctx.user !== null && from.email === ctx.user;
+    return {
+      ok: true,
+      message: { id, from, to, cc, date, ...content, fromUser, collapsed },
+    };
+  }
+
+  function readThread(doc: Document, url: string): ReadResult {
+    const pane = readingPane(doc);
+    if (!pane) {
+      return doc.querySelector(OUTLOOK.app)
+        ? { ok: false, problem: { kind: 'no-thread' } }
+        : notUnderstood(['reading pane ([data-app-section=ConversationContainer])']);
+    }
+    const subjectEl = pane.querySelector(OUTLOOK.subject);
+    const messageEls = Array.from(pane.querySelectorAll(OUTLOOK.message));
+    if (!subjectEl) {
+      if (messageEls.length > 0) return notUnderstood(['subject ([role=heading][aria-level=2])']);
+      return pane.querySelector(OUTLOOK.loading)
+        ? { ok: false, problem: { kind: 'loading' } }
+        : { ok: false, problem: { kind: 'no-thread' } };
+    }
+    if (messageEls.length === 0) return { ok: false, problem: { kind: 'loading' } };
+    const threadId = threadIdFrom(doc, url);
+    if (!threadId) return notUnderstood(['item id (URL /id/… or [data-convid])']);
+
+    const ctx: ReadContext = {
+      zone: zone(),
+      order: dateOrder(doc),
+      now: now(),
+      user: userEmail(doc),
+      threadId,
+    };
+    const reads = messageEls.map((el, i) => readMessage(el, i, ctx));
+    const missing = new Set(reads.flatMap((r) => (!r.ok && r.missing ? [r.missing] : [])));
+    if (missing.size > 0) return notUnderstood([...missing]);
+    if (reads.some((r) => !r.ok)) return { ok: false, problem: { kind: 'loading' } };
+    const messages = chronological(reads.flatMap((r) => (r.ok ? [r.message] : [])));
+    return {
+      ok: true,
+      snapshot: {
+        site: 'outlook',
+        threadId,
+        url,
+        subject: (subjectEl.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        messages,
+        userEmail: ctx.user,
+        readAt: ctx.now,
+      },
+    };
+  }
+
+  function findEditor(doc: Document): HTMLElement | null {
+    return doc.querySelector<HTMLElement>(OUTLOOK.editor);
+  }
+
+  /** The Reply control of the newest message (Outlook lists newest first by default). */
+  function replyControl(doc: Document, mode: 'reply' | 'replyAll'): Element | null {
+    const names: readonly string[] = OUTLOOK_LABELS[mode];
+    const matches = (el: Element) =>
+      names.includes((el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '').trim());
+    const pane = readingPane(doc);
+    const inPane = pane ? Array.from(pane.querySelectorAll(OUTLOOK.button)).filter(matches) : [];
+    if (inPane.length > 0) {
+      const options = { zone: zone(), order: dateOrder(doc), now: now() };
+      let newest: Element | undefined;
+      let newestTime = -Infinity;
+      for (const el of Array.from(pane!.querySelectorAll(OUTLOOK.message))) {
+        const dateEl = el.querySelector(OUTLOOK.date);
+        const iso = parseMailDate(dateEl?.getAttribute('title') || dateEl?.textContent, options);
+        const time = iso ? Date.parse(iso) : -Infinity;
+        if (time >= newestTime) [newest, newestTime] = [el, time];
+      }
+      return inPane.find((b) => newest?.contains(b)) ?? inPane[0] ?? null;
+    }
+    return Array.from(doc.querySelectorAll(OUTLOOK.button)).find(matches) ?? null;
+  }
+
+  return {
+    site: 'outlook',
+    readThread,
+    async openReplyEditor(doc, mode) {
+      const open = findEditor(doc);
+      if (open) return open;
+      const control = replyControl(doc, mode);
+      if (!control) {
+        throw new Error(
+          `Outlook's ${mode === 'reply' ? 'Reply' : 'Reply all'} button was not found; open the message and try again.`,
+        );
+      }
+      pressControl(control);
+      return waitForElement(
+        doc,
+        () => findEditor(doc),
+        editorTimeoutMs,
+        `Outlook's reply box did not open within ${Math.round(editorTimeoutMs / 1000)} s.`,
+      );
+    },
+    assistButtonAnchor(doc) {
+      const pane = readingPane(doc);
+      if (!pane || !pane.querySelector(OUTLOOK.subject)) return null;
+      return (
+        pane.querySelector(OUTLOOK.toolbar) ?? pane.querySelector(OUTLOOK.subject)?.parentElement ?? null
+      );
+    },
+  };
+}
+
+interface ReadContext {
+  zone: string;
+  order: 'mdy' | 'dmy';
+  now: number;
+  user: string | null;
+  threadId: string;
+}
+
+/** Oldest first, as the analysis expects; DOM order when a date could not be read. */
+function chronological(messages: ThreadMessage[]): ThreadMessage[] {
+  if (messages.some((m) => m.date === null)) return messages;
+  return messages
+    .map((m, i) => ({ m, i, t: Date.parse(m.date!) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+function stripLabel(label: string, prefixes: readonly string[]): string {
+  const prefix = prefixes.find((p) => label.startsWith(p));
+  return prefix ? label.slice(prefix.length).trim() : label.trim();
+}
+
+function senderOf(el: Element, prefixes: readonly string[]): MailAddress {
+  const parsed = parseAddress(stripLabel(el.getAttribute('aria-label') ?? '', prefixes));
+  if (parsed.email) return parsed;
+  // Some builds label only the name; the address is then in the title or the visible text.
+  const email = findEmail(el.getAttribute('title')) ?? findEmail(el.textContent);
+  return { name: parsed.name, email: email ?? '' };
+}
+
+function listOf(el: Element | null, prefixes: readonly string[]): MailAddress[] {
+  return el ? parseAddressList(stripLabel(el.getAttribute('aria-label') ?? '', prefixes)) : [];
+}
+
+/** A collapsed item shows sender, time and a one-line preview: the preview is what is left. */
+function snippetOf(el: Element, header: (Element | null)[]): string {
+  const parts: string[] = [];
+  const walk = (node: Element) => {
+    for (const child of Array.from(node.children)) {
+      if (header.includes(child) || child.matches('button, [role="toolbar"]')) continue;
+      if (header.some((h) => h && child.contains(h))) walk(child);
+      else {
+        const text = elementText(child);
+        if (text) parts.push(text);
+      }
+    }
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function safeDecode(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function notUnderstood(missing: string[]): ReadResult {
+  return { ok: false, problem: { kind: 'not-understood', missing } };
+}
