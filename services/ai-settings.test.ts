@@ -1,5 +1,6 @@
+// wxt/browser is WXT's fakeBrowser under vitest; spying through it keeps the real API types.
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
 import {
   activeBackend,
   aiSettings,
@@ -28,16 +29,16 @@ describe('ai settings', () => {
       origins: ['https://ai.example.com:8443/*'],
     });
     expect(endpointPermission('ftp://x')).toBeNull();
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => false);
     expect(await requestEndpointPermission('http://localhost:11434/v1')).toBe(false);
     expect(request).toHaveBeenCalledWith({ origins: ['http://localhost:11434/*'] });
   });
 
   it('gives the endpoint backend only while the host permission is held', async () => {
     await aiSettings.setValue(endpoint);
-    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const contains = vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => false);
     expect(await activeBackend()).toBeNull();
-    contains.mockResolvedValue(true);
+    contains.mockImplementation(async () => true);
     const fetch = vi.fn(
       async () => new Response(JSON.stringify({ choices: [{ message: { content: 'Hola' } }] })),
     );

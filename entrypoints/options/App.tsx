@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { uiLanguage, type UiLanguage } from '../../services/settings';
 import { t } from '../../services/i18n';
 import { Accounts } from '../../components/options/Accounts';
+import { Templates } from '../../components/options/Templates';
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('auto');
@@ -33,6 +34,7 @@ export function App() {
         )}
       </section>
       <Accounts />
+      <Templates />
     </main>
   );
 }
