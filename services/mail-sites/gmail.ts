@@ -8,6 +8,7 @@ import {
   parseMailDate,
   splitBody,
   type Classify,
+  type SplitBody,
 } from './text';
 import type { MailAddress, MailSiteAdapter, ReadResult, ThreadMessage } from './types';
 
