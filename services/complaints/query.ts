@@ -48,9 +48,7 @@ function intersect(sets: KeySet[]): KeySet {
 
 /** Records having a word that starts with each of `words`. */
 async function wordKeys(words: string[]): Promise<KeySet[]> {
-  return Promise.all(
-    words.map(async (w) => keysOf(await db.complaints.where('words').startsWith(w).primaryKeys())),
-  );
+  return Promise.all(words.map((w) => db.complaints.where('words').startsWith(w).primaryKeys().then(keysOf)));
 }
 
 const statusesOf = (filter: ComplaintFilter) => filter.status ?? [];
@@ -78,7 +76,7 @@ async function filterSets(filter: ComplaintFilter, orderedBy: 'created' | 'due')
   if (statuses.length > 1 || (statuses.length === 1 && orderedBy === 'due')) {
     jobs.push(
       Promise.all(
-        statuses.map(async (s) => keysOf(await db.complaints.where('status').equals(s).primaryKeys())),
+        statuses.map((s) => db.complaints.where('status').equals(s).primaryKeys().then(keysOf)),
       ).then(union),
     );
   }
@@ -103,28 +101,23 @@ async function filterSets(filter: ComplaintFilter, orderedBy: 'created' | 'due')
   return (await Promise.all(jobs)).flat();
 }
 
+/** Open complaints by due date (only they carry one, so only they sit in `dueAt`), then the rest newest first. */
+async function dueKeys(): Promise<string[]> {
+  const due = await db.complaints.orderBy('dueAt').primaryKeys();
+  const dated = new Set(due);
+  const created = await db.complaints.orderBy('createdAt').primaryKeys();
+  return [...due, ...created.reverse().filter((k) => !dated.has(k))];
+}
+
 /** Keys of every matching record, in the order of `sort`. */
 export async function matchingKeys(filter: ComplaintFilter, sort: ComplaintSort): Promise<string[]> {
-  const ordered =
-    sort === 'due'
-      ? await (async () => {
-          // Only open complaints carry a due date (and so sit in the `dueAt` index); the others follow newest first.
-          const due = await db.complaints.orderBy('dueAt').primaryKeys();
-          const dated = new Set(due);
-          return [
-            ...due,
-            ...(await db.complaints.orderBy('createdAt').primaryKeys())
-              .reverse()
-              .filter((k) => !dated.has(k)),
-          ];
-        })()
-      : await createdKeys(filter, sort !== 'created_asc');
+  const ordered = sort === 'due' ? await dueKeys() : await createdKeys(filter, sort !== 'created_asc');
   const sets = await filterSets(filter, sort === 'due' ? 'due' : 'created');
   const allowed = sets.length ? intersect(sets) : null;
   const matching = allowed ? ordered.filter((k) => allowed.has(k)) : ordered;
   if (sort !== 'severity') return matching;
   const bySeverity = await Promise.all(
-    SEVERITIES.map(async (s) => keysOf(await db.complaints.where('severity').equals(s).primaryKeys())),
+    SEVERITIES.map((s) => db.complaints.where('severity').equals(s).primaryKeys().then(keysOf)),
   );
   return bySeverity.flatMap((set) => matching.filter((k) => set.has(k)));
 }
@@ -167,7 +160,9 @@ export async function listComplaints(
   offset = 0,
   limit = 50,
 ): Promise<ComplaintPage> {
-  return db.transaction('r', db.complaints, async () => {
+  // No explicit transaction: Dexie's liveQuery re-runs this on every change, and each read here is
+  // its own consistent index read; rows deleted in between are simply dropped by `rowsOf`.
+  {
     const plain = plainCreated(filter, sort);
     if (plain) {
       // Dexie collections are mutable: offset/limit on one would also cut the count of the other.
@@ -179,7 +174,7 @@ export async function listComplaints(
     }
     const keys = await matchingKeys(filter, sort);
     return { rows: await rowsOf(keys.slice(offset, offset + limit)), total: keys.length };
-  });
+  }
 }
 
 /** Every complaint matching the filter, in the given order (for export), fetched in chunks. */
@@ -187,12 +182,10 @@ export async function allMatching(
   filter: ComplaintFilter = {},
   sort: ComplaintSort = 'created_desc',
 ): Promise<Complaint[]> {
-  return db.transaction('r', db.complaints, async () => {
-    const keys = await matchingKeys(filter, sort);
-    const out: Complaint[] = [];
-    for (let i = 0; i < keys.length; i += 5000) out.push(...(await rowsOf(keys.slice(i, i + 5000))));
-    return out;
-  });
+  const keys = await matchingKeys(filter, sort);
+  const out: Complaint[] = [];
+  for (let i = 0; i < keys.length; i += 5000) out.push(...(await rowsOf(keys.slice(i, i + 5000))));
+  return out;
 }
 
 /** The order `listComplaints` returns, as a comparator (ties broken as the indexes break them). */

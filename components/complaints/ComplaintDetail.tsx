@@ -1,0 +1,255 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLive } from '../use-live';
+import { db, type Complaint, type ComplaintHistoryEntry, type ComplaintStatus } from '../../services/db/db';
+import { formatDateTime, t } from '../../services/i18n';
+import {
+  addComplaintNote,
+  staffDirectory,
+  updateComplaint,
+  type ComplaintEdit,
+} from '../../services/db/complaints';
+import { changeStatus, TRANSITIONS } from '../../services/complaints/workflow';
+import { slaState } from '../../services/complaints/sla';
+import { getCategories, SEVERITIES } from '../../services/complaints/settings';
+import { complaintErrorMessage } from '../../services/complaints/errors';
+import { actionLabel, categoryLabel, severityLabel, slaLabel, statusLabel } from './labels';
+
+const when = (ms: number) => formatDateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
+
+function historyText(h: ComplaintHistoryEntry): string {
+  if (h.kind === 'status' && h.from && h.to)
+    return t('history_status', statusLabel(h.from), statusLabel(h.to));
+  if (h.kind === 'edit') return t('history_edit', h.note ?? '');
+  return t(`history_${h.kind}`);
+}
+
+type Form = Required<Omit<ComplaintEdit, 'amount' | 'orderRef' | 'assignee'>> & {
+  orderRef: string;
+  amount: string;
+  currency: string;
+  assignee: string;
+};
+
+function formOf(c: Complaint): Form {
+  return {
+    customerName: c.customerName,
+    customerEmail: c.customerEmail,
+    subject: c.subject,
+    summary: c.summary,
+    category: c.category,
+    severity: c.severity,
+    orderRef: c.orderRef ?? '',
+    amount: c.amount ? String(c.amount.value) : '',
+    currency: c.amount?.currency ?? 'EUR',
+    language: c.language,
+    resolution: c.resolution,
+    compensation: c.compensation,
+    assignee: c.assignee ?? '',
+  };
+}
+
+function editOf(f: Form): ComplaintEdit {
+  const value = Number(f.amount.replace(',', '.'));
+  const { amount, currency, orderRef, assignee, ...rest } = f;
+  return {
+    ...rest,
+    orderRef: orderRef.trim() || null,
+    amount:
+      amount.trim() && Number.isFinite(value) ? { value, currency: currency.trim().toUpperCase() } : null,
+    assignee: assignee || null,
+  };
+}
+
+export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: number }) {
+  // null = no such complaint; undefined = still loading.
+  const complaint = useLive(() => db.complaints.get(id).then((c) => c ?? null), [id]);
+  const staff = useLive(staffDirectory, []) ?? [];
+  const categories = useLive(getCategories, []) ?? [];
+  const task = useLive(
+    async () => (complaint?.taskId ? db.tasks.get(complaint.taskId) : undefined),
+    [complaint?.taskId],
+  );
+  const [form, setForm] = useState<Form | null>(null);
+  const [note, setNote] = useState('');
+  const [statusNote, setStatusNote] = useState('');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (complaint && !form) setForm(formOf(complaint));
+  }, [complaint]);
+
+  if (complaint === undefined) return <p class="muted">{t('loading')}</p>;
+  if (!complaint || !form) return <p class="notice error">{t('complaintErrorNotFound')}</p>;
+
+  const run = async (work: () => Promise<unknown>, ok: string) => {
+    try {
+      await work();
+      setMessage({ error: false, text: ok });
+    } catch (err) {
+      setMessage({ error: true, text: complaintErrorMessage(err) });
+    }
+  };
+  const move = (to: ComplaintStatus) =>
+    run(
+      async () => {
+        await changeStatus(complaint.id, to, { note: statusNote });
+        setStatusNote('');
+      },
+      t('statusChanged', statusLabel(to)),
+    );
+  const field = (key: keyof Form) => (e: Event) =>
+    setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
+  const text = (key: keyof Form, label: string, multiline = false) => (
+    <label class="field">
+      {label}
+      {multiline ? (
+        <textarea rows={3} value={form[key]} onInput={field(key)} />
+      ) : (
+        <input value={form[key]} onInput={field(key)} />
+      )}
+    </label>
+  );
+  const sla = slaState(complaint, now);
+
+  return (
+    <article data-testid="complaint-detail">
+      <p>
+        <a href="#/complaints">{t('backToList')}</a>
+      </p>
+      <h2>{complaint.subject || complaint.summary}</h2>
+      <p class="row">
+        <strong data-testid="complaint-status">{statusLabel(complaint.status)}</strong>
+        <span class="muted">
+          {t('complaintMeta', t(`channel_${complaint.channel}`), when(complaint.createdAt))}
+        </span>
+        {sla && (
+          <span class={`sla sla-${sla.state}`}>
+            {slaLabel(sla.state)} · {t('slaDue', when(sla.dueAt))}
+          </span>
+        )}
+        {complaint.firstResponseAt !== null && (
+          <span class="muted">{t('firstResponseAtLabel', when(complaint.firstResponseAt))}</span>
+        )}
+        {complaint.resolvedAt !== null && (
+          <span class="muted">{t('resolvedAtLabel', when(complaint.resolvedAt))}</span>
+        )}
+      </p>
+      <p class="row">
+        {/^https?:\/\//.test(complaint.threadUrl) && (
+          <a href={complaint.threadUrl} target="_blank" rel="noopener noreferrer">
+            {t('openThread')}
+          </a>
+        )}
+        {task && <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{`${t('openTask')}: ${task.title}`}</a>}
+      </p>
+
+      <section class="card">
+        <label class="field">
+          {t('statusNote')}
+          <textarea rows={2} value={statusNote} onInput={(e) => setStatusNote(e.currentTarget.value)} />
+        </label>
+        <div class="row">
+          {TRANSITIONS[complaint.status].map((to) => (
+            <button key={to} type="button" onClick={() => void move(to)}>
+              {actionLabel(complaint.status, to)}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <form
+        class="card grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => updateComplaint(complaint.id, editOf(form)), t('saved'));
+        }}
+      >
+        {text('customerName', t('fieldCustomerName'))}
+        {text('customerEmail', t('fieldCustomerEmail'))}
+        {text('subject', t('fieldSubject'))}
+        {text('summary', t('fieldSummary'), true)}
+        <label class="field">
+          {t('fieldCategory')}
+          <select value={form.category} onChange={field('category')}>
+            {[...new Set([...categories, form.category])].map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          {t('fieldSeverity')}
+          <select value={form.severity} onChange={field('severity')}>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {severityLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('orderRef', t('fieldOrderRef'))}
+        {text('amount', t('fieldAmount'))}
+        {text('currency', t('fieldCurrency'))}
+        {text('language', t('fieldLanguage'))}
+        <label class="field">
+          {t('fieldAssignee')}
+          <select value={form.assignee} onChange={field('assignee')}>
+            <option value="">{t('unassigned')}</option>
+            {[
+              ...staff,
+              ...(form.assignee && !staff.some((s) => s.email === form.assignee)
+                ? [{ email: form.assignee, name: form.assignee }]
+                : []),
+            ].map((s) => (
+              <option key={s.email} value={s.email}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('resolution', t('fieldResolution'), true)}
+        {text('compensation', t('fieldCompensation'), true)}
+        <div>
+          <button type="submit" class="primary">
+            {t('saveChanges')}
+          </button>
+        </div>
+      </form>
+
+      {message && (
+        <p role="status" class={message.error ? 'notice error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+
+      <section>
+        <h3>{t('historyHeading')}</h3>
+        <label class="field">
+          {t('noteLabel')}
+          <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={!note.trim()}
+          onClick={() =>
+            void run(async () => {
+              await addComplaintNote(complaint.id, note);
+              setNote('');
+            }, t('saved'))
+          }
+        >
+          {t('addNote')}
+        </button>
+        <ol class="plain" data-testid="complaint-history">
+          {complaint.history.map((h, i) => (
+            <li key={i}>
+              <span class="muted">{when(h.at)}</span> <strong>{historyText(h)}</strong>
+              {h.kind !== 'edit' && h.note && <div class="pre">{h.note}</div>}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

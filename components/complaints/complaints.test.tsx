@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { ComplaintsPage } from './ComplaintsPage';
+import { InsightsPage } from './InsightsPage';
+import { db } from '../../services/db/db';
+import { setLocale } from '../../services/i18n';
+import { createComplaintFromThread } from '../../services/db/complaints';
+import { prefillFromThread } from '../../services/complaints/prefill';
+import { makeComplaint, message, snapshot } from '../../services/complaints/test-helpers';
+import { complaintWords } from '../../services/db/complaints';
+
+beforeEach(async () => {
+  setLocale('en');
+  await db.delete();
+  await db.open();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(cleanup);
+
+const stored = (over: Parameters<typeof makeComplaint>[0]) => {
+  const c = makeComplaint(over);
+  return { ...c, words: complaintWords(c) };
+};
+
+async function choose(input: HTMLInputElement, content: string) {
+  const file = new File([content], 'complaints.json', { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+describe('complaints list', () => {
+  it('shows open complaints, filters by category and changes the selected ones in bulk', async () => {
+    await db.complaints.bulkAdd([
+      stored({ id: 'a', threadKey: 'k:a', subject: 'Caja rota', category: 'product', createdAt: 3 }),
+      stored({ id: 'b', threadKey: 'k:b', subject: 'Late parcel', category: 'delivery', createdAt: 2 }),
+      stored({ id: 'c', threadKey: 'k:c', subject: 'Old one', status: 'closed', createdAt: 1 }),
+    ]);
+    render(<ComplaintsPage path={[]} />);
+    await waitFor(() => expect(screen.getAllByTestId('complaint-row')).toHaveLength(2));
+    expect(screen.getByText('Page 1 of 1 (2 complaints)')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'delivery' } });
+    await waitFor(() => expect(screen.getAllByTestId('complaint-row')).toHaveLength(1));
+    expect(screen.getByText('Late parcel')).toBeTruthy();
+
+    fireEvent.click(screen.getByLabelText('Select: Late parcel'));
+    const bar = screen.getByTestId('bulk-bar');
+    fireEvent.change(within(bar).getByLabelText('Change status of selected to'), {
+      target: { value: 'resolved' },
+    });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Apply' }));
+    await waitFor(() => expect(screen.getByText(/1 changed; 0 left as they were/)).toBeTruthy());
+    expect((await db.complaints.get('b'))?.status).toBe('resolved');
+  });
+
+  it('refuses a foreign import file with a clear message and keeps the stored complaints', async () => {
+    await db.complaints.add(stored({ id: 'a', threadKey: 'k:a' }));
+    render(<ComplaintsPage path={[]} />);
+    await choose(screen.getByLabelText('Import JSON') as HTMLInputElement, '{"contacts": []}');
+    await waitFor(() =>
+      expect(screen.getByTestId('transfer-message').textContent).toContain(
+        'not an Ops Assistant complaints export',
+      ),
+    );
+    expect(await db.complaints.count()).toBe(1);
+  });
+
+  it('reads in Spanish', async () => {
+    setLocale('es');
+    await db.complaints.add(stored({ id: 'a', threadKey: 'k:a', severity: 'critical' }));
+    render(<ComplaintsPage path={[]} />);
+    await waitFor(() => expect(screen.getByText('Crítica')).toBeTruthy());
+    expect(screen.getByRole('button', { name: 'Exportar CSV' })).toBeTruthy();
+  });
+});
+
+describe('complaint detail', () => {
+  it('moves through the workflow with a note, edits fields and links the thread and task', async () => {
+    const s = snapshot({ messages: [message()] });
+    const { complaint } = await createComplaintFromThread(s, prefillFromThread(s));
+    render(<ComplaintsPage path={[complaint.id]} />);
+    await waitFor(() => expect(screen.getByTestId('complaint-status').textContent).toBe('New'));
+    expect(screen.getByRole('link', { name: 'Open the thread' }).getAttribute('href')).toBe(s.url);
+    await waitFor(() => expect(screen.getByRole('link', { name: /Open the follow-up task/ })).toBeTruthy());
+
+    fireEvent.input(screen.getByLabelText('Note for the status change (optional)'), {
+      target: { value: 'Llamé a la clienta' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start working' }));
+    await waitFor(() => expect(screen.getByTestId('complaint-status').textContent).toBe('In progress'));
+    expect(screen.getByTestId('complaint-history').textContent).toContain('New → In progress');
+    expect(screen.getByTestId('complaint-history').textContent).toContain('Llamé a la clienta');
+    expect(screen.queryByRole('button', { name: 'Close' })).toBeNull();
+
+    fireEvent.input(screen.getByLabelText('Resolution'), { target: { value: 'Reembolso' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(async () => expect((await db.complaints.get(complaint.id))?.resolution).toBe('Reembolso'));
+  });
+
+  it('says so when the complaint does not exist', async () => {
+    render(<ComplaintsPage path={['missing']} />);
+    await waitFor(() => expect(screen.getByText('That complaint no longer exists.')).toBeTruthy());
+  });
+});
+
+describe('insights page', () => {
+  it('shows each chart’s figures in an accessible table', async () => {
+    const now = Date.parse('2026-10-21T08:00:00Z');
+    await db.complaints.bulkAdd([
+      stored({
+        id: 'a',
+        threadKey: 'k:a',
+        createdAt: now - 3_600_000,
+        customerEmail: 'x@y.es',
+        category: 'delivery',
+      }),
+      stored({
+        id: 'b',
+        threadKey: 'k:b',
+        createdAt: now - 7_200_000,
+        customerEmail: 'x@y.es',
+        category: 'delivery',
+      }),
+    ]);
+    render(<InsightsPage now={now} />);
+    await waitFor(() => expect(screen.getByTestId('weekly-table')).toBeTruthy());
+    const table = screen.getByTestId('weekly-table');
+    expect(within(table).getByRole('columnheader', { name: 'Delivery' })).toBeTruthy();
+    expect(within(table).getAllByRole('row')).toHaveLength(13);
+    expect(screen.getByRole('img', { name: /complaints per category per week/i })).toBeTruthy();
+    expect(within(screen.getByTestId('repeat-table')).getByText('2')).toBeTruthy();
+    expect(screen.getByTestId('phrases').textContent).toContain('pedido llegó roto');
+  });
+});
