@@ -209,7 +209,7 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
         doc,
         () => findEditor(doc),
         editorTimeoutMs,
-        `Gmail's reply box did not open within ${Math.round(editorTimeoutMs / 1000)} s.`,
+        `Gmail's reply box did not open within ${editorTimeoutMs / 1000} s.`,
       );
     },
     assistButtonAnchor(doc) {

@@ -191,7 +191,7 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
         doc,
         () => findEditor(doc),
         editorTimeoutMs,
-        `Outlook's reply box did not open within ${Math.round(editorTimeoutMs / 1000)} s.`,
+        `Outlook's reply box did not open within ${editorTimeoutMs / 1000} s.`,
       );
     },
     assistButtonAnchor(doc) {
