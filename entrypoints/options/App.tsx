@@ -3,6 +3,7 @@ import { uiLanguage, type UiLanguage } from '../../services/settings';
 import { t } from '../../services/i18n';
 import { Accounts } from '../../components/options/Accounts';
 import { Templates } from '../../components/options/Templates';
+import { Profile } from '../../components/options/Profile';
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('auto');
@@ -34,6 +35,7 @@ export function App() {
         )}
       </section>
       <Accounts />
+      <Profile />
       <Templates />
     </main>
   );
