@@ -27,6 +27,7 @@ export default defineConfig({
         'contextMenus',
         'identity',
         'alarms',
+        'notifications',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
       host_permissions: sandbox ? [`${sandboxOrigin()}/*`] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],

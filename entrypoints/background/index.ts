@@ -5,6 +5,7 @@ import { registerOutbox } from '../../services/outbox/worker';
 import { bookingHandlers } from '../../services/scheduling/bookings';
 import { calendarProvider } from '../../services/accounts';
 import { requestPersistence } from '../../services/db/db';
+import { registerReminders } from '../../services/tasks/reminders';
 import { SANDBOX } from '../../services/config';
 import { seedSandboxDemo } from '../../services/sandbox-demo';
 
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   registerSurfaces();
   registerOutbox(bookingHandlers((kind) => calendarProvider(kind)));
   registerAgendaRefresh();
+  registerReminders();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

@@ -1,41 +1,111 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseQuickTask } from './quick-add';
 
-// Reference: Friday 27 November 2026, 16:00 local time.
-const now = new Date(2026, 10, 27, 16, 0);
-const local = (d: number) => new Date(d);
+// Every case names its zone, so the results do not depend on the machine's TZ.
+const MADRID = 'Europe/Madrid';
+const NEW_YORK = 'America/New_York';
+const at = (iso: string, zone = MADRID) => DateTime.fromISO(iso, { zone }).toJSDate();
+const ms = (iso: string, zone = MADRID) => DateTime.fromISO(iso, { zone }).toMillis();
+const parse = (text: string, nowIso: string, zone = MADRID) =>
+  parseQuickTask(text, at(nowIso, zone), { zone });
 
-describe('parseQuickTask', () => {
-  it('reads Spanish relative dates with a time', () => {
-    const task = parseQuickTask('llamar al proveedor mañana 10:00', now);
-    expect(task.title).toBe('llamar al proveedor');
-    const due = local(task.dueAt!);
-    expect([due.getFullYear(), due.getMonth(), due.getDate(), due.getHours(), due.getMinutes()]).toEqual([
-      2026, 10, 28, 10, 0,
-    ]);
-    expect(task.dueAllDay).toBe(false);
+// Friday 27 November 2026, 16:00.
+const FRIDAY = '2026-11-27T16:00';
+
+describe('parseQuickTask: Spanish', () => {
+  it('reads a relative day with a time', () => {
+    expect(parse('llamar al proveedor mañana 10:00', FRIDAY)).toEqual({
+      title: 'llamar al proveedor',
+      dueAt: ms('2026-11-28T10:00'),
+      dueAllDay: false,
+    });
   });
 
-  it('reads English weekdays as the next one, date only', () => {
-    const task = parseQuickTask('send invoice Monday', now);
-    expect(task.title).toBe('send invoice');
-    const due = local(task.dueAt!);
-    expect([due.getMonth(), due.getDate()]).toEqual([10, 30]);
-    expect(task.dueAllDay).toBe(true);
+  it('reads day/month across the year end, date only at 9:00', () => {
+    const task = parse('renovar seguro el 5/1', FRIDAY);
+    expect(task).toMatchObject({ title: 'renovar seguro', dueAt: ms('2027-01-05T09:00'), dueAllDay: true });
   });
 
-  it('reads Spanish day/month across the year end', () => {
-    const task = parseQuickTask('renovar seguro el 5/1', now);
-    const due = local(task.dueAt!);
-    expect([due.getFullYear(), due.getMonth(), due.getDate()]).toEqual([2027, 0, 5]);
-    expect(task.title).toBe('renovar seguro');
+  it('goes into the next year from New Year’s Eve', () => {
+    const task = parse('pagar alquiler mañana a las 12:30', '2026-12-31T18:00');
+    expect(task).toMatchObject({ title: 'pagar alquiler', dueAt: ms('2027-01-01T12:30') });
+  });
+
+  it('crosses a month end into a leap day', () => {
+    const task = parse('enviar pedido pasado mañana', '2028-02-27T11:00');
+    expect(task).toMatchObject({ title: 'enviar pedido', dueAt: ms('2028-02-29T09:00'), dueAllDay: true });
+  });
+
+  it('keeps the wall-clock time across the spring DST change', () => {
+    // Madrid moves from +01:00 to +02:00 on Sunday 29 March 2026 at 02:00.
+    const task = parse('abrir la tienda mañana 10:00', '2026-03-28T20:00');
+    expect(task.dueAt).toBe(ms('2026-03-29T10:00'));
+    expect(DateTime.fromMillis(task.dueAt!, { zone: MADRID }).offset).toBe(120);
+    expect(task.dueAt! - ms('2026-03-28T20:00')).toBe(13 * 3600_000);
+  });
+
+  it('keeps the wall-clock time across the autumn DST change', () => {
+    const task = parse('revisar caja el domingo a las 9:00', '2026-10-24T12:00');
+    expect(task.dueAt).toBe(ms('2026-10-25T09:00'));
+    expect(DateTime.fromMillis(task.dueAt!, { zone: MADRID }).offset).toBe(60);
+  });
+
+  it('reads priority, list and a reminder before the due time', () => {
+    expect(parse('llamar al gestor mañana 10:00 #hoy urgente recordar 30 min antes', FRIDAY)).toEqual({
+      title: 'llamar al gestor',
+      dueAt: ms('2026-11-28T10:00'),
+      dueAllDay: false,
+      priority: 'high',
+      listHint: 'hoy',
+      remindAt: ms('2026-11-28T09:30'),
+    });
   });
 
   it('keeps text without a date as the title', () => {
-    expect(parseQuickTask('revisar stock de tornillos', now)).toEqual({
+    expect(parse('revisar stock de tornillos', FRIDAY)).toEqual({
       title: 'revisar stock de tornillos',
       dueAt: null,
       dueAllDay: false,
+    });
+  });
+});
+
+describe('parseQuickTask: English', () => {
+  it('reads a weekday as the next one, date only', () => {
+    const task = parse('send invoice Monday', FRIDAY);
+    expect(task).toMatchObject({ title: 'send invoice', dueAt: ms('2026-11-30T09:00'), dueAllDay: true });
+  });
+
+  it('reads "next Monday 3pm" across the year end', () => {
+    const task = parse('send report next Monday 3pm', '2026-12-30T10:00');
+    expect(task).toMatchObject({ title: 'send report', dueAt: ms('2027-01-04T15:00'), dueAllDay: false });
+  });
+
+  it('crosses a month end', () => {
+    const task = parse('order paper tomorrow at 8:15', '2026-04-30T22:00');
+    expect(task).toMatchObject({ title: 'order paper', dueAt: ms('2026-05-01T08:15') });
+  });
+
+  it('uses the zone it is given across the US DST change', () => {
+    // New York moves to summer time on Sunday 8 March 2026.
+    const task = parse('call the bank tomorrow 9am', '2026-03-07T18:00', NEW_YORK);
+    expect(task.dueAt).toBe(ms('2026-03-08T09:00', NEW_YORK));
+    expect(DateTime.fromMillis(task.dueAt!, { zone: NEW_YORK }).offset).toBe(-240);
+  });
+
+  it('reads "!", "!low", "#followups" and "remind me 1h before"', () => {
+    expect(parse('chase supplier friday 11:00 ! #followups remind me 1h before', FRIDAY)).toEqual({
+      title: 'chase supplier',
+      dueAt: ms('2026-12-04T11:00'),
+      dueAllDay: false,
+      priority: 'high',
+      listHint: 'followups',
+      remindAt: ms('2026-12-04T10:00'),
+    });
+    expect(parse('tidy the archive !low', FRIDAY)).toMatchObject({
+      title: 'tidy the archive',
+      priority: 'low',
     });
   });
 });

@@ -32,7 +32,15 @@ describe('production manifest (Chrome MV3)', () => {
 
   it('asks for the expected permissions and nothing else', () => {
     expect([...m.permissions].sort()).toEqual(
-      ['alarms', 'contextMenus', 'identity', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+      [
+        'alarms',
+        'contextMenus',
+        'identity',
+        'notifications',
+        'sidePanel',
+        'storage',
+        'unlimitedStorage',
+      ].sort(),
     );
     expect([...m.host_permissions].sort()).toEqual(
       [...MAIL_HOSTS, 'https://www.googleapis.com/*', 'https://graph.microsoft.com/*'].sort(),
@@ -50,6 +58,7 @@ describe('production manifest (Chrome MV3)', () => {
       unlimitedStorage: /navigator\.storage\.persist/,
       identity: /browser\.identity\.launchWebAuthFlow/,
       alarms: /browser\.alarms\./,
+      notifications: /browser\.notifications\.create/,
     };
     for (const permission of m.permissions as string[])
       expect(sourceText, permission).toMatch(api[permission]!);
