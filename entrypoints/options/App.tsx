@@ -4,6 +4,7 @@ import { t } from '../../services/i18n';
 import { Accounts } from '../../components/options/Accounts';
 import { Templates } from '../../components/options/Templates';
 import { Profile } from '../../components/options/Profile';
+import { Staff } from '../../components/options/Staff';
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('auto');
@@ -36,6 +37,7 @@ export function App() {
       </section>
       <Accounts />
       <Profile />
+      <Staff />
       <Templates />
     </main>
   );
