@@ -8,6 +8,8 @@ import { createComplaintFromThread } from '../../services/db/complaints';
 import { prefillFromThread } from '../../services/complaints/prefill';
 import { makeComplaint, message, snapshot } from '../../services/complaints/test-helpers';
 import { complaintWords } from '../../services/db/complaints';
+import { ComplaintSettings } from './ComplaintSettings';
+import { getCategories, getSlaTargets } from '../../services/complaints/settings';
 
 beforeEach(async () => {
   setLocale('en');
@@ -130,5 +132,23 @@ describe('insights page', () => {
     expect(screen.getByRole('img', { name: /complaints per category per week/i })).toBeTruthy();
     expect(within(screen.getByTestId('repeat-table')).getByText('2')).toBeTruthy();
     expect(screen.getByTestId('phrases').textContent).toContain('pedido llegó roto');
+  });
+});
+
+describe('complaint settings', () => {
+  it('stores edited categories and targets, and refuses an empty category list', async () => {
+    render(<ComplaintSettings />);
+    const categories = (await screen.findByLabelText('Categories (one per line)')) as HTMLTextAreaElement;
+    fireEvent.input(categories, { target: { value: '  \n ' } });
+    fireEvent.input(screen.getAllByLabelText('High: First response')[0]!, { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Invalid value: categories'));
+    expect((await getSlaTargets()).high.firstResponse).toEqual({ value: 4, unit: 'hours' });
+
+    fireEvent.input(categories, { target: { value: 'product\ndelivery\nparking' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect(await getCategories()).toEqual(['product', 'delivery', 'parking']);
+    expect((await getSlaTargets()).high.firstResponse).toEqual({ value: 3, unit: 'hours' });
   });
 });

@@ -10,7 +10,7 @@ import {
   topPhrases,
   weeklyByCategory,
 } from './insights';
-import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_TARGETS } from './settings';
+import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA_TARGETS, setBusinessHours } from './settings';
 import { makeComplaint } from './test-helpers';
 
 const zone = 'Europe/Madrid';
@@ -21,6 +21,8 @@ const monday = Date.parse('2026-10-19T08:00:00Z');
 beforeEach(async () => {
   await db.delete();
   await db.open();
+  // Pinned (the profile's default follows the machine's zone): Mon–Fri 09:00–18:00, Europe/Madrid.
+  await setBusinessHours(DEFAULT_BUSINESS_HOURS);
 });
 
 describe('weeklyByCategory', () => {

@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { db, type Severity } from '../db/db';
+import { ComplaintError } from './errors';
+import { getProfile } from '../profile';
 
 // Complaint settings are records in `db.settings` (editable from options), each validated on read so
 // a damaged or older record falls back to the defaults instead of breaking the SLA clock.
@@ -87,8 +89,21 @@ export async function setSlaTargets(targets: SlaTargets): Promise<void> {
   await db.settings.put({ key: SETTING_KEYS.slaTargets, value, updatedAt: Date.now() });
 }
 
-export function getBusinessHours(): Promise<BusinessHours> {
-  return read(SETTING_KEYS.businessHours, businessHoursSchema, DEFAULT_BUSINESS_HOURS);
+/**
+ * The hours the SLA clock runs in: a `businessHours` record when one was saved (complaints desk
+ * hours that differ from the office's), else the business profile set in options (zone, weekly
+ * hours, holidays), else the defaults.
+ */
+export async function getBusinessHours(): Promise<BusinessHours> {
+  const own = businessHoursSchema.safeParse((await db.settings.get(SETTING_KEYS.businessHours))?.value);
+  if (own.success) return own.data;
+  const profile = await getProfile();
+  const fromProfile = businessHoursSchema.safeParse({
+    zone: profile.timeZone,
+    week: profile.workingHours,
+    holidays: profile.holidays,
+  });
+  return fromProfile.success ? fromProfile.data : DEFAULT_BUSINESS_HOURS;
 }
 
 export async function setBusinessHours(hours: BusinessHours): Promise<void> {
@@ -99,4 +114,28 @@ export async function setBusinessHours(hours: BusinessHours): Promise<void> {
 export async function getComplaintSettings(): Promise<ComplaintSettings> {
   const [categories, sla, hours] = await Promise.all([getCategories(), getSlaTargets(), getBusinessHours()]);
   return { categories, sla, hours };
+}
+
+function valid<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ComplaintError('bad-field', [field, ...(issue?.path ?? [])].join('.'));
+}
+
+/** Validates both records first, then stores them together: a bad value changes nothing. */
+export async function saveComplaintSettings(
+  settings: Pick<ComplaintSettings, 'categories' | 'sla'>,
+): Promise<void> {
+  const categories = valid(
+    categoriesSchema,
+    [...new Set(settings.categories.map((c) => c.trim()).filter(Boolean))],
+    'categories',
+  );
+  const sla = valid(slaTargetsSchema, settings.sla, 'sla');
+  const updatedAt = Date.now();
+  await db.settings.bulkPut([
+    { key: SETTING_KEYS.categories, value: categories, updatedAt },
+    { key: SETTING_KEYS.slaTargets, value: sla, updatedAt },
+  ]);
 }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/db';
 import { addBusinessTime, complaintsNeedingAttention, slaState } from './sla';
-import { DEFAULT_BUSINESS_HOURS, setBusinessHours, type BusinessHours } from './settings';
+import { DEFAULT_BUSINESS_HOURS, getBusinessHours, setBusinessHours, type BusinessHours } from './settings';
+import { saveProfile } from '../profile';
 import { makeComplaint } from './test-helpers';
 
 const madrid = DEFAULT_BUSINESS_HOURS; // Mon–Fri 09:00–18:00, Europe/Madrid
@@ -108,5 +109,22 @@ describe('complaintsNeedingAttention', () => {
       makeComplaint({ id: 'done', threadKey: 'gmail:4', status: 'resolved', dueAt: null }),
     ]);
     expect((await complaintsNeedingAttention(now)).map((c) => c.id)).toEqual(['late', 'tonight']);
+  });
+});
+
+describe('business hours source', () => {
+  it('follows the business profile from options unless complaint hours were saved', async () => {
+    await saveProfile({
+      timeZone: 'America/Mexico_City',
+      workingHours: { '6': [{ start: '10:00', end: '14:00' }] },
+      holidays: ['2026-12-25'],
+    });
+    expect(await getBusinessHours()).toEqual({
+      zone: 'America/Mexico_City',
+      week: { '6': [{ start: '10:00', end: '14:00' }] },
+      holidays: ['2026-12-25'],
+    });
+    await setBusinessHours(madrid);
+    expect(await getBusinessHours()).toEqual(madrid);
   });
 });

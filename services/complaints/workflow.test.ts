@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BUSINESS_HOURS, setBusinessHours } from './settings';
 import { db } from '../db/db';
 import { createComplaintFromThread } from '../db/complaints';
 import { prefillFromThread } from './prefill';
@@ -9,6 +10,8 @@ import { makeComplaint } from './test-helpers';
 beforeEach(async () => {
   await db.delete();
   await db.open();
+  // Pinned (the profile's default follows the machine's zone): Mon–Fri 09:00–18:00, Europe/Madrid.
+  await setBusinessHours(DEFAULT_BUSINESS_HOURS);
 });
 
 const now = Date.parse('2026-10-21T08:00:00Z'); // Wednesday 10:00 Madrid

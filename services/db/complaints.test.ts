@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BUSINESS_HOURS, setBusinessHours } from '../complaints/settings';
 import { db } from './db';
 import {
   addComplaintNote,
@@ -17,6 +18,8 @@ import { setLocale } from '../i18n';
 beforeEach(async () => {
   await db.delete();
   await db.open();
+  // Pinned (the profile's default follows the machine's zone): Mon–Fri 09:00–18:00, Europe/Madrid.
+  await setBusinessHours(DEFAULT_BUSINESS_HOURS);
   setLocale('en');
 });
 
