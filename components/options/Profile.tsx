@@ -133,7 +133,13 @@ export function Profile() {
   const allZones = useMemo(zones, []);
 
   useEffect(() => void getProfile().then((p) => setForm(toForm(p))), []);
-  if (!form) return <p class="muted">{t('loading')}</p>;
+  if (!form)
+    return (
+      <section class="card" id="profile" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('profileHeading')}</h2>
+        <p class="muted">{t('loading')}</p>
+      </section>
+    );
 
   const set = (changes: Partial<Form>) => {
     setForm({ ...form, ...changes });

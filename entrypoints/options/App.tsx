@@ -1,15 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
 import { uiLanguage, type UiLanguage } from '../../services/settings';
-import { t } from '../../services/i18n';
+import { t, type MessageKey } from '../../services/i18n';
 import { Accounts } from '../../components/options/Accounts';
-import { Templates } from '../../components/options/Templates';
 import { Profile } from '../../components/options/Profile';
 import { Staff } from '../../components/options/Staff';
+import { Templates } from '../../components/options/Templates';
+import { Ai } from '../../components/options/Ai';
+
+const SECTIONS: { id: string; label: MessageKey }[] = [
+  { id: 'accounts', label: 'accountsHeading' },
+  { id: 'profile', label: 'profileHeading' },
+  { id: 'staff', label: 'staffHeading' },
+  { id: 'templates', label: 'tplHeading' },
+  { id: 'ai', label: 'aiHeading' },
+];
 
 export function App() {
   const [language, setLanguage] = useState<UiLanguage>('auto');
   const [saved, setSaved] = useState(false);
   useEffect(() => void uiLanguage.getValue().then(setLanguage), []);
+  useEffect(() => {
+    // Links like options.html#templates: the sections fill in from storage after the browser's own
+    // fragment scroll, so scroll again once they have (roughly) their final height.
+    const target = () => (location.hash ? document.getElementById(location.hash.slice(1)) : null);
+    target()?.scrollIntoView();
+    const timer = setTimeout(() => target()?.scrollIntoView(), 300);
+    return () => clearTimeout(timer);
+  }, []);
 
   async function choose(value: UiLanguage) {
     setLanguage(value);
@@ -18,8 +35,15 @@ export function App() {
   }
 
   return (
-    <main style={{ maxWidth: '720px', margin: '0 auto', padding: '16px' }}>
+    <main style={{ maxWidth: '760px', margin: '0 auto', padding: '16px' }}>
       <h1>{t('optionsTitle')}</h1>
+      <nav class="row" aria-label={t('optionsSections')}>
+        {SECTIONS.map((s) => (
+          <a key={s.id} href={`#${s.id}`}>
+            {t(s.label)}
+          </a>
+        ))}
+      </nav>
       <section class="card">
         <label class="row">
           <span>{t('languageSetting')}</span>
@@ -39,6 +63,7 @@ export function App() {
       <Profile />
       <Staff />
       <Templates />
+      <Ai />
     </main>
   );
 }
