@@ -1,0 +1,181 @@
+import Papa from 'papaparse';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, searchWords, type Task, type TaskList } from '../db/db';
+import { addTask } from '../db/tasks';
+import { createList, defaultListId, orderedLists } from '../db/lists';
+import { setLocale } from '../i18n';
+import { importTasksCsv, importTasksJson, TaskImportError, tasksToCsv, tasksToJson } from './transfer';
+
+const ZONE = 'Europe/Madrid';
+
+beforeEach(async () => {
+  setLocale('en');
+  await db.delete();
+  await db.open();
+});
+
+const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+const stripExportedAt = (json: string) => ({ ...JSON.parse(json), exportedAt: null });
+
+function seedTasks(lists: TaskList[], count: number): Task[] {
+  const base = Date.UTC(2026, 0, 1);
+  return Array.from({ length: count }, (_, i) => {
+    const title = `Task ${i}, "quoted"\nsecond line`;
+    const notes = i % 3 ? `notes ${i}` : '';
+    return {
+      id: `t-${String(i).padStart(5, '0')}`,
+      listId: lists[i % lists.length]!.id,
+      title,
+      notes,
+      dueAt: i % 4 ? base + i * 3_600_000 : null,
+      dueAllDay: i % 8 === 1,
+      remindAt: i % 5 === 0 ? base + i * 60_000 : null,
+      priority: (['low', 'normal', 'high'] as const)[i % 3]!,
+      status: i % 7 === 0 ? 'done' : 'open',
+      link:
+        i % 6 === 0
+          ? { kind: 'thread', ref: `gmail:${i}`, url: `https://mail.google.com/#inbox/${i}` }
+          : null,
+      order: i,
+      createdAt: base + i,
+      completedAt: i % 7 === 0 ? base + i + 1 : null,
+      words: searchWords(title, notes),
+    };
+  });
+}
+
+describe('JSON export and import', () => {
+  it('round-trips 10,000 tasks and their lists without loss', async () => {
+    await defaultListId();
+    await createList('Almacén, "norte"');
+    const lists = await orderedLists();
+    await db.tasks.bulkPut(seedTasks(lists, 10_000));
+    const before = await db.tasks.toArray();
+    const json = await tasksToJson();
+
+    await db.delete();
+    await db.open();
+    expect(await importTasksJson(json)).toEqual({ added: 10_000, kept: 0, listsAdded: 4 });
+    expect(byId(await db.tasks.toArray())).toEqual(byId(before));
+    expect(await orderedLists()).toEqual(lists);
+    expect(stripExportedAt(await tasksToJson())).toEqual(stripExportedAt(json));
+
+    // The same file again adds nothing.
+    expect(await importTasksJson(json)).toEqual({ added: 0, kept: 10_000, listsAdded: 0 });
+    expect(await db.tasks.count()).toBe(10_000);
+  });
+
+  it('merges into a browser that has its own default lists, keeping what is stored', async () => {
+    await defaultListId();
+    const source = await orderedLists();
+    const mine = await addTask({ title: 'mine', listId: source[1]!.id });
+    const json = await tasksToJson();
+    const exported = JSON.parse(json) as { tasks: Task[] };
+    exported.tasks[0]!.title = 'changed in the file';
+
+    await db.delete();
+    await db.open();
+    await defaultListId(); // other ids, same built-in kinds
+    const here = await orderedLists();
+    const outcome = await importTasksJson(JSON.stringify(exported));
+    expect(outcome).toEqual({ added: 1, kept: 0, listsAdded: 0 });
+    expect((await db.tasks.get(mine.id))?.listId).toBe(here[1]!.id);
+    expect(await db.lists.count()).toBe(3);
+
+    // A stored task is never overwritten by the file.
+    await db.tasks.update(mine.id, { title: 'edited here' });
+    expect(await importTasksJson(JSON.stringify(exported))).toMatchObject({ added: 0, kept: 1 });
+    expect((await db.tasks.get(mine.id))?.title).toBe('edited here');
+  });
+
+  it('rejects a file that is not ours with a clear message and changes nothing', async () => {
+    await addTask({ title: 'stored' });
+    const complaintsExport = JSON.stringify({
+      format: 'ops-assistant/complaints',
+      version: 1,
+      complaints: [],
+    });
+    await expect(importTasksJson(complaintsExport)).rejects.toThrow(/not an Ops Assistant task export/);
+    await expect(importTasksJson('<html>')).rejects.toThrow(/not JSON/);
+    await expect(
+      importTasksJson(JSON.stringify({ format: 'ops-assistant/tasks', version: 2 })),
+    ).rejects.toThrow(/newer version/);
+    const bad = JSON.parse(await tasksToJson()) as { tasks: Record<string, unknown>[] };
+    bad.tasks[0]!.link = { kind: 'thread', ref: 'x', url: 'javascript:alert(1)' };
+    await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(TaskImportError);
+    await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(/tasks\.0\.link\.url/);
+    expect((await db.tasks.toArray()).map((t) => t.title)).toEqual(['stored']);
+  });
+});
+
+describe('CSV export and import', () => {
+  it('round-trips commas, quotes, newlines, formula-looking text, links and all-day dates', async () => {
+    await defaultListId();
+    const shop = await createList('Tienda, centro');
+    const tricky = await addTask({
+      title: 'Call "Bob", then Ana',
+      notes: 'line 1\nline 2, with comma\r\n"quoted"',
+      listId: shop.id,
+      dueAt: Date.UTC(2026, 10, 28, 9, 0), // 10:00 in Madrid
+      remindAt: Date.UTC(2026, 10, 28, 8, 30),
+      priority: 'high',
+      link: {
+        kind: 'thread',
+        ref: 'gmail:abc',
+        url: 'https://mail.google.com/#inbox/abc',
+        label: 'Pedido, 42',
+      },
+    });
+    const formula = await addTask({ title: '=HYPERLINK("http://x")', notes: '+34 600 000 000' });
+    const allDay = await addTask({ title: 'all day', dueAt: Date.UTC(2026, 11, 31, 8, 0), dueAllDay: true });
+    const complaint = await addTask({ title: 'complaint', link: { kind: 'complaint', ref: 'c-1' } });
+    await db.tasks.update(complaint.id, { status: 'done', completedAt: Date.UTC(2026, 0, 2) });
+    const before = await db.tasks.toArray();
+
+    const csv = await tasksToCsv(ZONE);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(',2026-12-31,yes,');
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data;
+    expect(rows.find((r) => r.id === tricky.id)?.notes).toBe(tricky.notes);
+
+    await db.tasks.clear();
+    expect(await importTasksCsv(csv, ZONE)).toEqual({ added: 4, kept: 0, listsAdded: 0 });
+    expect(byId(await db.tasks.toArray())).toEqual(byId(before));
+    expect((await db.tasks.get(formula.id))?.title).toBe('=HYPERLINK("http://x")');
+    expect((await db.tasks.get(allDay.id))?.dueAllDay).toBe(true);
+    expect(await importTasksCsv(csv, ZONE)).toEqual({ added: 0, kept: 4, listsAdded: 0 });
+  });
+
+  it('imports hand-made rows without ids, matching title + due + list, creating unknown lists', async () => {
+    await defaultListId();
+    const csv = [
+      'title,list,due,priority,status',
+      'Llamar al gestor,Hoy,2026-11-28T10:00,alta,',
+      'Revisar stock,Almacén,28/11/2026,,pendiente',
+      'Llamar al gestor,Hoy,2026-11-28T10:00,alta,',
+    ].join('\n');
+    expect(await importTasksCsv(csv, ZONE, Date.UTC(2026, 10, 1))).toEqual({
+      added: 2,
+      kept: 1,
+      listsAdded: 1,
+    });
+    const lists = await orderedLists();
+    expect(lists.map((l) => l.name)).toContain('Almacén');
+    const stock = (await db.tasks.toArray()).find((t) => t.title === 'Revisar stock')!;
+    expect(stock).toMatchObject({ dueAllDay: true, priority: 'normal', status: 'open' });
+    expect(new Date(stock.dueAt!).toISOString()).toBe('2026-11-28T08:00:00.000Z');
+    expect(await importTasksCsv(csv, ZONE)).toEqual({ added: 0, kept: 3, listsAdded: 0 });
+  });
+
+  it('rejects a CSV that is not ours, and a bad row, writing nothing', async () => {
+    await addTask({ title: 'stored' });
+    await expect(importTasksCsv('name,email\nAna,ana@example.com', ZONE)).rejects.toThrow(
+      /needs a “title” column/,
+    );
+    const badRow = 'title,due\nok,2026-01-01\nbroken,next tuesday\n,2026-01-02';
+    await expect(importTasksCsv(badRow, ZONE)).rejects.toThrow(
+      /row 3: “next tuesday” is not a valid due; row 4: the title is empty/,
+    );
+    expect((await db.tasks.toArray()).map((t) => t.title)).toEqual(['stored']);
+  });
+});

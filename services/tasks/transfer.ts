@@ -1,0 +1,382 @@
+import { DateTime } from 'luxon';
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { db, searchWords, type Task, type TaskList } from '../db/db';
+import { ensureDefaultLists, listName, matchList } from '../db/lists';
+import { t } from '../i18n';
+import { ALL_DAY_HOUR } from './quick-add';
+import { syncReminderAlarm } from './reminders';
+
+// Export and import of lists and tasks. JSON is the lossless backup (every field of every list and
+// task); CSV is for spreadsheets and loses only list ids (lists travel by name). Import merges:
+// a record whose id is already stored is kept as stored (never overwritten, never duplicated),
+// CSV rows without id are matched by title + due + list, and a file with any invalid entry imports
+// nothing. Files are untrusted input: sizes are capped and links must be web addresses.
+
+export const TASKS_FORMAT = 'ops-assistant/tasks';
+export const TASKS_VERSION = 1;
+
+export class TaskImportError extends Error {}
+
+const webUrl = z
+  .string()
+  .max(4000)
+  .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) address');
+const linkSchema = z.object({
+  kind: z.enum(['thread', 'complaint']),
+  ref: z.string().min(1).max(2000),
+  url: webUrl.optional(),
+  label: z.string().max(1000).optional(),
+});
+const time = z.number().finite();
+const listSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(200),
+  builtIn: z.enum(['today', 'manager', 'followups']).nullable(),
+  order: z.number().finite(),
+  createdAt: time,
+});
+const taskSchema = z.object({
+  id: z.string().min(1).max(200),
+  listId: z.string().min(1).max(200),
+  title: z.string().trim().min(1).max(500),
+  notes: z.string().max(20_000),
+  dueAt: time.nullable(),
+  dueAllDay: z.boolean(),
+  remindAt: time.nullable(),
+  priority: z.enum(['low', 'normal', 'high']),
+  status: z.enum(['open', 'done']),
+  link: linkSchema.nullable(),
+  order: z.number().finite(),
+  createdAt: time,
+  completedAt: time.nullable(),
+});
+const fileSchema = z.object({
+  format: z.literal(TASKS_FORMAT),
+  version: z.literal(TASKS_VERSION),
+  lists: z.array(listSchema).max(10_000),
+  tasks: z.array(taskSchema).max(1_000_000),
+});
+
+export interface ImportOutcome {
+  added: number;
+  /** Already stored (same id, or same title + due + list for CSV rows without id): left as they were. */
+  kept: number;
+  listsAdded: number;
+}
+
+type ExportedTask = Omit<Task, 'words'>;
+const withoutWords = ({ words: _words, ...task }: Task): ExportedTask => task;
+
+export async function tasksToJson(now: number = Date.now()): Promise<string> {
+  const [lists, tasks] = await db.transaction('r', db.lists, db.tasks, () =>
+    Promise.all([db.lists.orderBy('order').toArray(), db.tasks.orderBy('createdAt').toArray()]),
+  );
+  return JSON.stringify({
+    format: TASKS_FORMAT,
+    version: TASKS_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    lists,
+    tasks: tasks.map(withoutWords),
+  });
+}
+
+function parseJsonFile(text: string): z.infer<typeof fileSchema> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch {
+    throw new TaskImportError(t('tasksImportNotJson'));
+  }
+  const head = data as { format?: unknown; version?: unknown } | null;
+  if (typeof head !== 'object' || head === null || head.format !== TASKS_FORMAT)
+    throw new TaskImportError(t('tasksImportNotOurs'));
+  if (typeof head.version === 'number' && head.version > TASKS_VERSION)
+    throw new TaskImportError(t('tasksImportNewer'));
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    const details = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new TaskImportError(t('tasksImportInvalid', details));
+  }
+  return parsed.data;
+}
+
+/** Where an incoming list lands: itself (same id), a stored list of the same kind or name, or new. */
+function listMapper(stored: TaskList[]) {
+  return (incoming: TaskList): TaskList | undefined =>
+    stored.find((l) => l.id === incoming.id) ??
+    (incoming.builtIn ? stored.find((l) => l.builtIn === incoming.builtIn) : undefined) ??
+    matchExact(stored, incoming.name);
+}
+
+function matchExact(lists: TaskList[], name: string): TaskList | undefined {
+  const wanted = searchWords(name).join(' ');
+  return wanted
+    ? lists.find(
+        (l) => searchWords(l.name).join(' ') === wanted || searchWords(listName(l)).join(' ') === wanted,
+      )
+    : undefined;
+}
+
+async function writeTasks(tasks: ExportedTask[], newLists: TaskList[]): Promise<ImportOutcome> {
+  const outcome = await db.transaction('rw', db.lists, db.tasks, async () => {
+    if (newLists.length) await db.lists.bulkAdd(newLists);
+    const existing = await db.tasks.bulkGet(tasks.map((task) => task.id));
+    const fresh = tasks.filter((_, i) => existing[i] === undefined);
+    await db.tasks.bulkAdd(fresh.map((task) => ({ ...task, words: searchWords(task.title, task.notes) })));
+    return { added: fresh.length, kept: tasks.length - fresh.length, listsAdded: newLists.length };
+  });
+  if (tasks.some((task) => task.remindAt !== null)) await syncReminderAlarm();
+  return outcome;
+}
+
+/** Imports a JSON export. Throws a TaskImportError (with a message for the user) and writes nothing on a bad file. */
+export async function importTasksJson(text: string): Promise<ImportOutcome> {
+  const file = parseJsonFile(text);
+  const stored = await db.lists.toArray();
+  const mapTo = listMapper(stored);
+  const listIds = new Map<string, string>();
+  const newLists: TaskList[] = [];
+  for (const incoming of file.lists) {
+    const target = mapTo(incoming) ?? newLists.find((l) => l.id === incoming.id);
+    if (target) listIds.set(incoming.id, target.id);
+    else {
+      newLists.push(incoming);
+      listIds.set(incoming.id, incoming.id);
+    }
+  }
+  const fallback = file.tasks.some((task) => !listIds.has(task.listId)) ? await firstListId() : '';
+  const tasks = file.tasks.map((task) => ({ ...task, listId: listIds.get(task.listId) ?? fallback }));
+  return writeTasks(tasks, newLists);
+}
+
+async function firstListId(): Promise<string> {
+  await ensureDefaultLists();
+  return (await db.lists.orderBy('order').first())!.id;
+}
+
+// ---- CSV ----
+
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'notes',
+  'list',
+  'due',
+  'all_day',
+  'reminder',
+  'priority',
+  'status',
+  'link',
+  'created',
+  'completed',
+  'order',
+] as const;
+
+const iso = (ms: number | null, zone: string) =>
+  ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? '');
+
+/** An all-day due date at the usual hour is written as a plain date, which spreadsheets show best. */
+function dueCell(task: Task, zone: string): string {
+  if (task.dueAt === null) return '';
+  const local = DateTime.fromMillis(task.dueAt, { zone });
+  const canonical =
+    local.hour === ALL_DAY_HOUR && local.minute === 0 && local.second === 0 && local.millisecond === 0;
+  return task.dueAllDay && canonical ? local.toISODate()! : iso(task.dueAt, zone);
+}
+
+function linkCell(link: Task['link']): string {
+  if (!link) return '';
+  const { kind, ref, url, label } = link;
+  // A bare address is easier to read; anything more needs the JSON to come back whole.
+  if (kind === 'thread' && url && ref === url && label === undefined) return url;
+  if (kind === 'complaint' && url === undefined && label === undefined) return `complaint:${ref}`;
+  return JSON.stringify(link);
+}
+
+/**
+ * Tasks as CSV (UTF-8 with a byte-order mark for Excel). Cells that a spreadsheet would run as a
+ * formula get a leading apostrophe; the import takes it off again.
+ */
+export async function tasksToCsv(zone: string = DateTime.local().zoneName): Promise<string> {
+  const [lists, tasks] = await db.transaction('r', db.lists, db.tasks, () =>
+    Promise.all([db.lists.toArray(), db.tasks.orderBy('createdAt').toArray()]),
+  );
+  const names = new Map(lists.map((l) => [l.id, listName(l)]));
+  const data = tasks.map((task) => [
+    task.id,
+    task.title,
+    task.notes,
+    names.get(task.listId) ?? '',
+    dueCell(task, zone),
+    task.dueAllDay ? 'yes' : '',
+    iso(task.remindAt, zone),
+    task.priority,
+    task.status,
+    linkCell(task.link),
+    iso(task.createdAt, zone),
+    iso(task.completedAt, zone),
+    String(task.order),
+  ]);
+  return `\ufeff${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', escapeFormulae: true })}`;
+}
+
+const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const YES = new Set(['yes', 'true', '1', 'sí', 'si', 'x']);
+const PRIORITIES: Record<string, Task['priority']> = {
+  low: 'low',
+  baja: 'low',
+  normal: 'normal',
+  media: 'normal',
+  high: 'high',
+  alta: 'high',
+  urgente: 'high',
+};
+const STATUSES: Record<string, Task['status']> = {
+  open: 'open',
+  abierta: 'open',
+  pendiente: 'open',
+  done: 'done',
+  hecha: 'done',
+  completada: 'done',
+  completed: 'done',
+};
+
+class CellError extends Error {}
+
+function parseTime(cell: string, column: string, zone: string): { at: number; dateOnly: boolean } | null {
+  if (!cell) return null;
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(cell)
+    ? DateTime.fromISO(cell, { zone })
+    : dmy
+      ? DateTime.fromObject({ day: Number(dmy[1]), month: Number(dmy[2]), year: Number(dmy[3]) }, { zone })
+      : null;
+  if (date) {
+    if (!date.isValid) throw new CellError(t('tasksImportBadValue', column, cell));
+    return { at: date.set({ hour: ALL_DAY_HOUR }).toMillis(), dateOnly: true };
+  }
+  const stamp = DateTime.fromISO(cell, { zone, setZone: true });
+  if (!stamp.isValid) throw new CellError(t('tasksImportBadValue', column, cell));
+  return { at: stamp.toMillis(), dateOnly: false };
+}
+
+function parseLink(cell: string): Task['link'] {
+  if (!cell) return null;
+  if (cell.startsWith('{')) {
+    try {
+      const parsed = linkSchema.safeParse(JSON.parse(cell));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Falls through to the error below.
+    }
+  } else if (/^https?:\/\//i.test(cell) && cell.length <= 4000) {
+    return { kind: 'thread', ref: cell, url: cell };
+  } else if (/^complaint:.+/.test(cell)) {
+    return { kind: 'complaint', ref: cell.slice('complaint:'.length) };
+  }
+  throw new CellError(t('tasksImportBadValue', 'link', cell.slice(0, 80)));
+}
+
+type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
+
+function rowToTask(row: Row, zone: string, now: number): Omit<ExportedTask, 'id' | 'listId'> {
+  const cell = (column: keyof Row) => unescapeFormula((row[column] ?? '').trim());
+  const title = cell('title').replace(/\s+/g, ' ');
+  if (!title) throw new CellError(t('tasksImportNoTitle'));
+  const due = parseTime(cell('due'), 'due', zone);
+  const allDayCell = cell('all_day').toLowerCase();
+  const priority = PRIORITIES[cell('priority').toLowerCase() || 'normal'];
+  if (!priority) throw new CellError(t('tasksImportBadValue', 'priority', cell('priority')));
+  const completed = parseTime(cell('completed'), 'completed', zone);
+  const statusCell = cell('status').toLowerCase();
+  const status = statusCell ? STATUSES[statusCell] : completed ? 'done' : 'open';
+  if (!status) throw new CellError(t('tasksImportBadValue', 'status', cell('status')));
+  const order = cell('order') ? Number(cell('order')) : now;
+  if (!Number.isFinite(order)) throw new CellError(t('tasksImportBadValue', 'order', cell('order')));
+  return {
+    title: title.slice(0, 500),
+    // Notes keep their own line breaks; only the formula guard comes off.
+    notes: unescapeFormula(row.notes ?? '').slice(0, 20_000),
+    dueAt: due?.at ?? null,
+    dueAllDay: due !== null && (allDayCell ? YES.has(allDayCell) : due.dateOnly),
+    remindAt: parseTime(cell('reminder'), 'reminder', zone)?.at ?? null,
+    priority,
+    status,
+    link: parseLink(cell('link')),
+    order,
+    createdAt: parseTime(cell('created'), 'created', zone)?.at ?? now,
+    completedAt: status === 'done' ? (completed?.at ?? now) : null,
+  };
+}
+
+/** Imports tasks from CSV (our columns; only `title` is required). Nothing is written if a row is bad. */
+export async function importTasksCsv(
+  text: string,
+  zone: string = DateTime.local().zoneName,
+  now: number = Date.now(),
+): Promise<ImportOutcome> {
+  const parsed = Papa.parse<Row>(text.replace(/^\ufeff/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const columns = parsed.meta.fields ?? [];
+  const broken = parsed.errors.slice(0, 5).map((e) => t('tasksImportRow', (e.row ?? 0) + 2, e.message));
+  if (!columns.includes('title') || columns.some((c) => c && !(CSV_COLUMNS as readonly string[]).includes(c)))
+    throw new TaskImportError(t('tasksImportNotOursCsv', CSV_COLUMNS.join(', ')));
+
+  if (broken.length) throw new TaskImportError(t('tasksImportInvalid', broken.join('; ')));
+  await ensureDefaultLists();
+  const lists = await db.lists.orderBy('order').toArray();
+  const defaultId = lists[0]!.id;
+  const newLists: TaskList[] = [];
+  const listFor = (name: string): string => {
+    if (!name) return defaultId;
+    const found = matchExact([...lists, ...newLists], name) ?? matchList([...lists, ...newLists], name);
+    if (found) return found.id;
+    const created: TaskList = {
+      id: crypto.randomUUID(),
+      name: name.slice(0, 80),
+      builtIn: null,
+      order: lists.length + newLists.length,
+      createdAt: now,
+    };
+    newLists.push(created);
+    return created.id;
+  };
+
+  const errors: string[] = [];
+  const tasks: ExportedTask[] = [];
+  parsed.data.forEach((row, i) => {
+    try {
+      const fields = rowToTask(row, zone, now + i);
+      const listId = listFor(unescapeFormula((row.list ?? '').trim()));
+      tasks.push({ ...fields, id: unescapeFormula((row.id ?? '').trim()) || '', listId });
+    } catch (err) {
+      if (!(err instanceof CellError)) throw err;
+      // Row 1 is the header, as a spreadsheet numbers them.
+      errors.push(t('tasksImportRow', i + 2, err.message));
+    }
+  });
+  if (errors.length) throw new TaskImportError(t('tasksImportInvalid', errors.slice(0, 5).join('; ')));
+
+  // Rows without id: the same title, due and list as a stored task (or an earlier row) is the same task.
+  if (tasks.some((task) => !task.id)) {
+    const key = (task: Pick<Task, 'title' | 'dueAt' | 'listId'>) =>
+      `${task.title}\u0000${task.dueAt}\u0000${task.listId}`;
+    const seen = new Map<string, string>();
+    await db.tasks.each((task) => void seen.set(key(task), task.id));
+    for (const task of tasks) {
+      if (task.id) continue;
+      task.id = seen.get(key(task)) ?? crypto.randomUUID();
+      seen.set(key(task), task.id);
+    }
+  }
+  const unique = [...new Map(tasks.map((task) => [task.id, task])).values()];
+  const outcome = await writeTasks(unique, newLists);
+  return { ...outcome, kept: outcome.kept + tasks.length - unique.length };
+}
