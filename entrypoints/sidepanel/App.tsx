@@ -6,6 +6,7 @@ import { PasteThread } from '../../components/sidepanel/PasteThread';
 import { AnalysisCard } from '../../components/sidepanel/AnalysisCard';
 import { Drafts } from '../../components/sidepanel/Drafts';
 import { Scheduler } from '../../components/sidepanel/Scheduler';
+import { ComplaintPanel } from '../../components/sidepanel/ComplaintPanel';
 import type { DraftHandoff } from '../../components/sidepanel/Bookings';
 import { useLive } from '../../components/use-live';
 import { snapshotFromPastedText } from '../../services/mail-sites/pasted';
@@ -71,6 +72,7 @@ export function App() {
           <ThreadView snapshot={snapshot} />
           {analysis && <AnalysisCard analysis={analysis} />}
           <ThreadActions snapshot={snapshot} />
+          {analysis && <ComplaintPanel snapshot={snapshot} analysis={analysis} />}
           {analysis && profile && templates && (
             <Drafts
               analysis={analysis}
