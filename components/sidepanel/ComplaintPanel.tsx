@@ -119,7 +119,7 @@ export function ComplaintPanel({ snapshot, analysis }: { snapshot: ThreadSnapsho
           type="button"
           onClick={() =>
             void browser.tabs.create({
-              url: browser.runtime.getURL(complaintUrl(existing.id) as '/dashboard.html'),
+              url: complaintUrl(existing.id),
             })
           }
         >
