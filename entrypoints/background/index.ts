@@ -1,6 +1,7 @@
 import { registerRouter } from '../../services/background/router';
 import { registerSurfaces } from '../../services/background/surfaces';
 import { registerAgendaRefresh } from '../../services/background/agenda';
+import { registerBadge } from '../../services/background/badge';
 import { registerOutbox } from '../../services/outbox/worker';
 import { bookingHandlers } from '../../services/scheduling/bookings';
 import { calendarProvider } from '../../services/accounts';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   registerSurfaces();
   registerOutbox(bookingHandlers((kind) => calendarProvider(kind)));
   registerAgendaRefresh();
+  registerBadge();
   registerReminders();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());

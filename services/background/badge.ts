@@ -1,0 +1,53 @@
+import { browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
+import { overdueCount } from '../tasks/views';
+import { complaintsNeedingAttention, slaState } from '../complaints/sla';
+import { t } from '../i18n';
+
+// The toolbar badge: overdue tasks + complaints whose SLA is breached. Recounted when either table
+// changes (liveQuery works in the worker too) and every few minutes, since "overdue" moves with time.
+
+export interface Attention {
+  overdueTasks: number;
+  breachedComplaints: number;
+}
+
+export async function attention(now = Date.now()): Promise<Attention> {
+  const [overdueTasks, complaints] = await Promise.all([overdueCount(now), complaintsNeedingAttention(now)]);
+  return {
+    overdueTasks,
+    breachedComplaints: complaints.filter((c) => slaState(c, now)?.state === 'breached').length,
+  };
+}
+
+export async function paintBadge(a: Attention): Promise<void> {
+  const total = a.overdueTasks + a.breachedComplaints;
+  const action =
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  await action.setBadgeText({ text: total === 0 ? '' : total > 99 ? '99+' : String(total) });
+  await action.setBadgeBackgroundColor({ color: a.breachedComplaints > 0 ? '#b3261e' : '#1a5fb4' });
+  await action.setTitle({
+    title:
+      total === 0
+        ? t('actionTitle')
+        : `${t('actionTitle')} — ${t('badgeTooltip', a.overdueTasks, a.breachedComplaints)}`,
+  });
+}
+
+const ALARM = 'badge';
+
+export function registerBadge(): void {
+  const refresh = () =>
+    void attention()
+      .then(paintBadge)
+      .catch((err) => console.error('Badge update failed', err));
+  // Re-run whenever the rows behind the count change, in any page of the extension.
+  liveQuery(() => attention()).subscribe({
+    next: (a) => void paintBadge(a),
+    error: (err: unknown) => console.error('Badge watch failed', err),
+  });
+  void browser.alarms.create(ALARM, { periodInMinutes: 5 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) refresh();
+  });
+}
