@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { useLive } from '../../components/use-live';
 import { QuickAdd } from '../../components/tasks/QuickAdd';
 import { Agenda } from '../../components/agenda/Agenda';
+import { DueComplaints } from '../../components/complaints/DueComplaints';
 import { TaskItem } from '../../components/tasks/TaskItem';
 import { openTasksDueBefore } from '../../services/db/tasks';
 import { openPanel } from '../../services/platform';
@@ -46,6 +47,7 @@ export function App() {
         </button>
       </header>
       <Agenda />
+      <DueComplaints />
       <h2>{t('tasksDue')}</h2>
       {due && due.length === 0 && <p class="muted">{t('noTasksDue')}</p>}
       <ul class="plain" data-testid="tasks-due">
