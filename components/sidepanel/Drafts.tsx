@@ -1,11 +1,100 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Analysis } from '../../services/assistant/types';
-import { draftReplies, type Draft } from '../../services/assistant/drafting';
+import { draftLanguage, draftReplies, type Draft } from '../../services/assistant/drafting';
+import { polishDraft, type BusinessProfile as AiBusiness, type Rejection } from '../../services/assistant/ai';
+import type { Commitment } from '../../services/assistant/templates';
+import { activeBackend, aiSettings } from '../../services/ai-settings';
+import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { BusinessProfile } from '../../services/profile';
 import type { TemplateRecord } from '../../services/db/db';
 import { sendToBackground } from '../../services/messaging';
-import { t } from '../../services/i18n';
+import { t, type MessageKey } from '../../services/i18n';
 import { intentLabel } from './AnalysisCard';
+import { thread as boundThread } from './bound-tab';
+
+/** A slow local model may take a while; past this the template draft is all there is. */
+const POLISH_TIMEOUT_MS = 60_000;
+
+const REJECTION: Record<Rejection, MessageKey> = {
+  empty: 'aiRejectEmpty',
+  length: 'aiRejectLength',
+  language: 'aiRejectLanguage',
+  link: 'aiRejectLink',
+  email: 'aiRejectEmail',
+  phone: 'aiRejectPhone',
+  commitment: 'aiRejectCommitment',
+  markup: 'aiRejectMarkup',
+};
+
+const COMMITMENT: Record<Commitment, MessageKey> = {
+  refund: 'tplCommitRefund',
+  compensation: 'tplCommitCompensation',
+  replacement: 'tplCommitReplacement',
+};
+
+function rejectionText(reason: Rejection, detail: string): string {
+  const named = reason === 'commitment' ? COMMITMENT[detail as Commitment] : undefined;
+  return t(REJECTION[reason], named ? t(named) : detail);
+}
+
+type Polish =
+  | { kind: 'busy' }
+  | { kind: 'suggestion'; text: string }
+  | { kind: 'rejected'; reason: Rejection; detail: string }
+  | { kind: 'unreachable'; detail: string };
+
+/**
+ * The thread the analysis was made from: the bound tab's snapshot when it is that thread, else (a
+ * pasted thread) one message rebuilt from the analysis, enough for the prompt and the output check.
+ */
+function threadFor(analysis: Analysis): ThreadSnapshot {
+  const read = boundThread.value;
+  if (read?.ok && read.snapshot.messages.some((m) => m.id === analysis.latestCustomerMessageId))
+    return read.snapshot;
+  const f = analysis.facts;
+  return {
+    site: 'gmail',
+    threadId: '',
+    url: '',
+    subject: '',
+    userEmail: null,
+    readAt: Date.now(),
+    messages: [
+      {
+        id: analysis.latestCustomerMessageId ?? 'pasted',
+        from: { name: analysis.customer.name ?? '', email: analysis.customer.email ?? '' },
+        to: [],
+        cc: [],
+        date: null,
+        text: [
+          analysis.summary,
+          ...f.orders,
+          ...f.invoices,
+          ...f.tickets,
+          ...f.phones.map((p) => p.text),
+        ].join('\n'),
+        quoted: '',
+        signature: '',
+        fromUser: false,
+        collapsed: false,
+      },
+    ],
+  };
+}
+
+const LINK = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+/gi;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** What the business itself may put in a reply: its own addresses, phones and links. */
+function businessFor(profile: BusinessProfile): AiBusiness {
+  const own = [profile.signature, ...profile.places.map((p) => p.detail)].join('\n');
+  return {
+    name: profile.businessName,
+    emails: [profile.managerEmail, ...(own.match(EMAIL) ?? [])].filter(Boolean),
+    phones: profile.places.filter((p) => p.kind === 'phone').map((p) => p.detail),
+    links: own.match(LINK) ?? [],
+  };
+}
 
 interface Props {
   analysis: Analysis;
@@ -35,12 +124,28 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [replyAll, setReplyAll] = useState(false);
+  const [aiOn, setAiOn] = useState(false);
+  const [polish, setPolish] = useState<Record<string, Polish>>({});
 
   useEffect(() => {
     setChosen(0);
     setTexts({});
     setStatus(null);
+    setPolish({});
   }, [analysis]);
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      void activeBackend()
+        .then((backend) => live && setAiOn(backend !== null))
+        .catch(() => live && setAiOn(false));
+    check();
+    const unwatch = aiSettings.watch(check);
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
   useEffect(() => {
     if (extra) setChosen(-1);
   }, [extra]);
@@ -55,6 +160,48 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
           missing: drafts[chosen]?.missing ?? [],
         };
   const text = texts[current.key] ?? current.text;
+  const polished = polish[current.key];
+  const commitments: Commitment[] = chosen === -1 ? [] : (drafts[chosen]?.commitments ?? []);
+  const language =
+    chosen === -1 ? draftLanguage(analysis) : (drafts[chosen]?.language ?? draftLanguage(analysis));
+
+  const forget = (key: string) =>
+    setPolish((p) => {
+      const next = { ...p };
+      delete next[key];
+      return next;
+    });
+
+  async function polishCurrent() {
+    const key = current.key;
+    const draft = text;
+    const settle = (state: Polish) => setPolish((p) => ({ ...p, [key]: state }));
+    settle({ kind: 'busy' });
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), POLISH_TIMEOUT_MS);
+    try {
+      const backend = await activeBackend({ signal: controller.signal });
+      if (!backend) {
+        settle({ kind: 'unreachable', detail: '' });
+        return;
+      }
+      const result = await polishDraft(backend, {
+        thread: threadFor(analysis),
+        draft,
+        language,
+        business: businessFor(profile),
+        commitments,
+      });
+      if (result.source === 'ai') settle({ kind: 'suggestion', text: result.text });
+      else if (!result.rejected || result.rejected === 'unavailable' || result.rejected === 'error')
+        settle({ kind: 'unreachable', detail: result.detail ?? '' });
+      else settle({ kind: 'rejected', reason: result.rejected, detail: result.detail ?? '' });
+    } catch (err) {
+      settle({ kind: 'unreachable', detail: err instanceof Error ? err.message : String(err) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   async function insert() {
     if (tabId === null) return;
@@ -118,6 +265,53 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
         value={text}
         onInput={(e) => setTexts({ ...texts, [current.key]: e.currentTarget.value })}
       />
+      {aiOn && (
+        <div class="row">
+          <button
+            type="button"
+            disabled={polished?.kind === 'busy' || !text.trim()}
+            onClick={() => void polishCurrent()}
+          >
+            {polished?.kind === 'busy' ? t('aiPolishing') : t('aiPolish')}
+          </button>
+        </div>
+      )}
+      {polished?.kind === 'suggestion' && (
+        <div class="card" data-testid="ai-suggestion" aria-labelledby="ai-suggestion-heading">
+          <h3 id="ai-suggestion-heading" style={{ fontSize: '13px', margin: '0 0 4px' }}>
+            {t('aiSuggestion')}
+          </h3>
+          <div class="pre" dir="auto">
+            {polished.text}
+          </div>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setTexts({ ...texts, [current.key]: polished.text });
+                forget(current.key);
+              }}
+            >
+              {t('aiUseThis')}
+            </button>
+            <button type="button" onClick={() => forget(current.key)}>
+              {t('aiDismiss')}
+            </button>
+          </div>
+          <p class="muted">{t('aiSuggestionNote')}</p>
+        </div>
+      )}
+      {polished?.kind === 'rejected' && (
+        <p class="notice" role="status" data-testid="ai-rejected">
+          {t('aiRejected', rejectionText(polished.reason, polished.detail))}
+        </p>
+      )}
+      {polished?.kind === 'unreachable' && (
+        <p class="notice" role="status" data-testid="ai-unreachable">
+          {polished.detail ? t('aiUnreachableDetail', polished.detail) : t('aiUnreachable')}
+        </p>
+      )}
       <div class="row">
         <button
           type="button"
