@@ -39,7 +39,8 @@ const BLOCK = new Set([
 const PARAGRAPH = new Set(['P', 'TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 // Text a mail hides from the reader (pre-headers, "white text" prompt tricks) is not read either:
 // what the user sees is what the assistant gets.
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)/i;
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all|font-size\s*:\s*0(?:px|pt|em|rem)?\s*(?:;|$|!))/i;
 
 /** Where a node's text goes when a message body is split. */
 export type Part = 'text' | 'quoted' | 'signature';

@@ -1,0 +1,298 @@
+// The outlook demo page's own script (it plays the mail site; it is not extension code). Kept as a
+// string so every runner (tsx, vitest, the e2e setup) serves it the same way; String.raw keeps
+// its regular expressions' backslashes.
+export const OUTLOOK_CLIENT = String.raw`
+/* global document, window, location, history, Intl */
+// The Outlook web demo "site": renders the seeded threads with the roles, aria labels and data
+// attributes Outlook carries (see services/mail-sites/outlook.selectors.ts) and hashed-looking
+// class names, single-page with pushState routing (/outlook/mail/inbox/id/<encoded item id>).
+// Mail text is set with textContent; only the hostile thread's "rawHtml" is inserted as markup.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('seed-data').textContent);
+  var es = data.ui === 'es';
+  var T = es
+    ? {
+        message: 'Mensaje de correo electrónico',
+        from: 'De: ',
+        to: 'Para: ',
+        cc: 'CC: ',
+        body: 'Cuerpo del mensaje',
+        reply: 'Responder',
+        replyAll: 'Responder a todos',
+        forward: 'Reenviar',
+        list: 'Lista de mensajes',
+        pane: 'Panel de lectura',
+        actions: 'Acciones de mensaje',
+        empty: 'Seleccione un elemento para leerlo',
+        account: 'Administrador de cuentas de ',
+        sentLabel: 'Enviado: ',
+        subjectLabel: 'Asunto: ',
+        note: 'Demo local de Outlook: nada sale de este ordenador.',
+      }
+    : {
+        message: 'Email message',
+        from: 'From: ',
+        to: 'To: ',
+        cc: 'Cc: ',
+        body: 'Message body',
+        reply: 'Reply',
+        replyAll: 'Reply all',
+        forward: 'Forward',
+        list: 'Message list',
+        pane: 'Reading Pane',
+        actions: 'Message actions',
+        empty: 'Select an item to read',
+        account: 'Account manager for ',
+        sentLabel: 'Sent: ',
+        subjectLabel: 'Subject: ',
+        note: 'Local Outlook demo: nothing leaves this computer.',
+      };
+  var locale = es ? 'es-ES' : 'en-US';
+  var parts = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: !es,
+  });
+  var longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
+
+  /** "Mon 11/23/2026 9:12 AM" (en-US) / "lun 23/11/2026 9:12" (es), as Outlook prints them. */
+  function outlookDate(iso) {
+    var p = {};
+    parts.formatToParts(new Date(iso)).forEach(function (x) {
+      p[x.type] = x.value;
+    });
+    var weekday = (p.weekday || '').replace(/\.$/, '');
+    if (es) return weekday + ' ' + p.day.padStart(2, '0') + '/' + p.month.padStart(2, '0') + '/' + p.year + ' ' + p.hour + ':' + p.minute;
+    return weekday + ' ' + p.month + '/' + p.day + '/' + p.year + ' ' + p.hour + ':' + p.minute + ' ' + (p.dayPeriod || '');
+  }
+  function addr(p) {
+    return p.name + ' <' + p.email + '>';
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function attrs(node, map) {
+    Object.keys(map).forEach(function (k) {
+      node.setAttribute(k, map[k]);
+    });
+    return node;
+  }
+  function lines(container, text) {
+    text.split('\n').forEach(function (line) {
+      var div = el('div', 'x_elementToProof');
+      if (line === '') div.append(el('br'));
+      else div.textContent = line;
+      container.append(div);
+    });
+  }
+
+  var app = document.getElementById('app');
+  var nav = attrs(el('div'), { id: 'O365_NavHeader', role: 'banner' });
+  nav.append(el('span', 'brand', 'Outlook'));
+  var right = attrs(el('div'), { id: 'O365_HeaderRightRegion' });
+  var me = attrs(el('button', 'mectrl_headerPicture', 'FL'), {
+    id: 'O365_MainLink_Me',
+    type: 'button',
+    'aria-label': T.account + data.mailbox.name,
+  });
+  var meBody = attrs(el('div'), { id: 'mectrl_main_body', 'aria-hidden': 'true' });
+  meBody.append(
+    attrs(el('div', null, data.mailbox.name), { id: 'mectrl_currentAccount_primary' }),
+    attrs(el('div', null, data.mailbox.email), { id: 'mectrl_currentAccount_secondary' }),
+  );
+  right.append(me, meBody);
+  nav.append(right);
+  var mainModule = attrs(el('div', 'pxVSS'), { id: 'MainModule' });
+  var listbox = attrs(el('div', 'jEpCF'), { role: 'listbox', 'aria-label': T.list, tabindex: '-1' });
+  var paneHost = el('div', 'Q8TCC');
+  mainModule.append(listbox, paneHost);
+  app.append(nav, el('div', 'demo-note', T.note), mainModule);
+  document.title = (es ? 'Correo - ' : 'Mail - ') + data.mailbox.name + ' - Outlook';
+
+  function base() {
+    var m = /^(.*\/outlook\/mail)\//.exec(location.pathname);
+    return m ? m[1] : '/outlook/mail';
+  }
+  function currentId() {
+    var m = /\/id\/([^/?#]+)/.exec(location.pathname);
+    if (m) {
+      try {
+        return decodeURIComponent(m[1]);
+      } catch (e) {
+        return null;
+      }
+    }
+    return new URLSearchParams(location.search).get('ItemID');
+  }
+  function findThread(id) {
+    return data.threads.find(function (t) {
+      return t.outlookId === id;
+    });
+  }
+  function open(thread) {
+    history.pushState(null, '', base() + '/inbox/id/' + encodeURIComponent(thread.outlookId) + location.search);
+    render();
+  }
+
+  function renderList(selected) {
+    var options = data.threads.map(function (thread) {
+      var last = thread.messages[thread.messages.length - 1];
+      var option = attrs(el('div', 'hcptT'), {
+        role: 'option',
+        'aria-selected': thread === selected ? 'true' : 'false',
+        'data-convid': thread.outlookId,
+        tabindex: '0',
+      });
+      option.append(
+        attrs(el('span', 'hcL1', thread.customer.name), { title: thread.customer.email }),
+        el('span', 'hcL2', thread.subject),
+        el('span', 'hcL2', last.text.slice(0, 90)),
+      );
+      option.addEventListener('click', function () {
+        open(thread);
+      });
+      return option;
+    });
+    listbox.replaceChildren.apply(listbox, options);
+  }
+
+  function body(message, index) {
+    var doc = attrs(el('div', 'XbIp4 jmmB7 GNqVo'), { role: 'document' });
+    var unique = attrs(el('div', 'rps_' + index.toString(16)), { id: 'UniqueMessageBody_' + (index + 1), 'aria-label': T.body });
+    if (message.rawHtml !== null) {
+      // The hostile sample: raw markup, as a careless mail site would show it.
+      unique.innerHTML = message.rawHtml;
+      doc.append(unique);
+      return doc;
+    }
+    var box = attrs(el('div'), { dir: 'auto' });
+    lines(box, message.text);
+    if (message.table) {
+      var table = attrs(el('table', 'x_MsoTableGrid'), { border: '1', cellspacing: '0', cellpadding: '0' });
+      var tbody = el('tbody');
+      message.table.forEach(function (cells) {
+        var tr = el('tr');
+        cells.forEach(function (cell) {
+          tr.append(el('td', null, cell));
+        });
+        tbody.append(tr);
+      });
+      table.append(tbody);
+      box.append(table);
+    }
+    if (message.signature) {
+      var sig = attrs(el('div'), { id: 'x_Signature' });
+      lines(sig, message.signature);
+      box.append(sig);
+    }
+    if (message.quote) {
+      var q = message.quote;
+      box.append(attrs(el('div'), { id: 'x_appendonsend' }), attrs(el('hr'), { tabindex: '-1' }));
+      var header = attrs(el('div'), { id: 'x_divRplyFwdMsg', dir: 'ltr' });
+      [
+        T.from + addr(q.from),
+        T.sentLabel + longDate.format(new Date(q.date)),
+        T.to + q.to.map(addr).join('; '),
+        T.subjectLabel + 'RE: ' + currentThread.subject,
+      ].forEach(function (line) {
+        header.append(el('div', null, line));
+      });
+      box.append(header);
+      var old = el('div');
+      lines(old, q.text);
+      box.append(old);
+    }
+    unique.append(box);
+    doc.append(unique);
+    return doc;
+  }
+
+  function messageElement(message, index, expanded) {
+    var item = attrs(el('div', 'aVla3'), { 'aria-label': T.message, tabindex: '-1' });
+    var from = attrs(el('span', 'BltzM mFrom', message.from.name), { 'aria-label': T.from + addr(message.from), role: 'button', tabindex: '0' });
+    var time = attrs(el('div', 'AL_OM l8Tnu mTime', outlookDate(message.date)), { 'data-testid': 'SentReceivedSavedTime' });
+    if (!expanded) {
+      var toggle = attrs(el('div', 'Ea1Mj'), { 'aria-expanded': 'false', role: 'button', tabindex: '0' });
+      toggle.append(from, time, el('div', 'Jkss1 mPrev', message.text.replace(/\s+/g, ' ').slice(0, 140)));
+      toggle.addEventListener('click', function () {
+        item.replaceWith(messageElement(message, index, true));
+      });
+      item.className += ' mMsg';
+      item.append(toggle);
+      return item;
+    }
+    item.className += ' mMsg';
+    item.append(el('div', 'OZZZK'));
+    item.lastChild.append(from);
+    item.append(attrs(el('div', 'pYXCe mHdr', T.to + message.to.map(function (p) { return p.name; }).join('; ')), { 'aria-label': T.to + message.to.map(addr).join('; ') }));
+    if (message.cc.length > 0) {
+      item.append(attrs(el('div', 'pYXCe mHdr', T.cc + message.cc.map(function (p) { return p.name; }).join('; ')), { 'aria-label': T.cc + message.cc.map(addr).join('; ') }));
+    }
+    item.append(time, body(message, index));
+    return item;
+  }
+
+  var currentThread = null;
+
+  function openEditor() {
+    var pane = paneHost.querySelector('[data-app-section]');
+    var existing = pane.querySelector('[role=textbox][contenteditable=true]');
+    if (existing) {
+      existing.focus();
+      return;
+    }
+    var compose = el('div', 'dMm6A');
+    var editor = attrs(el('div', 'elementToProof'), {
+      role: 'textbox',
+      contenteditable: 'true',
+      'aria-label': T.body,
+      'aria-multiline': 'true',
+      tabindex: '0',
+    });
+    compose.append(editor);
+    pane.querySelector('[role=toolbar]').after(compose);
+    editor.focus();
+  }
+
+  function renderPane(thread) {
+    if (!thread) {
+      var empty = el('div', 'emptyPane');
+      empty.append(el('span', null, T.empty));
+      paneHost.replaceChildren(empty);
+      return;
+    }
+    var pane = attrs(el('div', 'rpE7'), { 'data-app-section': 'ConversationContainer', role: 'main', 'aria-label': T.pane });
+    var heading = attrs(el('div', 'full JdFsz'), { role: 'heading', 'aria-level': '2' });
+    heading.append(attrs(el('span', 'JdFsz', thread.subject), { title: thread.subject }));
+    var toolbar = attrs(el('div', 'XbIp4 jmmB7'), { role: 'toolbar', 'aria-label': T.actions });
+    [T.reply, T.replyAll, T.forward].forEach(function (label, i) {
+      var b = attrs(el('button', 'ms-Button', label), { type: 'button', 'aria-label': label, title: label });
+      if (i < 2) b.addEventListener('click', openEditor);
+      toolbar.append(b);
+    });
+    pane.append(heading, toolbar);
+    var n = thread.messages.length;
+    // Newest on top, as Outlook shows conversations by default; only the newest two are expanded.
+    for (var i = n - 1; i >= 0; i--) pane.append(messageElement(thread.messages[i], i, i >= n - 2));
+    paneHost.replaceChildren(pane);
+  }
+
+  function render() {
+    var id = currentId();
+    currentThread = id ? findThread(id) || null : null;
+    renderList(currentThread);
+    renderPane(currentThread);
+  }
+
+  window.addEventListener('popstate', render);
+  render();
+})();
+`;
