@@ -1,9 +1,17 @@
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { addTask } from '../../services/db/tasks';
+import { matchList, orderedLists } from '../../services/db/lists';
 import { parseQuickTask } from '../../services/tasks/quick-add';
 import { t } from '../../services/i18n';
 
-export function QuickAdd() {
+interface Props {
+  /** The list new tasks go to unless the text names one with "#name". */
+  listId?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function QuickAdd({ listId, inputRef }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -12,7 +20,22 @@ export function QuickAdd() {
     if (!text.trim()) return;
     try {
       const parsed = parseQuickTask(text);
-      await addTask({ title: parsed.title, dueAt: parsed.dueAt, dueAllDay: parsed.dueAllDay });
+      let title = parsed.title;
+      let target = listId;
+      if (parsed.listHint) {
+        const named = matchList(await orderedLists(), parsed.listHint);
+        // An unknown "#word" is part of the title rather than a list to invent.
+        if (named) target = named.id;
+        else title = `${title} #${parsed.listHint}`;
+      }
+      await addTask({
+        title,
+        listId: target,
+        dueAt: parsed.dueAt,
+        dueAllDay: parsed.dueAllDay,
+        remindAt: parsed.remindAt ?? null,
+        priority: parsed.priority ?? 'normal',
+      });
       setText('');
       setError(null);
     } catch (err) {
@@ -24,10 +47,14 @@ export function QuickAdd() {
   return (
     <form class="row" onSubmit={(e) => void submit(e)}>
       <input
+        ref={inputRef}
         aria-label={t('taskTitle')}
         placeholder={t('quickAddPlaceholder')}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') e.currentTarget.blur();
+        }}
         style={{ flex: 1 }}
       />
       <button type="submit" class="primary">

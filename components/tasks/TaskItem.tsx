@@ -1,26 +1,84 @@
 import type { Task } from '../../services/db/db';
 import { setTaskDone } from '../../services/db/tasks';
-import { formatDateTime, t } from '../../services/i18n';
+import { isOverdue } from '../../services/tasks/views';
+import { t } from '../../services/i18n';
+import { formatDue, formatWhen, openTaskLink } from './task-ui';
 
-export function TaskItem({ task, now }: { task: Task; now: number }) {
-  const overdue = task.status === 'open' && task.dueAt !== null && task.dueAt < now;
+// The title reads as text but opens the task (a real button, so keyboard and screen readers get it).
+const PLAIN_BUTTON = {
+  flex: 1,
+  textAlign: 'left',
+  background: 'none',
+  border: 'none',
+  padding: 0,
+  color: 'inherit',
+} as const;
+
+interface Props {
+  task: Task;
+  now: number;
+  selected?: boolean;
+  /** Shown in views that mix lists (today, search…). */
+  listLabel?: string;
+  onSelect?: () => void;
+  onOpen?: () => void;
+}
+
+export function TaskItem({ task, now, selected = false, listLabel, onSelect, onOpen }: Props) {
+  const overdue = isOverdue(task, now);
+  const done = task.status === 'done';
   return (
-    <li class="row" data-testid="task-item">
+    <li
+      class="row"
+      style={selected ? { outline: '2px solid var(--accent)', outlineOffset: '-2px' } : undefined}
+      data-testid="task-item"
+      data-task-id={task.id}
+      aria-selected={onSelect ? selected : undefined}
+      onClick={onSelect}
+    >
       <input
         type="checkbox"
         aria-label={t('done')}
-        checked={task.status === 'done'}
+        checked={done}
+        onClick={(e) => e.stopPropagation()}
         onChange={(e) => void setTaskDone(task.id, e.currentTarget.checked)}
       />
-      <span style={{ flex: 1, textDecoration: task.status === 'done' ? 'line-through' : undefined }}>
-        {task.title}
-      </span>
+      {onOpen ? (
+        <button
+          type="button"
+          style={{ ...PLAIN_BUTTON, textDecoration: done ? 'line-through' : undefined }}
+          onClick={onOpen}
+        >
+          {task.title}
+        </button>
+      ) : (
+        <span style={{ flex: 1, textDecoration: done ? 'line-through' : undefined }}>{task.title}</span>
+      )}
+      {task.priority !== 'normal' && (
+        <span class={task.priority === 'high' ? 'chip severity-high' : 'chip'}>
+          {task.priority === 'high' ? t('priorityHigh') : t('priorityLow')}
+        </span>
+      )}
+      {listLabel && <span class="chip">{listLabel}</span>}
+      {task.remindAt !== null && !done && (
+        <span class="muted" title={t('reminderAt', formatWhen(task.remindAt))}>
+          {t('reminderShort', formatWhen(task.remindAt))}
+        </span>
+      )}
+      {task.link && (
+        <button
+          type="button"
+          onClick={(e) => {
+            e.stopPropagation();
+            openTaskLink(task.link!);
+          }}
+        >
+          {task.link.kind === 'thread' ? t('openThread') : t('openComplaint')}
+        </button>
+      )}
       {task.dueAt !== null && (
         <span class={overdue ? 'notice error' : 'muted'}>
-          {formatDateTime(
-            task.dueAt,
-            task.dueAllDay ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' },
-          )}
+          {formatDue(task)}
           {overdue ? ` · ${t('overdue')}` : ''}
         </span>
       )}

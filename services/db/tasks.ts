@@ -148,3 +148,7 @@ export function openTasksDueBefore(end: number): Promise<Task[]> {
 export function recentTasks(limit = 50): Promise<Task[]> {
   return db.tasks.orderBy('createdAt').reverse().limit(limit).toArray();
 }
+
+export function countTasksInList(listId: string): Promise<number> {
+  return db.tasks.where('listId').equals(listId).count();
+}
