@@ -119,6 +119,9 @@ h2.hP{font-size:22px;font-weight:400;margin:8px 0 16px}
 .kQ{display:none}
 .adv{padding:6px;color:#1a73e8}
 .gD{font-weight:600}
+.gE h3.iw{display:inline;font-size:14px;margin:0}
+.gE>[role=button]{float:right;font-size:12px;padding:2px 10px;border:1px solid #c4c7c5;border-radius:12px}
+.ajw{color:#5f6368;font-size:12px}
 .g3{color:#5f6368;font-size:12px;margin-left:8px}
 .iA.g6{color:#5f6368}
 .a3s{margin-top:8px}
