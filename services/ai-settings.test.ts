@@ -5,6 +5,7 @@ import {
   activeBackend,
   aiSettings,
   downloadChromeModel,
+  endpointAllowed,
   endpointPermission,
   requestEndpointPermission,
   testEndpoint,
@@ -29,6 +30,9 @@ describe('ai settings', () => {
       origins: ['https://ai.example.com:8443/*'],
     });
     expect(endpointPermission('ftp://x')).toBeNull();
+    expect(endpointAllowed('http://127.0.0.1:8080/v1')).toBe(true);
+    expect(endpointAllowed('http://192.168.1.20:11434/v1')).toBe(false);
+    expect(endpointAllowed('https://192.168.1.20/v1')).toBe(true);
     const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => false);
     expect(await requestEndpointPermission('http://localhost:11434/v1')).toBe(false);
     expect(request).toHaveBeenCalledWith({ origins: ['http://localhost:11434/*'] });

@@ -37,6 +37,17 @@ export function endpointOrigin(url: string): string | null {
   }
 }
 
+/**
+ * Whether the manifest lets us ask for this origin: any https host, plain http only on this machine
+ * (optional_host_permissions). A LAN model over http needs https or a localhost tunnel.
+ */
+export function endpointAllowed(url: string): boolean {
+  const origin = endpointOrigin(url);
+  if (!origin) return false;
+  const { protocol, hostname } = new URL(origin);
+  return protocol === 'https:' || hostname === 'localhost' || hostname === '127.0.0.1';
+}
+
 /** Exactly the one origin the user typed, as a permission pattern. */
 export function endpointPermission(url: string): { origins: string[] } | null {
   const origin = endpointOrigin(url);

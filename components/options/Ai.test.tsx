@@ -72,6 +72,10 @@ describe('AI options', () => {
     fireEvent.input(screen.getByLabelText('Base URL'), { target: { value: 'file:///etc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save AI settings' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/http:\/\/ or https:\/\//);
+    fireEvent.input(screen.getByLabelText('Base URL'), { target: { value: 'http://192.168.1.20:11434/v1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save AI settings' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/https/));
+    expect(screen.getByRole('alert').textContent).toMatch(/localhost/);
     expect(request).not.toHaveBeenCalled();
   });
 

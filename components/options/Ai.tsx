@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import {
   aiSettings,
   downloadChromeModel,
+  endpointAllowed,
   endpointOrigin,
   hasEndpointPermission,
   requestEndpointPermission,
@@ -58,6 +59,7 @@ export function Ai() {
   /** Checks the endpoint fields; null when they are fine. */
   function endpointProblem(): string | null {
     if (!form || !endpointOrigin(form.url)) return t('aiErrUrl');
+    if (!endpointAllowed(form.url)) return t('aiErrInsecure');
     if (!form.model.trim()) return t('aiErrModel');
     return null;
   }

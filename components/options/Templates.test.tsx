@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Templates } from './Templates';
 import { db } from '../../services/db/db';
@@ -119,5 +119,28 @@ describe('templates editor', () => {
     );
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/1 new, 0 updated/));
     expect(await db.templates.count()).toBe(before + 1);
+  });
+
+  it('exports every template as a JSON download that imports back', async () => {
+    let blob: Blob | null = null;
+    // jsdom has no object URLs; put them back afterwards so no other test sees these stand-ins.
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    onTestFinished(() => {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    });
+    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:x');
+    URL.revokeObjectURL = () => {};
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    render(<Templates />);
+    await waitFor(() => expect(screen.getAllByTestId('template-item').length).toBeGreaterThan(5));
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const exported = JSON.parse(await blob!.text()) as { format: string; templates: unknown[] };
+    expect(exported.format).toBe('ops-assistant/templates');
+    expect(exported.templates).toHaveLength(await db.templates.count());
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toMatch(
+      /^ops-assistant-templates-.*\.json$/,
+    );
   });
 });
