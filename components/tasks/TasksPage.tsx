@@ -55,10 +55,9 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
   const lastIndex = useRef(0);
 
   const view: TaskView = query.trim() ? { kind: 'search', query } : baseView;
-  const lists = useLive(async () => {
-    await ensureDefaultLists();
-    return orderedLists();
-  }, []);
+  // Live queries only read: the defaults are created once, outside them.
+  useEffect(() => void ensureDefaultLists(), []);
+  const lists = useLive(() => orderedLists(), []);
   const tasks = useLive(() => tasksForView(view, Date.now()), [viewKey(view), tick]) ?? [];
   // null: looked up and not found (deleted, or a stale link).
   const opened = useLive(async () => (openId ? ((await getTask(openId)) ?? null) : undefined), [openId]);
