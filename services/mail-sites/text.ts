@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { fromWallTime, isoAtOffset, isoInZone, wallTime } from './zone';
 import type { MailAddress } from './types';
 
 // Shared by both site adapters: mail HTML (already in the page's DOM) to plain text, quoted
@@ -294,18 +294,32 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
   if (!raw) return null;
   const trimmed = raw.trim();
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
-    const iso = DateTime.fromISO(trimmed, {
-      zone: options.zone,
-      setZone: /[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed),
-    });
-    return iso.isValid ? iso.toISO({ suppressMilliseconds: true }) : null;
+    const offset = /([zZ])$|([+-])(\d{2}):?(\d{2})$/.exec(trimmed);
+    if (offset) {
+      // The string says its own offset: keep it.
+      const ms = Date.parse(trimmed);
+      if (Number.isNaN(ms)) return null;
+      const minutes = offset[1]
+        ? 0
+        : (offset[2] === '-' ? -1 : 1) * (Number(offset[3]) * 60 + Number(offset[4]));
+      return isoAtOffset(ms, minutes, Boolean(offset[1]));
+    }
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(trimmed);
+    const ms = m
+      ? fromWallTime(
+          { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]!, second: +(m[6] ?? 0) },
+          options.zone,
+        )
+      : null;
+    return ms === null ? null : isoInZone(ms, options.zone);
   }
   let s = trimmed
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u00a0\u202f\u2009]/g, ' ');
-  const now = DateTime.fromMillis(options.now ?? Date.now(), { zone: options.zone });
+  const nowMs = options.now ?? Date.now();
+  const now = wallTime(nowMs, options.zone);
 
   let year: number | undefined;
   let month: number | undefined;
@@ -341,8 +355,8 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
         after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
       if (yearMatch) s = s.replace(yearMatch[1] ?? '', ' ');
     } else if (/\b(?:yesterday|ayer)\b/.test(s)) {
-      const y = now.minus({ days: 1 });
-      [year, month, day] = [y.year, y.month, y.day];
+      const y = new Date(Date.UTC(now.year, now.month - 1, now.day - 1));
+      [year, month, day] = [y.getUTCFullYear(), y.getUTCMonth() + 1, y.getUTCDate()];
     } else if (/^\s*(?:today|hoy)?\s*,?\s*\d{1,2}[:.]\d{2}/.test(s)) {
       [year, month, day] = [now.year, now.month, now.day];
     }
@@ -359,6 +373,7 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
     if (meridiem === 'pm' && hour < 12) hour += 12;
     if (meridiem === 'am' && hour === 12) hour = 0;
   }
-  const result = DateTime.fromObject({ year, month, day, hour, minute }, { zone: options.zone });
-  return result.isValid ? result.toISO({ suppressMilliseconds: true }) : null;
+  if (hour > 23 || minute > 59) return null;
+  const ms = fromWallTime({ year, month, day, hour, minute }, options.zone);
+  return ms === null ? null : isoInZone(ms, options.zone);
 }
