@@ -51,6 +51,23 @@ describe('parseQuickTask: Spanish', () => {
     expect(DateTime.fromMillis(task.dueAt!, { zone: MADRID }).offset).toBe(60);
   });
 
+  it('reads "pasado mañana a las 10", "a las 18h" and "la semana que viene"', () => {
+    expect(parse('pasado mañana a las 10 revisar caja', FRIDAY)).toMatchObject({
+      title: 'revisar caja',
+      dueAt: ms('2026-11-29T10:00'),
+      dueAllDay: false,
+    });
+    expect(parse('llamar a Marta a las 18h', FRIDAY)).toMatchObject({
+      title: 'llamar a Marta',
+      dueAt: ms('2026-11-27T18:00'),
+    });
+    expect(parse('revisar contrato la semana que viene', FRIDAY)).toMatchObject({
+      title: 'revisar contrato',
+      dueAt: ms('2026-12-04T09:00'),
+      dueAllDay: true,
+    });
+  });
+
   it('reads priority, list and a reminder before the due time', () => {
     expect(parse('llamar al gestor mañana 10:00 #hoy urgente recordar 30 min antes', FRIDAY)).toEqual({
       title: 'llamar al gestor',

@@ -37,16 +37,24 @@ const PRIORITY_TOKENS: [RegExp, Priority][] = [
 ];
 const LIST_TAG = /(?:^|\s)#([\p{L}\p{N}_-]+)(?=\s|$)/u;
 
-// chrono's Spanish parser knows "mañana" but not "pasado mañana" (the day after tomorrow).
+// chrono's Spanish parser knows "mañana" but not "pasado mañana" (the day after tomorrow) nor
+// "la semana que viene" (a week from today).
 const es = chrono.es.casual.clone();
-es.parsers.push({
-  pattern: () => /pasado\s+mañana/i,
+const daysAhead = (pattern: RegExp, days: number): chrono.Parser => ({
+  pattern: () => pattern,
   extract: (context) => {
     const day = new Date(context.refDate);
-    day.setDate(day.getDate() + 2);
+    day.setDate(day.getDate() + days);
     return { year: day.getFullYear(), month: day.getMonth() + 1, day: day.getDate() };
   },
 });
+es.parsers.push(
+  daysAhead(/pasado\s+mañana/i, 2),
+  daysAhead(/(?:la\s+)?(?:semana\s+que\s+viene|pr[oó]xima\s+semana)/i, 7),
+);
+
+/** "a las 18h" / "at 9h30" is how times are often written in Spain; chrono wants "18:00". */
+const H_TIME = /\b(a\s+las?|at)\s+(\d{1,2})h(\d{2})?\b/gi;
 
 function takeOut(text: string, match: RegExpExecArray): string {
   return text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length);
@@ -90,6 +98,7 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
   }
   text = text.replace(/\s{2,}/g, ' ').trim();
 
+  text = text.replace(H_TIME, (_, at: string, h: string, m?: string) => `${at} ${h}:${m ?? '00'}`);
   const reference = wallClock(now, zone);
   const candidates = [
     ...es.parse(text, reference, { forwardDate: true }),
@@ -101,7 +110,7 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
   const title = (text.slice(0, best.index) + text.slice(best.index + best.text.length))
     .replace(/\s{2,}/g, ' ')
     .replace(/\s+([,.;:])/g, '$1')
-    .replace(/(?:^|\s)(?:a las|a la|at|el|la|on|para el|para|for|by|del|de)\s*$/i, '')
+    .replace(/(?:^|\s)(?:a las|a la|at|el|la|on|para el|para|for|by|del|de|a)\s*$/i, '')
     .replace(/[\s,;:-]+$/, '')
     .trim();
   const allDay = !best.start.isCertain('hour');
