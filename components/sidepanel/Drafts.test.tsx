@@ -108,4 +108,30 @@ describe('drafts: Polish with AI', () => {
     await aiSettings.setValue({ mode: 'endpoint', url: 'http://localhost:11434/v1', model: 'm', apiKey: '' });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Polish with AI' })).toBeTruthy());
   });
+
+  it('drops a late answer for a thread the user has left', async () => {
+    const content = 'Hola, María:\n\nSentimos lo del pedido 4512; lo revisamos hoy mismo y le escribimos.';
+    const json = vi.fn(async () => ({ choices: [{ message: { content } }] }));
+    let answer: (r: Response) => void = () => {};
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)));
+    vi.stubGlobal('fetch', fetch);
+    const first = thread([message({ id: 'a1', text: 'El pedido 4512 llegó roto. Quiero una solución.' })]);
+    const second = thread([message({ id: 'b1', text: 'El pedido 9981 llegó roto. Quiero una solución.' })]);
+    const props = { templates, profile, tabId: 7 };
+    const { rerender } = render(
+      <Drafts analysis={analyseThread(first, undefined, { timeZone: 'Europe/Madrid' })} {...props} />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Polish with AI' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect(screen.getByRole('button', { name: 'Polishing…' })).toBeTruthy();
+    rerender(
+      <Drafts analysis={analyseThread(second, undefined, { timeZone: 'Europe/Madrid' })} {...props} />,
+    );
+    answer({ ok: true, status: 200, json } as unknown as Response);
+    await waitFor(() => expect(json).toHaveBeenCalled());
+    // What is left after the body is read (the check, the state update) runs on microtasks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByTestId('ai-suggestion')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Polish with AI' })).toBeTruthy();
+  });
 });

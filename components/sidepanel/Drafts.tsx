@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../services/assistant/types';
 import { draftLanguage, draftReplies, type Draft } from '../../services/assistant/drafting';
 import { polishDraft, type BusinessProfile as AiBusiness, type Rejection } from '../../services/assistant/ai';
@@ -126,8 +126,18 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   const [replyAll, setReplyAll] = useState(false);
   const [aiOn, setAiOn] = useState(false);
   const [polish, setPolish] = useState<Record<string, Polish>>({});
+  const forget = (key: string) =>
+    setPolish((p) => {
+      const next = { ...p };
+      delete next[key];
+      return next;
+    });
+
+  // Bumped when the thread changes: a model answer for the previous thread must not land on this one.
+  const generation = useRef(0);
 
   useEffect(() => {
+    generation.current++;
     setChosen(0);
     setTexts({});
     setStatus(null);
@@ -148,6 +158,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   }, []);
   useEffect(() => {
     if (extra) setChosen(-1);
+    forget('extra');
   }, [extra]);
 
   const current: Pick<Draft, 'text' | 'missing'> & { key: string; label: string } =
@@ -165,17 +176,13 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   const language =
     chosen === -1 ? draftLanguage(analysis) : (drafts[chosen]?.language ?? draftLanguage(analysis));
 
-  const forget = (key: string) =>
-    setPolish((p) => {
-      const next = { ...p };
-      delete next[key];
-      return next;
-    });
-
   async function polishCurrent() {
     const key = current.key;
     const draft = text;
-    const settle = (state: Polish) => setPolish((p) => ({ ...p, [key]: state }));
+    const started = generation.current;
+    const settle = (state: Polish) => {
+      if (generation.current === started) setPolish((p) => ({ ...p, [key]: state }));
+    };
     settle({ kind: 'busy' });
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), POLISH_TIMEOUT_MS);
