@@ -182,7 +182,7 @@ export function Ai() {
       <h3 style={{ fontSize: '13px' }}>{t('aiEndpointHeading')}</h3>
       <p class="muted">{t('aiEndpointHelp')}</p>
       <label class="row">
-        <span style={{ minWidth: '120px' }}>{t('aiUrl')}</span>
+        <span style={{ minWidth: '170px' }}>{t('aiUrl')}</span>
         <input
           type="url"
           style={{ flex: 1 }}
@@ -192,11 +192,11 @@ export function Ai() {
         />
       </label>
       <label class="row">
-        <span style={{ minWidth: '120px' }}>{t('aiModel')}</span>
+        <span style={{ minWidth: '170px' }}>{t('aiModel')}</span>
         <input value={form.model} onInput={(e) => set({ model: e.currentTarget.value })} />
       </label>
       <label class="row">
-        <span style={{ minWidth: '120px' }}>{t('aiApiKey')}</span>
+        <span style={{ minWidth: '170px' }}>{t('aiApiKey')}</span>
         <input
           type="password"
           autoComplete="off"

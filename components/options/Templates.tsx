@@ -365,6 +365,9 @@ function TemplateEditor({
   const [value, setValue] = useState(initial);
   const [errors, setErrors] = useState<{ name?: string; body?: string; save?: string }>({});
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The editor opens above the list; bring it into view when opened from far down.
+  useEffect(() => formRef.current?.scrollIntoView?.({ block: 'nearest' }), []);
   const unknown = unknownVariables(value.body);
   const preview = renderTemplate(value.body, SAMPLES[value.language], value.language);
   const update = (changes: Partial<TemplateRecord>) => setValue((v) => ({ ...v, ...changes }));
@@ -410,6 +413,7 @@ function TemplateEditor({
 
   return (
     <form
+      ref={formRef}
       class="card"
       aria-label={t('tplEditor')}
       onSubmit={(e) => void save(e)}
