@@ -77,17 +77,14 @@ describe('reminder alarm', () => {
   it('is planned again from the database at browser start, and shows what fell due meanwhile', async () => {
     registerReminders();
     const start = Date.now();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-    // Triggered listeners run without being awaited: let the start-up work finish.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const missed = await addTask({ title: 'while closed', remindAt: start + 1 });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    const missed = await addTask({ title: 'while closed', remindAt: start + 5 * MIN });
     const future = await addTask({ title: 'future', remindAt: start + 24 * 60 * MIN });
 
-    // A restart: the browser lost its alarms (Firefox always does).
+    // A restart ten minutes later, and the browser lost its alarms (Firefox always does).
     await fakeBrowser.alarms.clearAll();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    vi.spyOn(Date, 'now').mockReturnValue(start + 10 * MIN);
     await fakeBrowser.runtime.onStartup.trigger();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shown()).toEqual([notificationIdFor(missed.id)]);
     expect((await alarm())?.scheduledTime).toBe(future.remindAt);
   });
@@ -102,11 +99,9 @@ describe('reminder alarm', () => {
       scheduledTime: start + MIN,
       persistAcrossSessions: true,
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shown()).toEqual([notificationIdFor(task.id)]);
 
     await fakeBrowser.notifications.onButtonClicked.trigger(notificationIdFor(task.id), 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     const snoozed = (await db.tasks.get(task.id))!.remindAt!;
     expect(snoozed).toBeGreaterThanOrEqual(start + 60 * MIN);
     expect(shown()).toEqual([]);
@@ -114,7 +109,10 @@ describe('reminder alarm', () => {
 
     // The fake browser has no tabs.create: record the call instead.
     const openTab = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
-    await showAgainAndClick(task.id, snoozed);
+    await fireDueReminders(snoozed);
+    expect(shown()).toEqual([notificationIdFor(task.id)]);
+    await fakeBrowser.notifications.onClicked.trigger(notificationIdFor(task.id));
+    expect(shown()).toEqual([]);
     expect(openTab).toHaveBeenCalledWith({ url: taskUrl(task.id) });
     expect(taskUrl(task.id)).toMatch(/dashboard\.html#\/tasks\/[\w-]+$/);
   });
@@ -133,11 +131,3 @@ describe('reminder alarm', () => {
     expect(await scheduleNextReminder()).toBe(until);
   });
 });
-
-async function showAgainAndClick(taskId: string, at: number) {
-  await fireDueReminders(at);
-  expect(shown()).toEqual([notificationIdFor(taskId)]);
-  await fakeBrowser.notifications.onClicked.trigger(notificationIdFor(taskId));
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(shown()).toEqual([]);
-}

@@ -178,18 +178,25 @@ export async function onNotificationButton(notificationId: string, buttonIndex: 
   if (taskId && choice) await snoozeTask(taskId, choice);
 }
 
-/** Background wiring: the alarm, notification clicks, and re-planning at browser start and install. */
+const logFailure = (what: string) => (err: unknown) => console.error(what, err);
+
+/**
+ * Background wiring: the alarm, notification clicks, and re-planning at browser start and install.
+ * Listeners return their promise (browsers ignore it; tests can await it).
+ */
 export function registerReminders(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
+  browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== REMINDER_ALARM) return;
-    void fireDueReminders(Math.max(Date.now(), alarm.scheduledTime)).catch((err: unknown) =>
-      console.error('Reminders failed', err),
-    );
+    await fireDueReminders(Math.max(Date.now(), alarm.scheduledTime)).catch(logFailure('Reminders failed'));
   });
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(id));
-  browser.notifications.onButtonClicked.addListener((id, index) => void onNotificationButton(id, index));
-  const catchUp = () =>
-    void fireDueReminders().catch((err: unknown) => console.error('Reminders failed at start-up', err));
+  browser.notifications.onClicked.addListener((id) =>
+    onNotificationClicked(id).catch(logFailure('Opening the task failed')),
+  );
+  // Some browsers (Firefox for one) have no notification buttons and may lack the event.
+  const buttons = browser.notifications.onButtonClicked as
+    typeof browser.notifications.onButtonClicked | undefined;
+  buttons?.addListener((id, index) => onNotificationButton(id, index).catch(logFailure('Snooze failed')));
+  const catchUp = () => fireDueReminders().catch(logFailure('Reminders failed at start-up'));
   browser.runtime.onStartup.addListener(catchUp);
   browser.runtime.onInstalled.addListener(catchUp);
 }
