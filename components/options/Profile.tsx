@@ -57,7 +57,7 @@ function wholeMinutes(text: string, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
-export function validateProfile(f: Form): Errors {
+function validateProfile(f: Form): Errors {
   const e: Errors = {};
   if (f.managerEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.managerEmail.trim()))
     e.managerEmail = 'profileErrEmail';
