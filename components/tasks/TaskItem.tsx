@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Task } from '../../services/db/db';
 import { setTaskDone } from '../../services/db/tasks';
 import { isOverdue } from '../../services/tasks/views';
@@ -25,15 +26,21 @@ interface Props {
 }
 
 export function TaskItem({ task, now, selected = false, listLabel, onSelect, onOpen }: Props) {
+  const row = useRef<HTMLLIElement>(null);
+  // Keyboard selection (j/k) keeps the selected row on screen; jsdom has no scrolling.
+  useEffect(() => {
+    if (selected) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   const overdue = isOverdue(task, now);
   const done = task.status === 'done';
   return (
     <li
+      ref={row}
       class="row"
       style={selected ? { outline: '2px solid var(--accent)', outlineOffset: '-2px' } : undefined}
       data-testid="task-item"
       data-task-id={task.id}
-      aria-selected={onSelect ? selected : undefined}
+      aria-current={selected ? 'true' : undefined}
       onClick={onSelect}
     >
       <input

@@ -175,7 +175,7 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
           </p>
           <h3 data-testid="tasks-view-title">{heading}</h3>
           {tasks.length === 0 && <p class="muted">{t('noTasks')}</p>}
-          <ul class="plain" data-testid="all-tasks" role="listbox" aria-label={heading}>
+          <ul class="plain" data-testid="all-tasks" aria-label={heading}>
             {tasks.map((task) => (
               <TaskItem
                 key={task.id}

@@ -20,7 +20,7 @@ const key = (k: string, init: KeyboardEventInit = {}) =>
   fireEvent.keyDown(document.body, { key: k, ...init });
 const selectedTitle = () =>
   rows()
-    .find((r) => r.getAttribute('aria-selected') === 'true')
+    .find((r) => r.getAttribute('aria-current') === 'true')
     ?.querySelector('button')?.textContent;
 
 async function openFirstList() {
