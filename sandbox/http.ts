@@ -13,7 +13,12 @@ export interface SandboxRequest {
 /** A route answers the request and returns true, or returns false to let the next route try. */
 export type Route = (req: SandboxRequest, res: ServerResponse) => boolean | Promise<boolean>;
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(value));
 }

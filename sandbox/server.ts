@@ -45,7 +45,10 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
   async function handle(req: SandboxRequest, res: import('node:http').ServerResponse): Promise<void> {
     // Extension pages and the service worker call the APIs cross-origin.
     res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, content-type, prefer, x-requested-with, sdkversion, client-request-id, return-client-request-id');
+    res.setHeader(
+      'access-control-allow-headers',
+      'authorization, content-type, prefer, x-requested-with, sdkversion, client-request-id, return-client-request-id',
+    );
     res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
     res.setHeader('access-control-expose-headers', 'retry-after');
     if (req.method === 'OPTIONS') {

@@ -247,7 +247,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft }: Props) {
       {slots && slots.length > 0 && (
         <ul class="plain" data-testid="slots">
           {slots.map((s) => (
-            <li key={s.start} class="row">
+            <li key={s.start} class="row" data-start={s.start}>
               <span style={{ flex: 1 }}>
                 <strong>{s.manager.label}</strong>
                 {s.customer.timeZone !== s.manager.timeZone && (

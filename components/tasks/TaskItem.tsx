@@ -23,9 +23,11 @@ interface Props {
   listLabel?: string;
   onSelect?: () => void;
   onOpen?: () => void;
+  /** After the checkbox changed the task (e.g. to offer Undo). */
+  onToggled?: (task: Task, done: boolean) => void;
 }
 
-export function TaskItem({ task, now, selected = false, listLabel, onSelect, onOpen }: Props) {
+export function TaskItem({ task, now, selected = false, listLabel, onSelect, onOpen, onToggled }: Props) {
   const row = useRef<HTMLLIElement>(null);
   // Keyboard selection (j/k) keeps the selected row on screen; jsdom has no scrolling.
   useEffect(() => {
@@ -48,7 +50,10 @@ export function TaskItem({ task, now, selected = false, listLabel, onSelect, onO
         aria-label={t('done')}
         checked={done}
         onClick={(e) => e.stopPropagation()}
-        onChange={(e) => void setTaskDone(task.id, e.currentTarget.checked)}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          void setTaskDone(task.id, checked).then(() => onToggled?.(task, checked));
+        }}
       />
       {onOpen ? (
         <button

@@ -6,6 +6,7 @@ import { Profile } from '../../components/options/Profile';
 import { Staff } from '../../components/options/Staff';
 import { Templates } from '../../components/options/Templates';
 import { Ai } from '../../components/options/Ai';
+import { ComplaintSettings } from '../../components/complaints/ComplaintSettings';
 
 const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'accounts', label: 'accountsHeading' },
@@ -13,6 +14,7 @@ const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'staff', label: 'staffHeading' },
   { id: 'templates', label: 'tplHeading' },
   { id: 'ai', label: 'aiHeading' },
+  { id: 'complaints', label: 'complaintSettingsHeading' },
 ];
 
 export function App() {
@@ -64,6 +66,9 @@ export function App() {
       <Staff />
       <Templates />
       <Ai />
+      <div id="complaints" class="card">
+        <ComplaintSettings />
+      </div>
     </main>
   );
 }

@@ -5,7 +5,9 @@ import { QuickAdd } from '../../components/tasks/QuickAdd';
 import { Agenda } from '../../components/agenda/Agenda';
 import { DueComplaints } from '../../components/complaints/DueComplaints';
 import { TaskItem } from '../../components/tasks/TaskItem';
-import { openTasksDueBefore } from '../../services/db/tasks';
+import { openTasksDueBefore, setTaskDone } from '../../services/db/tasks';
+import { taskUrl } from '../../services/tasks/reminders';
+import type { Task } from '../../services/db/db';
 import { openPanel } from '../../services/platform';
 import { siteForUrl } from '../../services/mail-sites/sites';
 import { t } from '../../services/i18n';
@@ -19,6 +21,8 @@ function endOfToday(): number {
 export function App() {
   const due = useLive(() => openTasksDueBefore(endOfToday()), []);
   const [mailTabId, setMailTabId] = useState<number | null>(null);
+  // Tasks completed here leave the list at once; they stay undoable until the popup closes.
+  const [justDone, setJustDone] = useState<Task[]>([]);
 
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
@@ -52,9 +56,32 @@ export function App() {
       {due && due.length === 0 && <p class="muted">{t('noTasksDue')}</p>}
       <ul class="plain" data-testid="tasks-due">
         {due?.map((task) => (
-          <TaskItem key={task.id} task={task} now={Date.now()} />
+          <TaskItem
+            key={task.id}
+            task={task}
+            now={Date.now()}
+            onOpen={() => void browser.tabs.create({ url: taskUrl(task.id) })}
+            onToggled={(done, isDone) =>
+              isDone && setJustDone([done, ...justDone.filter((d) => d.id !== done.id)])
+            }
+          />
         ))}
       </ul>
+      {justDone.map((task) => (
+        <p key={task.id} class="notice row" role="status" data-testid="undo-done">
+          <span style={{ flex: 1 }}>{t('taskCompleted', task.title)}</span>
+          <button
+            type="button"
+            onClick={() =>
+              void setTaskDone(task.id, false).then(() =>
+                setJustDone(justDone.filter((d) => d.id !== task.id)),
+              )
+            }
+          >
+            {t('undo')}
+          </button>
+        </p>
+      ))}
       <QuickAdd />
     </main>
   );

@@ -79,6 +79,16 @@ export function App() {
               templates={templates}
               profile={profile}
               tabId={result?.ok ? boundTabId.value : null}
+              extra={handoff}
+            />
+          )}
+          {analysis && profile && (
+            <Scheduler
+              key={snapshot.threadId}
+              snapshot={snapshot}
+              analysis={analysis}
+              profile={profile}
+              onDraft={setHandoff}
             />
           )}
         </>

@@ -14,30 +14,26 @@ describe('database versions', () => {
     const v1 = new Dexie(name);
     opened.push(v1);
     v1.version(1).stores(SCHEMA_V1);
-    await v1
-      .table('tasks')
-      .add({
-        id: 't1',
-        listId: 'l',
-        title: 'Llamar al proveedor',
-        notes: 'Pedido Nº 4512',
-        status: 'open',
-        dueAt: null,
-        createdAt: 1,
-      });
-    await v1
-      .table('complaints')
-      .add({
-        id: 'c1',
-        threadKey: 'gmail:abc',
-        subject: 'Entrega tardía',
-        summary: '',
-        customerName: 'Lucía Gómez',
-        customerEmail: 'lucia@example.es',
-        orderRef: 'A-77',
-        status: 'new',
-        createdAt: 1,
-      });
+    await v1.table('tasks').add({
+      id: 't1',
+      listId: 'l',
+      title: 'Llamar al proveedor',
+      notes: 'Pedido Nº 4512',
+      status: 'open',
+      dueAt: null,
+      createdAt: 1,
+    });
+    await v1.table('complaints').add({
+      id: 'c1',
+      threadKey: 'gmail:abc',
+      subject: 'Entrega tardía',
+      summary: '',
+      customerName: 'Lucía Gómez',
+      customerEmail: 'lucia@example.es',
+      orderRef: 'A-77',
+      status: 'new',
+      createdAt: 1,
+    });
     v1.close();
 
     const db: OpsDb = openDb(name);

@@ -42,9 +42,7 @@ export interface ThreadSnapshot {
 
 /** Why a page could not be read; the side panel says so in plain words and offers pasting. */
 export type ReadProblem =
-  | { kind: 'no-thread' }
-  | { kind: 'loading' }
-  | { kind: 'not-understood'; missing: string[] };
+  { kind: 'no-thread' } | { kind: 'loading' } | { kind: 'not-understood'; missing: string[] };
 
 export type ReadResult = { ok: true; snapshot: ThreadSnapshot } | { ok: false; problem: ReadProblem };
 

@@ -12,7 +12,15 @@ function fakeAdapter(): MailSiteAdapter & { reads: number } {
       if (!subject) return { ok: false, problem: { kind: 'no-thread' } };
       return {
         ok: true,
-        snapshot: { site: 'gmail', threadId: subject, url: '', subject, messages: [], userEmail: null, readAt: 0 },
+        snapshot: {
+          site: 'gmail',
+          threadId: subject,
+          url: '',
+          subject,
+          messages: [],
+          userEmail: null,
+          readAt: 0,
+        },
       };
     },
     openReplyEditor: () => Promise.reject(new Error('unused')),
@@ -32,7 +40,13 @@ describe('watchThread', () => {
     const adapter = fakeAdapter();
     const seen: ReadResult[] = [];
     const controller = new AbortController();
-    watchThread({ adapter, doc: document, signal: controller.signal, onChange: (r) => seen.push(r), settleMs: 100 });
+    watchThread({
+      adapter,
+      doc: document,
+      signal: controller.signal,
+      onChange: (r) => seen.push(r),
+      settleMs: 100,
+    });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.ok).toBe(false);
 

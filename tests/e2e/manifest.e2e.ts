@@ -74,7 +74,10 @@ describe('production manifest (Chrome MV3)', () => {
       .filter((f) => /\.(js|html|json)$/.test(f))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    expect(code).not.toMatch(/127\.0\.0\.1|localhost:\d/);
+    // The sandbox build's markers: its port, its sign-in paths, its demo client id.
+    expect(code).not.toMatch(
+      /127\.0\.0\.1:(8787|8799)|\/oauth\/(google|microsoft)\/|sandbox-google|__sandbox/,
+    );
     expect(code).not.toMatch(/\beval\(|new Function\(/);
     expect(code).not.toMatch(/<script[^>]+src=["']https?:/);
   });

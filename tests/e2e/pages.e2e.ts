@@ -27,6 +27,7 @@ describe('extension pages', () => {
 
   it('a task added in the popup shows up live in the open dashboard', async () => {
     const dashboard = await s.openExtensionPage('dashboard.html#/tasks');
+    await dashboard.getByRole('button', { name: 'Upcoming', exact: true }).click();
     const popup = await s.openExtensionPage('popup.html');
     await popup.getByRole('textbox', { name: 'Task' }).fill('llamar al proveedor mañana 10:00');
     await popup.getByRole('button', { name: 'Add task' }).click();
