@@ -159,7 +159,7 @@ describe('complaints', () => {
       ['Resolve', 'Resolved'],
       ['Close', 'Closed'],
       ['Reopen', 'In progress'],
-    ]) {
+    ] as const) {
       await dashboard.getByRole('button', { name: action, exact: true }).click();
       await dashboard.getByTestId('complaint-status').getByText(status, { exact: true }).waitFor();
     }
