@@ -29,6 +29,22 @@ async function openThread(path: string): Promise<{ mail: Page; panel: Page }> {
   return { mail, panel };
 }
 
+/** Signs in to both sandbox providers through the options page (once per browser). */
+async function connectBoth(): Promise<void> {
+  const options = await s.openExtensionPage('options.html#accounts');
+  for (const [testId, name] of [
+    ['account-google', 'Connect Google Calendar'],
+    ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
+  ] as const) {
+    // The connected state loads asynchronously: wait for the row's button before deciding.
+    await options.getByTestId(testId).getByRole('button').first().waitFor();
+    if (await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).count()) continue;
+    await options.getByRole('button', { name }).click();
+    await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
+  }
+  await options.close();
+}
+
 async function sandboxState() {
   return (await fetch(`${s.sandbox}/__sandbox/state`)).json();
 }
@@ -184,21 +200,7 @@ describe('complaints', () => {
 });
 
 describe('booking a meeting from the Spanish meeting request', () => {
-  beforeAll(async () => {
-    const options = await s.openExtensionPage('options.html#accounts');
-    for (const [testId, name] of [
-      ['account-google', 'Connect Google Calendar'],
-      ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
-    ] as const) {
-      if (await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).count()) continue;
-      await options.getByRole('button', { name }).click();
-      await options
-        .getByTestId(testId)
-        .getByRole('button', { name: 'Sign out' })
-        .waitFor({ timeout: 20_000 });
-    }
-    await options.close();
-  });
+  beforeAll(connectBoth);
 
   async function book(): Promise<{ panel: Page; mail: Page; slotStart: number }> {
     const { mail, panel } = await openThread(gmailDemoPath(thread('meeting-es')));
@@ -258,5 +260,82 @@ describe('booking a meeting from the Spanish meeting request', () => {
       .toMatch(/Le confirmamos la reunión el/);
     await panel.close();
     await mail.close();
+  });
+});
+
+describe('booking in Microsoft 365 through failures', () => {
+  beforeAll(connectBoth);
+
+  it('ends with exactly one event after a 500 and a 429 with Retry-After', async () => {
+    // Book into the manager's Microsoft calendar instead of Google (what Options → Profile sets).
+    const options = await s.openExtensionPage('options.html');
+    await options.evaluate(async () => {
+      const open = indexedDB.open('ops-assistant');
+      await new Promise((r) => (open.onsuccess = r));
+      // The sandbox build seeds the demo profile at install; wait for it.
+      const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
+        new Promise((r) => {
+          const q = open.result.transaction('settings').objectStore('settings').get('profile');
+          q.onsuccess = () => r(q.result);
+        });
+      let record = await get();
+      for (let i = 0; i < 50 && !record; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        record = await get();
+      }
+      if (!record) throw new Error('demo profile not seeded');
+      const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
+      store.put({
+        ...record,
+        value: {
+          ...record.value,
+          managerEmail: 'maria.lopez@demoferreteria.onmicrosoft.com',
+          bookingCalendar: { provider: 'microsoft', calendarId: 'primary' },
+        },
+      });
+    });
+    await options.close();
+    await fetch(`${s.sandbox}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { method: 'POST', path: '/events$', status: 500, times: 1 },
+        { method: 'POST', path: '/events$', status: 429, retryAfter: 2, times: 1 },
+      ]),
+    });
+    try {
+      const { mail, panel } = await openThread(outlookDemoPath(thread('meeting-es')));
+      await panel.getByText('Books into Microsoft 365').waitFor();
+      await panel.getByRole('button', { name: 'Find free times' }).click();
+      const first = panel.getByTestId('slots').locator('li').first();
+      await first.waitFor({ timeout: 20_000 });
+      const slotStart = Number(await first.getAttribute('data-start'));
+      await first.getByRole('button', { name: 'Book' }).click();
+      // The failures show while the outbox retries; then it books.
+      await panel.getByTestId('booking-status').getByText('Booked').waitFor({ timeout: 45_000 });
+      const state = await sandboxState();
+      const events = (
+        state.events as {
+          provider: string;
+          calendarId: string;
+          start: string;
+          subject?: string;
+          onlineMeetingUrl: string | null;
+        }[]
+      ).filter(
+        (e) =>
+          e.provider === 'microsoft' &&
+          e.subject === thread('meeting-es').subject &&
+          Date.parse(e.start) === slotStart,
+      );
+      expect(events).toHaveLength(1);
+      expect(events[0]!.onlineMeetingUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+      const hits = (state.faults as { hits: number }[]).map((f) => f.hits);
+      expect(hits).toEqual([1, 1]);
+      await panel.close();
+      await mail.close();
+    } finally {
+      await fetch(`${s.sandbox}/__sandbox/faults`, { method: 'DELETE' });
+    }
   });
 });
