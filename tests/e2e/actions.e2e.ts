@@ -66,6 +66,7 @@ describe('tasks', () => {
         q.onsuccess = () => r(q.result);
       });
       for (const task of all) store.put({ ...task, dueAt: Date.now() + 60_000 });
+      await new Promise((r) => (store.transaction.oncomplete = r));
     });
     const popup = await s.openExtensionPage('popup.html');
     const row = popup.getByTestId('tasks-due').getByTestId('task-item');
@@ -97,10 +98,9 @@ describe('tasks', () => {
         if (!task) await new Promise((r) => setTimeout(r, 100));
       }
       if (!task) throw new Error('task not stored');
-      open.result
-        .transaction('tasks', 'readwrite')
-        .objectStore('tasks')
-        .put({ ...task, remindAt: Date.now() + 1500 });
+      const tx = open.result.transaction('tasks', 'readwrite');
+      tx.objectStore('tasks').put({ ...task, remindAt: Date.now() + 1500 });
+      await new Promise((r) => (tx.oncomplete = r));
       return task.id;
     });
     // The alarm is triggered by the test instead of waiting for the clock.
@@ -293,6 +293,8 @@ describe('booking in Microsoft 365 through failures', () => {
           bookingCalendar: { provider: 'microsoft', calendarId: 'primary' },
         },
       });
+      // Wait for the commit: closing the page right after would abort the transaction.
+      await new Promise((r) => (store.transaction.oncomplete = r));
     });
     await options.close();
     await fetch(`${s.sandbox}/__sandbox/faults`, {
