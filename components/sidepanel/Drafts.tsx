@@ -221,7 +221,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       setStatus(
         outcome.ok
           ? { kind: 'ok', text: outcome.appended ? t('insertedBelow') : t('inserted') }
-          : { kind: 'error', text: t('insertFailed', outcome.error) },
+          : { kind: 'error', text: t('insertFailed', insertProblem(outcome.error)) },
       );
     } catch (err) {
       setStatus({ kind: 'error', text: t('insertFailed', err instanceof Error ? err.message : String(err)) });
@@ -341,4 +341,11 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       )}
     </section>
   );
+}
+
+/** The content script reports why the reply box did not open as a code; say it in the UI language. */
+function insertProblem(error: string): string {
+  if (error === 'no-reply-button') return t('insertNoReplyButton');
+  if (error === 'editor-timeout') return t('insertEditorTimeout');
+  return error;
 }

@@ -1,7 +1,7 @@
 import { siteForUrl } from '../../services/mail-sites/sites';
 import { adapterFor } from '../../services/mail-sites/adapters';
 import { watchThread } from '../../services/mail-sites/watch';
-import { insertDraft } from '../../services/mail-sites/insert';
+import { EditorError, insertDraft } from '../../services/mail-sites/insert';
 import {
   backgroundToContent,
   parseMessage,
@@ -59,7 +59,11 @@ export default defineContentScript({
         const editor = await adapter.openReplyEditor(document, mode);
         return { ok: true, appended: insertDraft(editor, text).appended };
       } catch (err) {
-        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+        // A code the side panel words in the UI language; anything else as its message.
+        return {
+          ok: false,
+          error: err instanceof EditorError ? err.problem : err instanceof Error ? err.message : String(err),
+        };
       }
     }
   },

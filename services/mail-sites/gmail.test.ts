@@ -179,14 +179,16 @@ describe('Gmail reply editor and toolbar', () => {
     const doc = load('thread-en-full');
     const pressed: string[] = [];
     doc.querySelector('.bkI')!.addEventListener('click', () => pressed.push('replyAll'));
-    await expect(adapter.openReplyEditor(doc, 'replyAll')).rejects.toThrow(/reply box did not open/);
+    await expect(adapter.openReplyEditor(doc, 'replyAll')).rejects.toMatchObject({
+      problem: 'editor-timeout',
+    });
     expect(pressed).toEqual(['replyAll']);
   });
 
   it('fails clearly when there is no reply control', async () => {
-    await expect(adapter.openReplyEditor(load('inbox-es'), 'reply')).rejects.toThrow(
-      /Reply button was not found/,
-    );
+    await expect(adapter.openReplyEditor(load('inbox-es'), 'reply')).rejects.toMatchObject({
+      problem: 'no-reply-button',
+    });
   });
 
   it('anchors the Assist button in the visible thread toolbar only while a thread is open', () => {

@@ -1,5 +1,5 @@
 import { GMAIL, GMAIL_HASH_THREAD, GMAIL_LABELS } from './gmail.selectors';
-import { pressControl, waitForElement } from './insert';
+import { openSiteEditor } from './insert';
 import {
   browserZone,
   elementText,
@@ -195,22 +195,13 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
   return {
     site: 'gmail',
     readThread,
-    async openReplyEditor(doc, mode) {
-      const open = findEditor(doc);
-      if (open) return open;
-      const control = replyControl(doc, mode);
-      if (!control) {
-        throw new Error(
-          `Gmail's ${mode === 'reply' ? 'Reply' : 'Reply all'} button was not found; open the thread and try again.`,
-        );
-      }
-      pressControl(control);
-      return waitForElement(
-        doc,
-        () => findEditor(doc),
-        editorTimeoutMs,
-        `Gmail's reply box did not open within ${editorTimeoutMs / 1000} s.`,
-      );
+    openReplyEditor(doc, mode) {
+      return openSiteEditor(doc, {
+        name: 'Gmail',
+        findEditor: () => findEditor(doc),
+        replyControl: () => replyControl(doc, mode),
+        timeoutMs: editorTimeoutMs,
+      });
     },
     assistButtonAnchor(doc) {
       const subject = openSubject(doc);

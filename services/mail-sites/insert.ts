@@ -116,3 +116,40 @@ export function pressControl(control: Element): void {
     );
   }
 }
+
+/** Why the reply box could not be opened; the side panel words it in the UI language. */
+export type EditorProblem = 'no-reply-button' | 'editor-timeout';
+
+export class EditorError extends Error {
+  constructor(
+    readonly problem: EditorProblem,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * The site's own reply editor for the open thread: the one already open, else the one its Reply
+ * (or Reply all) control opens. Shared by both adapters; each passes its own finders.
+ */
+export async function openSiteEditor(
+  doc: Document,
+  site: {
+    name: string;
+    findEditor: () => HTMLElement | null;
+    replyControl: () => Element | null;
+    timeoutMs: number;
+  },
+): Promise<HTMLElement> {
+  const open = site.findEditor();
+  if (open) return open;
+  const control = site.replyControl();
+  if (!control) throw new EditorError('no-reply-button', `${site.name}: no reply control found`);
+  pressControl(control);
+  try {
+    return await waitForElement(doc, site.findEditor, site.timeoutMs, `${site.name}: reply box did not open`);
+  } catch (err) {
+    throw new EditorError('editor-timeout', err instanceof Error ? err.message : String(err));
+  }
+}

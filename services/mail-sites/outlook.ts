@@ -1,5 +1,5 @@
 import type { AdapterOptions } from './gmail';
-import { pressControl, waitForElement } from './insert';
+import { openSiteEditor } from './insert';
 import { OUTLOOK, OUTLOOK_ITEM_PARAM, OUTLOOK_LABELS, OUTLOOK_URL_ID } from './outlook.selectors';
 import {
   browserZone,
@@ -177,22 +177,13 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
   return {
     site: 'outlook',
     readThread,
-    async openReplyEditor(doc, mode) {
-      const open = findEditor(doc);
-      if (open) return open;
-      const control = replyControl(doc, mode);
-      if (!control) {
-        throw new Error(
-          `Outlook's ${mode === 'reply' ? 'Reply' : 'Reply all'} button was not found; open the message and try again.`,
-        );
-      }
-      pressControl(control);
-      return waitForElement(
-        doc,
-        () => findEditor(doc),
-        editorTimeoutMs,
-        `Outlook's reply box did not open within ${editorTimeoutMs / 1000} s.`,
-      );
+    openReplyEditor(doc, mode) {
+      return openSiteEditor(doc, {
+        name: 'Outlook',
+        findEditor: () => findEditor(doc),
+        replyControl: () => replyControl(doc, mode),
+        timeoutMs: editorTimeoutMs,
+      });
     },
     assistButtonAnchor(doc) {
       const pane = readingPane(doc);
