@@ -158,13 +158,21 @@ export const sections: Record<string, () => Promise<Figure[]>> = {
 
   async 'popup first paint from cache'() {
     const { paintTimes } = await import('./browser');
-    const samples = await paintTimes('popup.html', 'popup:first-render', 7);
+    const first = await paintTimes('popup.html', 'popup:first-render', 7);
+    const agenda = await paintTimes('popup.html', 'popup:agenda-painted', 7);
     return [
       {
-        name: 'popup first render (performance mark, real Chromium)',
-        value: median(samples),
+        name: 'popup: first render (real Chromium)',
+        value: median(first),
+        unit: 'ms',
+        note: 'since navigation start',
+      },
+      {
+        name: 'popup: agenda painted from the cache',
+        value: median(agenda),
         unit: 'ms',
         budget: 100,
+        note: 'both calendars cached',
       },
     ];
   },

@@ -1,4 +1,7 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+// Only the two locales we read: the package's main entry bundles all sixteen (~200 KB).
+import * as chronoEn from 'chrono-node/en';
+import * as chronoEs from 'chrono-node/es';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ExtractedDate, Language } from './types';
 import { blank, sentences, type Span } from './text';
@@ -80,11 +83,11 @@ const PAST_CUE =
   /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
-  if (language === 'es') return chrono.es.casual;
+  if (language === 'es') return chronoEs.casual;
   // US writers put the month first (3/12); everyone else the day.
   return zone.startsWith('America/') && !/Mexico|Argentina|Bogota|Lima|Santiago|Caracas|Montevideo/.test(zone)
-    ? chrono.en.casual
-    : chrono.en.GB;
+    ? chronoEn.casual
+    : chronoEn.GB;
 }
 
 interface Candidate {

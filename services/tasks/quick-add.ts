@@ -1,4 +1,7 @@
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
+// Only the two locales we read: the package's main entry bundles all sixteen (~200 KB).
+import * as chronoEn from 'chrono-node/en';
+import * as chronoEs from 'chrono-node/es';
 import { DateTime } from 'luxon';
 import type { Priority } from '../db/db';
 
@@ -39,7 +42,7 @@ const LIST_TAG = /(?:^|\s)#([\p{L}\p{N}_-]+)(?=\s|$)/u;
 
 // chrono's Spanish parser knows "mañana" but not "pasado mañana" (the day after tomorrow) nor
 // "la semana que viene" (a week from today).
-const es = chrono.es.casual.clone();
+const es = chronoEs.casual.clone();
 const daysAhead = (pattern: RegExp, days: number): chrono.Parser => ({
   pattern: () => pattern,
   extract: (context) => {
@@ -102,7 +105,7 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
   const reference = wallClock(now, zone);
   const candidates = [
     ...es.parse(text, reference, { forwardDate: true }),
-    ...chrono.en.parse(text, reference, { forwardDate: true }),
+    ...chronoEn.parse(text, reference, { forwardDate: true }),
   ];
   const best = candidates.sort((a, b) => b.text.length - a.text.length)[0];
   if (!best) return { title: text || input.trim(), dueAt: null, dueAllDay: false, ...extras };

@@ -1,0 +1,228 @@
+// @vitest-environment node
+// Issue 9, fault injection: 100 bookings through the durable outbox against the sandbox while it
+// fails in every way a real network does, and a worker that dies mid-way. The only acceptable end
+// is exactly one event per booking, at the instant that was asked for.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../sandbox/testing';
+import { createProvider } from '../../services/calendar/provider';
+import { buildNewEvent } from '../../services/calendar/booking';
+import type { ProviderKind } from '../../services/calendar/types';
+import { db } from '../../services/db/db';
+import { LEASE_MS, MAX_ATTEMPTS, processOutbox, type OutboxHandler } from '../../services/outbox/outbox';
+import { bookingHandlers, queueBooking, type BookingPayload } from '../../services/scheduling/bookings';
+
+const sandbox = useSandbox();
+const zone = 'Europe/Madrid';
+const CALENDAR = { google: 'maria.lopez@demo-ferreteria.es', microsoft: 'primary' } as const;
+const TITLE = 'Fault-suite booking';
+/** Shorter than the sandbox's injected delay, so a slow answer surfaces as a network error. */
+const CLIENT_TIMEOUT_MS = 150;
+const SERVER_DELAY_MS = 400;
+const HOUR = 3_600_000;
+
+type Fetch = typeof fetch;
+const withTimeout: Fetch = (input, init) =>
+  fetch(input, { ...init, signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS) });
+const offline: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+function handlers(doFetch: Fetch = withTimeout): OutboxHandler[] {
+  return bookingHandlers((kind: ProviderKind) =>
+    createProvider(kind, {
+      baseUrl: kind === 'google' ? `${sandbox.origin()}/google` : `${sandbox.origin()}/graph/`,
+      getToken: async () => (kind === 'google' ? 'sandbox-google-token' : 'sandbox-microsoft-token'),
+      timeZone: zone,
+      fetch: doFetch,
+    }),
+  );
+}
+
+/** Booking i: its own thread and its own half hour, Google for even i and Microsoft for odd. */
+function booking(i: number): { kind: ProviderKind; start: number; payload: BookingPayload } {
+  const kind: ProviderKind = i % 2 ? 'microsoft' : 'google';
+  // Working days from Monday 2026-03-09, 09:00 Madrid (08:00Z), 16 half hours a day.
+  const day = Math.floor(i / 16);
+  const start =
+    Date.parse('2026-03-09T08:00:00Z') + (day + 2 * Math.floor(day / 5)) * 24 * HOUR + ((i % 16) * HOUR) / 2;
+  const thread = `gmail:fault${String(i).padStart(3, '0')}`;
+  const threadUrl = `https://mail.google.com/mail/u/0/#inbox/fault${i}`;
+  return {
+    kind,
+    start,
+    payload: {
+      provider: kind,
+      calendarId: CALENDAR[kind],
+      threadKey: thread,
+      threadUrl,
+      customer: { name: 'Lucía Gómez', email: 'lucia.gomez@example.es', language: 'es', timeZone: zone },
+      event: buildNewEvent({
+        slot: { start, end: start + 30 * 60_000 },
+        timeZone: zone,
+        subject: TITLE,
+        attendees: [{ email: 'lucia.gomez@example.es', name: 'Lucía Gómez' }],
+        place: { kind: 'online' },
+        threadUrl,
+      }),
+    },
+  };
+}
+
+/** Runs the outbox until nothing waits, jumping a fake clock to each next due time. */
+async function drain(list: OutboxHandler[], now: number, rounds = 60): Promise<number> {
+  for (let i = 0; i < rounds; i++) {
+    const next = await processOutbox(list, now);
+    if (next === null) return i + 1;
+    now = Math.max(now + 1, next);
+  }
+  throw new Error('outbox did not settle');
+}
+
+async function bookedEvents() {
+  const snapshot = await sandbox.snapshot();
+  return {
+    me: snapshot.microsoft.me,
+    events: snapshot.events.filter((e) => (e.summary ?? e.subject) === TITLE && e.status !== 'cancelled'),
+  };
+}
+
+/** Lets requests the client gave up on (injected delays) reach the server before its state is read. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, SERVER_DELAY_MS + 200));
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+});
+
+describe('100 bookings under faults', () => {
+  it('end with exactly 100 events, each once, at the instant asked for', { timeout: 120_000 }, async () => {
+    const bookings = Array.from({ length: 100 }, (_, i) => booking(i));
+    const items = [];
+    for (const b of bookings) items.push(await queueBooking(b.payload));
+    expect(new Set(items.map((i) => i.key)).size).toBe(100);
+    const clockStart = Math.max(...items.map((i) => i.nextAttemptAt));
+
+    // The worker sent these, the server committed, and the worker died before recording it.
+    const crashed = items.filter((_, i) => i % 10 === 3);
+    for (const item of crashed) {
+      await handlers()[0]!.run(item.payload, item);
+      await db.outbox.update(item.id, {
+        status: 'running',
+        updatedAt: clockStart,
+        nextAttemptAt: clockStart,
+        attempts: 1,
+      });
+    }
+    // Double clicks and a side panel reopened: the same bookings queued again are the same items.
+    for (const i of [0, 1, 3, 13, 50, 51, 98, 99]) {
+      const again = await queueBooking(bookings[i]!.payload);
+      expect(again.id).toBe(items[i]!.id);
+    }
+
+    const path = '/events$';
+    const rules = [];
+    for (let round = 0; round < 6; round++) {
+      rules.push(
+        { method: 'POST', path, status: 500, times: 2 },
+        { method: 'POST', path, status: 503, times: 1 },
+        { method: 'POST', path, status: 429, retryAfter: 7, times: 2 },
+        { method: 'POST', path, delayMs: SERVER_DELAY_MS, times: 1 },
+        { method: 'POST', path, dropAfterCommit: true, times: 2 },
+      );
+    }
+    const posted = await sandbox.admin('faults', 'POST', rules);
+    expect(posted.ok).toBe(true);
+
+    const rounds = await drain(handlers(), clockStart);
+    await settle();
+
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(100);
+    expect(outbox.filter((i) => i.status !== 'done').map((i) => [i.key, i.status, i.lastError])).toEqual([]);
+    // Every fault was spent on some booking: the run really went through them all.
+    const state = await sandbox.snapshot();
+    expect(state.faults.every((r) => r.times === 0)).toBe(true);
+    expect(outbox.some((i) => i.attempts > 1)).toBe(true);
+    expect(outbox.every((i) => i.attempts <= MAX_ATTEMPTS)).toBe(true);
+
+    const { me, events } = await bookedEvents();
+    expect(events).toHaveLength(100);
+    const got = events.map((e) => `${e.provider}|${e.owner}|${Date.parse(e.start)}`).sort();
+    const want = bookings
+      .map((b) => `${b.kind}|${b.kind === 'google' ? CALENDAR.google : me}|${b.start}`)
+      .sort();
+    expect({ missing: want.filter((w) => !got.includes(w)), extra: got.filter((g) => !want.includes(g)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
+    expect(got).toEqual(want);
+    expect(new Set(events.map((e) => e.id)).size).toBe(100);
+    expect(rounds).toBeGreaterThan(1);
+  });
+});
+
+describe('offline writes', () => {
+  it(
+    'are kept with their error while the network is down and sent once it is back',
+    { timeout: 60_000 },
+    async () => {
+      const bookings = Array.from({ length: 10 }, (_, i) => booking(i));
+      const items = [];
+      for (const b of bookings) items.push(await queueBooking(b.payload));
+      let now = Math.max(...items.map((i) => i.nextAttemptAt));
+
+      for (let round = 0; round < 3; round++) {
+        const next = await processOutbox(handlers(offline), now);
+        expect(next).not.toBeNull();
+        now = Math.max(now + 1, next!);
+      }
+      for (const item of await db.outbox.toArray()) {
+        expect(item.status).toBe('pending');
+        expect(item.attempts).toBe(3);
+        expect(item.lastError).toMatch(/Failed to fetch/);
+      }
+      expect((await bookedEvents()).events).toHaveLength(0);
+
+      // Back online; a booking queued again while offline is still the one item.
+      await queueBooking(bookings[4]!.payload);
+      await drain(handlers(), now);
+      const outbox = await db.outbox.toArray();
+      expect(outbox).toHaveLength(10);
+      expect(outbox.every((i) => i.status === 'done' && i.lastError === null)).toBe(true);
+      const { events } = await bookedEvents();
+      expect(events.map((e) => Date.parse(e.start)).sort()).toEqual(bookings.map((b) => b.start).sort());
+    },
+  );
+
+  it('are still sent after an hour offline', { timeout: 60_000 }, async () => {
+    const item = await queueBooking(booking(0).payload);
+    let now = item.nextAttemptAt;
+    const backOnline = now + HOUR;
+    while (now < backOnline) {
+      const next = await processOutbox(handlers(offline), now);
+      if (next === null) break;
+      now = Math.max(now + 1, next);
+    }
+    const waiting = await db.outbox.get(item.id);
+    // The user never asked for anything to be dropped: being offline is not a reason to give up.
+    expect(waiting?.status).toBe('pending');
+    await drain(handlers(), Math.max(now, backOnline));
+    expect((await db.outbox.get(item.id))?.status).toBe('done');
+    expect((await bookedEvents()).events).toHaveLength(1);
+  });
+});
+
+describe('a worker stopped mid-way', () => {
+  it(
+    'leaves its lease alone until it runs out, then the booking is finished once',
+    { timeout: 30_000 },
+    async () => {
+      const item = await queueBooking(booking(7).payload);
+      await handlers()[0]!.run(item.payload, item);
+      await db.outbox.update(item.id, { status: 'running', updatedAt: item.nextAttemptAt, attempts: 1 });
+      await processOutbox(handlers(), item.nextAttemptAt + LEASE_MS - 1);
+      expect((await db.outbox.get(item.id))?.status).toBe('running');
+      await drain(handlers(), item.nextAttemptAt + LEASE_MS);
+      expect((await db.outbox.get(item.id))?.status).toBe('done');
+      expect((await bookedEvents()).events).toHaveLength(1);
+    },
+  );
+});
