@@ -8,7 +8,8 @@ import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { BusinessProfile } from '../../services/profile';
 import type { TemplateRecord } from '../../services/db/db';
 import { sendToBackground } from '../../services/messaging';
-import { t, type MessageKey } from '../../services/i18n';
+import { locale, t, type MessageKey } from '../../services/i18n';
+import { placeholderFor } from '../../services/assistant/templates';
 import { intentLabel } from './AnalysisCard';
 import { thread as boundThread } from './bound-tab';
 
@@ -261,7 +262,10 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       </div>
       {current.missing.length > 0 && (
         <p class="notice" data-testid="missing">
-          {t('missingVariables', current.missing.join(', '))}
+          {t(
+            'missingVariables',
+            current.missing.map((name) => placeholderFor(name, locale.value)).join(', '),
+          )}
         </p>
       )}
       <textarea

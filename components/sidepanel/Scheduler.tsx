@@ -14,6 +14,7 @@ import {
   type BookingTarget,
 } from '../../services/scheduling/plan';
 import { queueBooking } from '../../services/scheduling/bookings';
+import { whenText } from '../../services/scheduling/confirmation';
 import { draftLanguage } from '../../services/assistant/drafting';
 import type { BusinessProfile } from '../../services/profile';
 import type { Contact } from '../../services/db/db';
@@ -42,10 +43,12 @@ interface Props {
   analysis: Analysis;
   profile: BusinessProfile;
   onDraft: (draft: DraftHandoff) => void;
+  /** The free times found, as text for the drafts' {{slots}} (customer's language and zone). */
+  onSlots?: (text: string | undefined) => void;
 }
 
 /** "Schedule meeting": free slots from the manager's and staff's calendars, one click books. */
-export function Scheduler({ snapshot, analysis, profile, onDraft }: Props) {
+export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Props) {
   const [open, setOpen] = useState(analysis.intents[0]?.intent === 'meeting_request');
   const [target, setTarget] = useState<BookingTarget | null | undefined>(undefined);
   const staff = useLive(() => db.contacts.where('kind').equals('staff').toArray(), []);
@@ -91,6 +94,15 @@ export function Scheduler({ snapshot, analysis, profile, onDraft }: Props) {
       });
       setSlots(result.slots);
       setUnknown(result.unknown);
+      const language = draftLanguage(analysis, locale.value);
+      onSlots?.(
+        result.slots.length
+          ? result.slots
+              .slice(0, 4)
+              .map((s) => `- ${whenText(s.start, s.end, customerZone, language)}`)
+              .join('\n')
+          : undefined,
+      );
     } catch (err) {
       setError(
         isCalendarError(err) && err.kind === 'auth'

@@ -22,6 +22,7 @@ export function App() {
   const [pasted, setPasted] = useState<ThreadSnapshot | null>(null);
   const [profile, setProfile] = useState<BusinessProfile | null>(null);
   const [handoff, setHandoff] = useState<DraftHandoff | null>(null);
+  const [slotsText, setSlotsText] = useState<string | undefined>(undefined);
   const templates = useLive(allTemplates, []);
   const result = thread.value;
   const snapshot = result?.ok ? result.snapshot : pasted;
@@ -37,6 +38,7 @@ export function App() {
   useEffect(() => {
     if (analysis) performance.mark('sidepanel:first-draft');
     setHandoff(null);
+    setSlotsText(undefined);
   }, [analysis]);
 
   return (
@@ -80,6 +82,7 @@ export function App() {
               profile={profile}
               tabId={result?.ok ? boundTabId.value : null}
               extra={handoff}
+              slots={slotsText}
             />
           )}
           {analysis && profile && (
@@ -89,6 +92,7 @@ export function App() {
               analysis={analysis}
               profile={profile}
               onDraft={setHandoff}
+              onSlots={setSlotsText}
             />
           )}
         </>

@@ -209,6 +209,10 @@ describe('booking a meeting from the Spanish meeting request', () => {
     const first = panel.getByTestId('slots').locator('li').first();
     await first.waitFor({ timeout: 20_000 });
     const slotStart = Number(await first.getAttribute('data-start'));
+    // The times found fill the meeting draft's {{slots}} (Spanish: the customer wrote in Spanish).
+    await expect
+      .poll(() => panel.getByTestId('draft-text').inputValue())
+      .toMatch(/^- \S+, \d+ de \S+ de 20\d\d, \d\d:\d\d–/m);
     await first.getByRole('button', { name: 'Book' }).click();
     return { panel, mail, slotStart };
   }

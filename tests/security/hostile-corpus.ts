@@ -68,7 +68,7 @@ const mxss: HostileSample[] = [
   s('style in select', `<select><style><img src=x onerror=${EXEC}()></style></select>`),
   s('svg script', `<svg><script>${EXEC}()</script></svg>`),
   s('svg script href', `<svg><script href="data:,${EXEC}()"></script></svg>`),
-  s('svg animate href', `<svg><a><animate attributeName="href" values="javascript:${EXEC}()"/><text x="0" y="20">${SEEN}</text></a></svg>`),
+  s('svg animate href', `<svg><a><animate attributeName="href" values="javascript:${EXEC}()"/><text x="0" y="20">link</text></a></svg>`),
   s('svg use external', `<svg><use href="https://evil.example/${EXEC}.svg#x"/></svg>`),
 ];
 
