@@ -13,6 +13,12 @@ const p = (re: RegExp, s: number): Cue => ({ p: re, s });
 
 const LEXICON: Record<Scored, Cue[]> = {
   complaint: [
+    // Billing errors: "the delivery charge was added twice", "me cobrasteis dos veces"
+    p(
+      /\b(charged|billed|added|counted|cobrad[oa]s?|cobrasteis|cobraron|facturad[oa]s?) (us |me |nos )?(twice|two times|double|dos veces|por duplicado)\b/,
+      2.5,
+    ),
+    p(/\b(overcharg|double[- ]charg|cobro duplicado|cobro de mas|cobrado de mas)/, 2),
     w('raja', 1.2),
     w('rajad*', 1.2),
     w('desportillad*', 1.5),
@@ -291,6 +297,9 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bplazo de entrega\b/, 1),
     p(/\b(correos|seur|mrw|gls|nacex|dhl|ups|fedex|usps|estafeta)\b/, 0.8),
     p(/\bwhere (is|are) (my|our|the)\b/, 2.5),
+    // "where purchase order PO 7781 is", "donde esta el pedido 4512"
+    p(/\bwhere\b.{0,30}\b(order|po|parcel|package|delivery|shipment)\b.{0,25}\b(is|are)\b/, 2.5),
+    p(/\b(it|they|the order) (was|were) due\b/, 1),
     p(/\b(order|delivery|shipping|shipment) status\b/, 2.5),
     p(/\bstatus of (my|our|the)\b/, 2.5),
     p(
