@@ -156,6 +156,11 @@ export const sections: Record<string, () => Promise<Figure[]>> = {
     return JSON.parse(readFileSync('bench-results/records.json', 'utf8')) as Figure[];
   },
 
+  async 'records at 100,000 (Dexie, real Chromium IndexedDB)'() {
+    const { idbFigures } = await import('./idb');
+    return idbFigures();
+  },
+
   async 'popup first paint from cache'() {
     const { paintTimes } = await import('./browser');
     const first = await paintTimes('popup.html', 'popup:first-render', 7);
