@@ -94,6 +94,20 @@ describe('outbox', () => {
     expect((await db.outbox.get(item.id))?.status).toBe('failed');
   });
 
+  it('keeps a write pending through a long network outage instead of failing it', async () => {
+    const item = await enqueue('book', 'k1', {}, 0);
+    const h = handler([() => Promise.reject(new FakeError('network'))]);
+    let now = 0;
+    for (let i = 0; i < MAX_ATTEMPTS * 3; i++) {
+      await processOutbox([h], now);
+      const row = (await db.outbox.get(item.id))!;
+      expect(row.status).toBe('pending');
+      expect(row.nextAttemptAt - now).toBeLessThanOrEqual(300_000);
+      now = row.nextAttemptAt;
+    }
+    expect(h.calls).toBe(MAX_ATTEMPTS * 3);
+  });
+
   it('takes over a run whose worker died mid-way once its lease has passed', async () => {
     const item = await enqueue('book', 'k1', {}, 0);
     await db.outbox.update(item.id, { status: 'running', updatedAt: 10, attempts: 1 });

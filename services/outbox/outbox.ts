@@ -17,9 +17,12 @@ interface ClassifiedError {
   message?: string;
 }
 
-const RETRYABLE = new Set(['rate-limit', 'server', 'network']);
-/** Auth errors wait for the user to reconnect; the item stays pending, not failed. */
-const WAITS_FOR_USER = new Set(['auth']);
+const RETRYABLE = new Set(['rate-limit', 'server']);
+/**
+ * These wait without using up attempts: auth for the user to reconnect, network for the connection
+ * to come back ("being offline loses nothing"). The item stays pending, retried with capped backoff.
+ */
+const WAITS = new Set(['auth', 'network']);
 export const MAX_ATTEMPTS = 8;
 /** A run that has not finished after this long is presumed dead (worker stopped mid-way). */
 export const LEASE_MS = 60_000;
@@ -93,6 +96,9 @@ async function claim(id: string, now: number): Promise<OutboxItem | null> {
  * queue has nothing waiting, so the caller can set an alarm.
  */
 export async function processOutbox(handlers: OutboxHandler[], now = Date.now()): Promise<number | null> {
+  // Times recorded after a run follow the caller's clock (tests pass a fake one).
+  const skew = Date.now() - now;
+  const clock = () => Date.now() - skew;
   const byKind = new Map(handlers.map((h) => [h.kind, h]));
   for (const candidate of await due(now)) {
     const item = await claim(candidate.id, now);
@@ -108,9 +114,9 @@ export async function processOutbox(handlers: OutboxHandler[], now = Date.now())
     }
     try {
       const result = await handler.run(item.payload, item);
-      await db.outbox.update(item.id, { status: 'done', result, lastError: null, updatedAt: Date.now() });
+      await db.outbox.update(item.id, { status: 'done', result, lastError: null, updatedAt: clock() });
     } catch (err) {
-      await db.outbox.update(item.id, afterFailure(item, err as ClassifiedError, Date.now()));
+      await db.outbox.update(item.id, afterFailure(item, err as ClassifiedError, clock()));
     }
   }
   return nextDue();
@@ -119,9 +125,11 @@ export async function processOutbox(handlers: OutboxHandler[], now = Date.now())
 function afterFailure(item: OutboxItem, err: ClassifiedError, now: number): Partial<OutboxItem> {
   const message = err?.message ?? String(err);
   const kind = err?.kind ?? '';
-  if (WAITS_FOR_USER.has(kind)) {
-    // Nothing is lost while the user reconnects: retried once a fresh token exists.
-    return { status: 'pending', lastError: message, nextAttemptAt: now + 60_000, updatedAt: now };
+  if (WAITS.has(kind)) {
+    // Never failed for this: the write waits for the user or the network, then goes. Network
+    // waits still grow with each try (capped at 5 minutes) so an outage is not hammered.
+    const wait = kind === 'auth' ? 60_000 : Math.max(err.retryAfterMs ?? 0, backoffMs(item.attempts));
+    return { status: 'pending', lastError: message, nextAttemptAt: now + wait, updatedAt: now };
   }
   if (RETRYABLE.has(kind) && item.attempts < MAX_ATTEMPTS) {
     const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(item.attempts));
