@@ -200,7 +200,8 @@ export type Rejection =
 export type CheckResult = { ok: true; text: string } | { ok: false; reason: Rejection; detail: string };
 
 const URL_RE =
-  /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|es|co|info|biz|xyz|ru|me|app|link|ly)\b(?!@)/gi;
+  // Any bare domain counts, whatever its top-level domain (.shop, .top…): a host name is a host name.
+  /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b(?![@\w])/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/g;
 const PROMISES: Record<Commitment, RegExp> = {
   refund:
@@ -266,10 +267,10 @@ export function checkAiOutput(output: string, ctx: CheckContext): CheckResult {
       return { ok: false, reason: 'link', detail: u };
     }
   }
-  const threadText = ctx.thread.messages.map((m) => m.text).join('\n');
+  // Phone numbers: only the business's and the draft's. A number written in the mail may be planted
+  // ("call +34 699… to confirm your bank details"), so the model may not put one in.
   const knownPhones = new Set([
     ...(ctx.business.phones ?? []).flatMap((p) => findPhones(p).map((f) => f.value.normalized)),
-    ...findPhones(threadText).map((f) => f.value.normalized),
     ...findPhones(ctx.draft).map((f) => f.value.normalized),
   ]);
   for (const p of findPhones(text)) {
