@@ -19,6 +19,12 @@ function cleanTitle(title: string): string {
   return clean;
 }
 
+let lastOrder = 0;
+function nextOrder(): number {
+  lastOrder = Math.max(Date.now(), lastOrder + 1);
+  return lastOrder;
+}
+
 export async function addTask(input: NewTask): Promise<Task> {
   const task: Task = {
     id: crypto.randomUUID(),
@@ -31,8 +37,9 @@ export async function addTask(input: NewTask): Promise<Task> {
     priority: input.priority ?? 'normal',
     status: input.status ?? 'open',
     link: input.link ?? null,
-    // Creation time as order puts new tasks at the end of their list without reading it.
-    order: input.order ?? Date.now(),
+    // Creation time as order puts new tasks at the end of their list without reading it; strictly
+    // increasing, so tasks added in the same millisecond keep the order they were added in.
+    order: input.order ?? nextOrder(),
     createdAt: Date.now(),
     completedAt: input.status === 'done' ? (input.completedAt ?? Date.now()) : null,
     words: [],
