@@ -149,13 +149,6 @@ export const sections: Record<string, () => Promise<Figure[]>> = {
     ];
   },
 
-  async 'records at 100,000 (Dexie, fake-indexeddb)'() {
-    const { execSync } = await import('node:child_process');
-    const { readFileSync } = await import('node:fs');
-    execSync('npx vitest run --config vitest.bench.config.ts', { stdio: 'ignore' });
-    return JSON.parse(readFileSync('bench-results/records.json', 'utf8')) as Figure[];
-  },
-
   async 'records at 100,000 (Dexie, real Chromium IndexedDB)'() {
     const { idbFigures } = await import('./idb');
     return idbFigures();
