@@ -145,3 +145,26 @@ describe('hostile mail', () => {
     await panel.close();
   });
 });
+
+describe('who may talk to the extension', () => {
+  it('a web page (here the mail site itself) cannot message the background', async () => {
+    const page = await s.context.newPage();
+    await page.goto(`${s.sandbox}/gmail/blank`);
+    // No `externally_connectable`: the page's world has no runtime to reach the extension with.
+    const answer = await page.evaluate(async (id) => {
+      const runtime = (
+        globalThis as unknown as {
+          chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown> } };
+        }
+      ).chrome?.runtime;
+      if (!runtime?.sendMessage) return 'no runtime API';
+      try {
+        return await runtime.sendMessage(id, { type: 'thread:get', data: { tabId: 1 } });
+      } catch (err) {
+        return `refused: ${String(err)}`;
+      }
+    }, s.extensionId);
+    expect(answer === 'no runtime API' || String(answer).startsWith('refused')).toBe(true);
+    await page.close();
+  });
+});
