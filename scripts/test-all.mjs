@@ -7,6 +7,8 @@ const E2E_PORT = process.env.E2E_SANDBOX_PORT ?? '8799';
 const results = [];
 let passed = 0;
 let failed = 0;
+/** Failed tests with the first lines of their message, repeated at the end where a log tail shows it. */
+const failures = [];
 
 function step(name, command, args, env = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
@@ -23,6 +25,13 @@ function countTests(file, stepOk) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     if (!stepOk && report.numFailedTests === 0) failed += 1;
+    for (const suite of report.testResults) {
+      for (const test of suite.assertionResults) {
+        if (test.status !== 'failed') continue;
+        const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n      ');
+        failures.push(`${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}\n      ${message}`);
+      }
+    }
     if (report.numTotalTests === 0) {
       console.error(`${file}: no tests ran`);
       failed += 1;
@@ -90,6 +99,10 @@ if (buildsOk) {
   results.push({ name: 'end-to-end tests', ok: false });
 }
 
+if (failures.length > 0) {
+  console.log('\nFailed tests:');
+  for (const f of failures) console.log(`  ✘ ${f}`);
+}
 console.log('\nSteps:');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}`);
 console.log(`\nSummary: ${passed} passed, ${failed} failed`);

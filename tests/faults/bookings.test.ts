@@ -15,9 +15,12 @@ const sandbox = useSandbox();
 const zone = 'Europe/Madrid';
 const CALENDAR = { google: 'maria.lopez@demo-ferreteria.es', microsoft: 'primary' } as const;
 const TITLE = 'Fault-suite booking';
-/** Shorter than the sandbox's injected delay, so a slow answer surfaces as a network error. */
-const CLIENT_TIMEOUT_MS = 150;
-const SERVER_DELAY_MS = 400;
+/**
+ * Far shorter than the sandbox's injected delay, so a delayed answer always surfaces as a network
+ * error, yet long enough that an ordinary answer on a busy CI machine is not given up on.
+ */
+const CLIENT_TIMEOUT_MS = 1_000;
+const SERVER_DELAY_MS = 3_000;
 const HOUR = 3_600_000;
 
 type Fetch = typeof fetch;
@@ -150,8 +153,9 @@ describe('100 bookings under faults', () => {
     const state = await sandbox.snapshot();
     expect(state.faults.every((r) => r.times === 0)).toBe(true);
     expect(outbox.some((i) => i.attempts > 1)).toBe(true);
-    // The delayed answers really were given up on by the client, not waited for.
-    expect(timeouts).toBe(rules.filter((r) => 'delayMs' in r).length);
+    // The delayed answers really were given up on by the client, not waited for. (At least: on a
+    // loaded machine an ordinary answer may be slow too, and retrying it is just as correct.)
+    expect(timeouts).toBeGreaterThanOrEqual(rules.filter((r) => 'delayMs' in r).length);
     expect(outbox.every((i) => i.attempts <= MAX_ATTEMPTS)).toBe(true);
 
     const { me, events } = await bookedEvents();
