@@ -41,7 +41,10 @@ describe('complaints list', () => {
     await waitFor(() => expect(screen.getAllByTestId('complaint-row')).toHaveLength(2));
     expect(screen.getByText('Page 1 of 1 (2 complaints)')).toBeTruthy();
 
-    fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'delivery' } });
+    // The category choices are a live query of their own: pick one only once it is offered.
+    const category = screen.getByLabelText('Category') as HTMLSelectElement;
+    await waitFor(() => expect(category.querySelector('option[value="delivery"]')).not.toBeNull());
+    fireEvent.change(category, { target: { value: 'delivery' } });
     await waitFor(() => expect(screen.getAllByTestId('complaint-row')).toHaveLength(1));
     expect(screen.getByText('Late parcel')).toBeTruthy();
 

@@ -102,6 +102,8 @@ describe('TasksPage', () => {
     key('m');
     const picker = await screen.findByLabelText('Move “for the manager” to');
     const manager = (await orderedLists()).find((l) => l.builtIn === 'manager')!;
+    // The choices come from a live query: pick one only once it is offered.
+    await waitFor(() => expect(picker.querySelector(`option[value="${manager.id}"]`)).not.toBeNull());
     fireEvent.change(picker, { target: { value: manager.id } });
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect((await db.tasks.get(task.id))?.listId).toBe(manager.id);
