@@ -11,10 +11,17 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  */
 export async function launchWithExtension(
   extensionDir: string,
-  options: { headless: boolean; locale?: string; profile?: string },
+  options: {
+    headless: boolean;
+    locale?: string;
+    profile?: string;
+    /** More unpacked extensions to load beside ours (the security tests load an unrelated one). */
+    alsoLoad?: string[];
+  },
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string; profile: string }> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'ops-chromium-'));
   const locale = options.locale ?? 'en-US';
+  const extensions = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
     // Extensions need Chromium's "new" headless mode, asked for by flag.
@@ -23,8 +30,8 @@ export async function launchWithExtension(
     viewport: { width: 1280, height: 860 },
     args: [
       ...(options.headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -35,6 +42,9 @@ export async function launchWithExtension(
       `--lang=${locale}`,
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Ours is the worker WXT names background.js (another loaded extension's worker is named otherwise).
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const worker =
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
   return { context, worker, extensionId: new URL(worker.url()).host, profile };
 }

@@ -17,10 +17,13 @@ export interface ExtensionSession {
 }
 
 /** The real sandbox build in real headless Chromium, as a user would have it loaded. */
-export async function launchExtension(options: { locale?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: { locale?: string; alsoLoad?: string[] } = {},
+): Promise<ExtensionSession> {
   const { context, worker, extensionId, profile } = await launchWithExtension(SANDBOX_BUILD, {
     headless: true,
     locale: options.locale,
+    alsoLoad: options.alsoLoad,
   });
   const sandbox = inject('sandboxOrigin');
   await fetch(`${sandbox}/__sandbox/reset`, { method: 'POST' });
