@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Figure } from '../bench';
+import { traceSections } from './trace';
 import { ensureBuild, gzipBytes, median, timeIt } from '../bench';
 import { findSlots, findSlotsNaive, type SlotQuery } from '../../services/calendar/slots';
 import type { BusyInterval } from '../../services/calendar/types';
@@ -214,6 +215,9 @@ export const sections: Record<string, () => Promise<Figure[]>> = {
       },
     ];
   },
+
+  // Real-browser sections: the mail page's own scripting with and without us, 100-message reads.
+  ...traceSections,
 };
 
 export { performance };
