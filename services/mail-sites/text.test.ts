@@ -171,3 +171,25 @@ describe('addresses', () => {
     expect(findEmail('Google Account: Ops (ops@demo.es)')).toBe('ops@demo.es');
   });
 });
+
+describe('elementText on hostile shapes', () => {
+  it('reads a body nested deeper than it walks recursively, still skipping scripts and hidden parts', () => {
+    const doc = document.implementation.createHTMLDocument('deep');
+    let at: Element = doc.body;
+    for (let i = 0; i < 2_000; i++) at = at.appendChild(doc.createElement('div'));
+    at.append('bottom words');
+    const script = at.appendChild(doc.createElement('script'));
+    script.textContent = 'steal()';
+    const hidden = at.appendChild(doc.createElement('span'));
+    hidden.setAttribute('style', 'display:none');
+    hidden.textContent = 'hidden words';
+    doc.body.prepend(Object.assign(doc.createElement('p'), { textContent: 'Top line' }));
+    expect(elementText(doc.body)).toBe('Top line\n\nbottom words');
+  });
+
+  it('keeps line breaks and spacing across many small pieces', () => {
+    const doc = document.implementation.createHTMLDocument('pieces');
+    doc.body.innerHTML = '<p>uno   </p>   <p>  dos</p><div>tres<br>   cuatro  </div>';
+    expect(elementText(doc.body)).toBe('uno\n\ndos\n\ntres\ncuatro');
+  });
+});

@@ -57,28 +57,86 @@ export interface SplitBody {
   signature: string;
 }
 
+/**
+ * Text built up in pieces. Linear in the body's size: a 5 MB mail with 100,000 paragraphs must not
+ * re-scan what was already written (regexes on the whole string per block made it quadratic).
+ */
 class Buffer {
-  private out = '';
+  private parts: string[] = [];
+  /** How many line breaks the text ends with. */
+  private breaksAtEnd = 0;
   add(text: string): void {
-    if (!text) return;
     // Spaces at the start of a line are layout, not content.
-    if (this.out === '' || this.out.endsWith('\n')) text = text.replace(/^ +/, '');
-    this.out += text;
+    if (this.parts.length === 0 || this.breaksAtEnd > 0) text = text.replace(/^ +/, '');
+    if (!text) return;
+    this.parts.push(text);
+    const breaks = trailingBreaks(text);
+    this.breaksAtEnd = breaks === text.length ? this.breaksAtEnd + breaks : breaks;
   }
   newlines(n: number): void {
-    if (this.out === '') return;
-    this.out = this.out.replace(/ +$/, '');
-    const have = /\n*$/.exec(this.out)?.[0].length ?? 0;
-    if (have < n) this.out += '\n'.repeat(n - have);
+    if (this.parts.length === 0) return;
+    if (this.breaksAtEnd === 0) this.trimTrailingSpaces();
+    if (this.breaksAtEnd < n) {
+      this.parts.push('\n'.repeat(n - this.breaksAtEnd));
+      this.breaksAtEnd = n;
+    }
   }
   value(): string {
-    return this.out
+    return this.parts
+      .join('')
       .split('\n')
       .map((line) => line.replace(/[ \t]+$/, ''))
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   }
+  private trimTrailingSpaces(): void {
+    while (this.parts.length > 0) {
+      const last = this.parts[this.parts.length - 1]!;
+      let end = last.length;
+      while (end > 0 && last.charCodeAt(end - 1) === 32) end--;
+      if (end > 0) {
+        this.parts[this.parts.length - 1] = last.slice(0, end);
+        break;
+      }
+      this.parts.pop();
+    }
+    const last = this.parts[this.parts.length - 1];
+    this.breaksAtEnd = last === undefined ? 0 : trailingBreaks(last);
+  }
+}
+
+function trailingBreaks(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(text.length - 1 - n) === 10) n++;
+  return n;
+}
+
+/**
+ * Deeper than this, a body is read flat (words only, no layout) without recursion: hostile mail can
+ * nest elements far past the call stack (parsers differ; Chromium's caps depth at 512, others not).
+ */
+const MAX_DEPTH = 400;
+
+function flatText(node: Node): string {
+  if (node.nodeType === 3) return (node.nodeValue ?? '').replace(/\s+/g, ' ');
+  if (node.nodeType !== 1) return '';
+  const doc = node.ownerDocument!;
+  const walker = doc.createTreeWalker(
+    node,
+    0x1 | 0x4 /* elements and text */,
+    (n) =>
+      n.nodeType === 1 && (SKIPPED.has((n as Element).tagName.toUpperCase()) || isHidden(n as Element))
+        ? 2 /* FILTER_REJECT: skip the subtree */
+        : 1 /* FILTER_ACCEPT */,
+  );
+  const root = node as Element;
+  if (SKIPPED.has(root.tagName.toUpperCase()) || isHidden(root)) return '';
+  const words: string[] = [];
+  for (let n: Node | null = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 3) words.push(n.nodeValue ?? '');
+  }
+  return words.join(' ').replace(/\s+/g, ' ');
 }
 
 function isHidden(el: Element): boolean {
@@ -111,7 +169,8 @@ function collect(root: Element, classify: Classify): SplitBody {
   const buffers: Record<Part, Buffer> = { text: new Buffer(), quoted: new Buffer(), signature: new Buffer() };
   let rest: Part | null = null;
 
-  const walk = (node: Node, part: Part, pre: boolean): void => {
+  const walk = (node: Node, part: Part, pre: boolean, depth: number): void => {
+    if (depth > MAX_DEPTH) return buffers[rest ?? part].add(flatText(node));
     if (node.nodeType === 3) {
       const raw = (node.nodeValue ?? '').replace(/[\u00a0\u202f]/g, ' ');
       buffers[rest ?? part].add(pre ? raw : raw.replace(/[ \t\n\r\f]+/g, ' '));
@@ -138,7 +197,7 @@ function collect(root: Element, classify: Classify): SplitBody {
     const block = BLOCK.has(tag) || PARAGRAPH.has(tag);
     const gap = PARAGRAPH.has(tag) ? 2 : 1;
     if (block) target().newlines(gap);
-    for (const child of Array.from(el.childNodes)) walk(child, own, pre || tag === 'PRE');
+    for (const child of Array.from(el.childNodes)) walk(child, own, pre || tag === 'PRE', depth + 1);
     if (block) target().newlines(gap);
   };
 
@@ -155,7 +214,7 @@ function collect(root: Element, classify: Classify): SplitBody {
     target.newlines(1);
   };
 
-  for (const child of Array.from(root.childNodes)) walk(child, 'text', false);
+  for (const child of Array.from(root.childNodes)) walk(child, 'text', false, 0);
   return { text: buffers.text.value(), quoted: buffers.quoted.value(), signature: buffers.signature.value() };
 }
 

@@ -28,7 +28,7 @@ export interface HostileSample {
   literal?: boolean;
   /** Only meaningful spliced into the page source (breaks out of the body element). */
   sourceOnly?: boolean;
-  /** Large sample: allowed a long test timeout (never a timing assertion). */
+  /** Large sample (5 MB, 10,000 levels): run like the others, only given a longer test timeout. */
   heavy?: boolean;
 }
 
