@@ -64,7 +64,12 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     );
   }
 
-  function readMessage(item: Element, index: number, user: string | null): MessageRead {
+  function readMessage(
+    item: Element,
+    index: number,
+    user: string | null,
+    clock: { zone: string; now: number },
+  ): MessageRead {
     const hidden = GMAIL.hiddenClasses.some((c) => item.classList.contains(c));
     const collapsed = hidden || item.classList.contains(GMAIL.collapsedClass);
     const idHolder = item.matches(GMAIL.messageId) ? item : item.querySelector(GMAIL.messageId);
@@ -85,7 +90,7 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
         }
       : { name: '', email: '' };
     const dateTitle = item.querySelector(GMAIL.date)?.getAttribute('title') ?? null;
-    const date = parseMailDate(dateTitle, { zone: zone(), now: now() });
+    const date = parseMailDate(dateTitle, clock);
 
     let content: SplitBody;
     let to: MailAddress[] = [];
@@ -145,11 +150,13 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     if (!root) return { ok: false, problem: { kind: 'loading' } };
 
     const user = userEmail(doc);
+    // Once per read: resolving the browser's zone costs more than reading a message.
+    const clock = { zone: zone(), now: now() };
     const messages: ThreadMessage[] = [];
     const missing = new Set<string>();
     let loading = false;
     messageElements(root).forEach((item, index) => {
-      const read = readMessage(item, index, user);
+      const read = readMessage(item, index, user, clock);
       if (read.ok) messages.push(read.message);
       else if (read.loading) loading = true;
       else if (read.missing) missing.add(read.missing);
