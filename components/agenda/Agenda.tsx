@@ -42,10 +42,15 @@ export function Agenda() {
 
   useEffect(() => {
     void getProfile().then(setProfile);
-    void refresh();
     const tick = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(tick);
   }, []);
+
+  // The refresh starts once the cache has been read: its writes would otherwise hold up that read.
+  const cacheRead = cache !== undefined;
+  useEffect(() => {
+    if (cacheRead) void refresh();
+  }, [cacheRead]);
 
   if (!cache || !profile) return null;
   const zone = profile.timeZone;

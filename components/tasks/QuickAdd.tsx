@@ -2,7 +2,6 @@ import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { addTask } from '../../services/db/tasks';
 import { matchList, orderedLists } from '../../services/db/lists';
-import { parseQuickTask } from '../../services/tasks/quick-add';
 import { t } from '../../services/i18n';
 
 interface Props {
@@ -19,6 +18,8 @@ export function QuickAdd({ listId, inputRef }: Props) {
     e.preventDefault();
     if (!text.trim()) return;
     try {
+      // The date parser (chrono, en + es) loads on the first add, not with the popup.
+      const { parseQuickTask } = await import('../../services/tasks/quick-add');
       const parsed = parseQuickTask(text);
       let title = parsed.title;
       let target = listId;
