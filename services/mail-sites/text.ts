@@ -142,7 +142,66 @@ function flatText(node: Node): string {
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  if (style !== null && HIDDEN_STYLE.test(style)) return true;
+  // Only styled elements can hide text by stylesheet or inline tricks; plain ones skip the (costly)
+  // computed style, which keeps a 100,000-paragraph body cheap.
+  return (style !== null || el.hasAttribute('class')) && hiddenByComputedStyle(el);
+}
+
+/**
+ * What the reader cannot see although it is in the page: styled away by a class, transparent,
+ * tiny, off-screen, a zero-size clipped box, or text the colour of its background. Inherited
+ * properties count only where this element changes them, so a site hiding its own UI around a
+ * message does not blank the message.
+ */
+function hiddenByComputedStyle(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view?.getComputedStyle) return false;
+  const own = view.getComputedStyle(el);
+  const parent = el.parentElement ? view.getComputedStyle(el.parentElement) : null;
+  if (own.display === 'none') return true;
+  if ((own.visibility === 'hidden' || own.visibility === 'collapse') && parent?.visibility !== own.visibility)
+    return true;
+  if (Number.parseFloat(own.opacity) < 0.1) return true;
+  const size = Number.parseFloat(own.fontSize);
+  if (size < 4 && !(parent && Number.parseFloat(parent.fontSize) < 4)) return true;
+  if (own.position === 'absolute' || own.position === 'fixed') {
+    if (Number.parseFloat(own.left) < -500 || Number.parseFloat(own.top) < -500) return true;
+  }
+  if (Number.parseFloat(own.textIndent) < -500) return true;
+  if (
+    own.overflow === 'hidden' &&
+    (Number.parseFloat(own.height) === 0 || Number.parseFloat(own.width) === 0)
+  )
+    return true;
+  const color = rgba(own.color);
+  if (color && color[3]! < 0.1) return true;
+  const background = color && backgroundOf(el, view);
+  return Boolean(color && background && sameColour(color, background));
+}
+
+/** The first opaque background at or above the element (a few levels up, as mail nests little). */
+function backgroundOf(el: Element, view: Window): number[] | null {
+  let at: Element | null = el;
+  for (let i = 0; at && i < 8; i++, at = at.parentElement) {
+    const bg = rgba(view.getComputedStyle(at).backgroundColor);
+    if (bg && bg[3]! > 0.9) return bg;
+  }
+  return null;
+}
+
+function rgba(value: string | undefined): number[] | null {
+  const m = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)$/.exec(value ?? '');
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+  const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(value ?? '');
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 1];
+  if (value === 'transparent') return [0, 0, 0, 0];
+  return null;
+}
+
+/** Colours a reader cannot tell apart (each channel within a few steps). */
+function sameColour(a: number[], b: number[]): boolean {
+  return [0, 1, 2].every((i) => Math.abs(a[i]! - b[i]!) <= 12);
 }
 
 /**
