@@ -62,7 +62,14 @@ export interface Facts {
 
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 export type UrgencyKind =
-  'urgent_word' | 'deadline' | 'legal' | 'repeat_contact' | 'shouting' | 'exclamation';
+  | 'urgent_word'
+  | 'deadline'
+  | 'legal'
+  | 'repeat_contact'
+  | 'long_wait'
+  | 'cancel_threat'
+  | 'shouting'
+  | 'exclamation';
 
 export interface UrgencySignal {
   kind: UrgencyKind;

@@ -39,3 +39,26 @@ describe('assessUrgency', () => {
     expect(u.severity).toBe('medium');
   });
 });
+
+describe('long waits and cancellation threats', () => {
+  it('rates a customer waiting 17 days who threatens to cancel as high', () => {
+    const u = assessUrgency({
+      text: 'Hoy es viernes y sigo sin el pedido. Ya van 17 días. Si no llega el lunes quiero que me devolváis los 156,40 € y cancelo el pedido.',
+    });
+    expect(u.signals.map((s) => s.kind).sort()).toEqual(['cancel_threat', 'long_wait']);
+    expect(u.severity).toBe('high');
+  });
+
+  it('reads waits written in words, in both languages, and ignores short ones', () => {
+    expect(assessUrgency({ text: 'Llevo dos semanas esperando la factura.' }).signals[0]).toEqual({
+      kind: 'long_wait',
+      text: 'llevo dos semanas',
+    });
+    expect(assessUrgency({ text: "I've been waiting for three weeks for the parts." }).signals[0]?.kind).toBe(
+      'long_wait',
+    );
+    expect(assessUrgency({ text: 'It arrived 10 days late.' }).signals[0]?.kind).toBe('long_wait');
+    expect(assessUrgency({ text: 'Llevo dos días esperando.' }).signals).toEqual([]);
+    expect(assessUrgency({ text: 'We need it for 3 days in May.' }).signals).toEqual([]);
+  });
+});
