@@ -19,9 +19,27 @@ export async function launchWithExtension(
     alsoLoad?: string[];
   },
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string; profile: string }> {
+  const { context, profile } = await launchChromium({
+    ...options,
+    extensions: [extensionDir, ...(options.alsoLoad ?? [])],
+  });
+  // Ours is the worker WXT names background.js (another loaded extension's worker is named otherwise).
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const worker =
+    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
+  return { context, worker, extensionId: new URL(worker.url()).host, profile };
+}
+
+/** Debian's Chromium in a fresh profile with the flags every run uses; `extensions` may be empty. */
+export async function launchChromium(options: {
+  headless: boolean;
+  locale?: string;
+  profile?: string;
+  extensions: string[];
+}): Promise<{ context: BrowserContext; profile: string }> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'ops-chromium-'));
   const locale = options.locale ?? 'en-US';
-  const extensions = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
+  const extensions = options.extensions.join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
     // Extensions need Chromium's "new" headless mode, asked for by flag.
@@ -30,8 +48,7 @@ export async function launchWithExtension(
     viewport: { width: 1280, height: 860 },
     args: [
       ...(options.headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${extensions}`,
-      `--load-extension=${extensions}`,
+      ...(extensions ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -42,9 +59,5 @@ export async function launchWithExtension(
       `--lang=${locale}`,
     ],
   });
-  // Ours is the worker WXT names background.js (another loaded extension's worker is named otherwise).
-  const ours = (w: Worker) => w.url().endsWith('/background.js');
-  const worker =
-    context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
-  return { context, worker, extensionId: new URL(worker.url()).host, profile };
+  return { context, profile };
 }

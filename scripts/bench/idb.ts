@@ -1,23 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForPage } from './page-bundle';
 import { chromium } from 'playwright-core';
 import { CHROME_PATH } from '../launch-chromium';
 import type { Figure } from '../bench';
 
 /** The records benchmark on Chromium's real IndexedDB: our query code bundled into a plain page. */
 export async function idbFigures(): Promise<Figure[]> {
-  const bundle = await build({
-    entryPoints: [resolve('scripts/bench/idb-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    define: { 'import.meta.env.MODE': '"production"' },
-    // The extension's browser API is not needed by these queries; a stub keeps imports resolvable.
-    alias: { 'wxt/browser': resolve('scripts/bench/browser-stub.ts') },
-  });
-  const js = bundle.outputFiles[0]!.text;
+  const js = await bundleForPage('scripts/bench/idb-entry.ts');
   const server = createServer((req, res) => {
     if (req.url === '/bench.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
     else res.writeHead(200, { 'content-type': 'text/html' }).end('<script src="/bench.js"></script>');

@@ -2,15 +2,14 @@
 // own scripting time, read from Chromium traces, and how long our adapters take to read a
 // 100-message thread in real Chromium's DOM. Figures only; nothing here is asserted.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Figure } from '../bench';
-import { CHROME_PATH, launchWithExtension } from '../launch-chromium';
+import { CHROME_PATH, launchChromium, launchWithExtension } from '../launch-chromium';
+import { bundleForPage } from './page-bundle';
 import { gmailPage, outlookPage, scriptJson } from '../../sandbox/mail/pages';
 import { MAILBOX } from '../../sandbox/seed/threads';
 import { sandboxPort } from '../../sandbox/origin';
@@ -84,15 +83,7 @@ function pageWithLongThread(site: Site): string {
 }
 
 async function threadReadFigures(): Promise<Figure[]> {
-  const bundle = await build({
-    entryPoints: [resolve('scripts/bench/thread-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    define: { 'import.meta.env.MODE': '"production"' },
-    alias: { 'wxt/browser': resolve('scripts/bench/browser-stub.ts') },
-  });
-  const js = bundle.outputFiles[0]!.text;
+  const js = await bundleForPage('scripts/bench/thread-entry.ts');
   const pages = { gmail: pageWithLongThread('gmail'), outlook: pageWithLongThread('outlook') };
   // Served on the demo sites' own paths: both adapters take the thread id from the URL.
   const server = createServer((req, res) => {
@@ -366,26 +357,8 @@ async function outlookSession(page: Page, origin: string, run: number): Promise<
 }
 
 /** Chromium exactly as `launchWithExtension` starts it, minus the extension. */
-async function launchPlain(): Promise<{ context: BrowserContext; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'ops-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
-    headless: false,
-    locale: 'en-US',
-    viewport: { width: 1280, height: 860 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
-    ],
-  });
-  return { context, profile };
+function launchPlain(): Promise<{ context: BrowserContext; profile: string }> {
+  return launchChromium({ headless: true, extensions: [] });
 }
 
 const RUNS = 5;
