@@ -1,11 +1,18 @@
+import type { IndexableType } from 'dexie';
 import { db, searchWords, type Complaint, type ComplaintStatus, type Severity } from '../db/db';
 import { normalizeEmail } from './prefill';
 import { SEVERITIES } from './settings';
+import { STATUSES } from './workflow';
 
-// The complaints list at 100,000 records. Filtering and ordering work on primary keys only, read
-// with one `getAllKeys` per index range (a plain Dexie range, never a cursor walk): the key list of
-// the sort index, narrowed by the key sets of the other filters. Only the page's rows are then
-// fetched by key. The full row set is never loaded, and every page knows the exact total.
+// The complaints list at 100,000 records (schema v3 indexes, see services/db/db.ts).
+// - Status / category / severity / date filters: the matching rows are a few exact index ranges
+//   ("buckets"), each already in the page's order. Each bucket is counted (the exact total) and only
+//   its first offset+limit rows are read; the buckets are merged in memory.
+// - Customer / text filters: the narrowest of their index ranges is read as rows when it is small
+//   and everything else is checked on those rows; otherwise key sets are intersected and the sort
+//   index is walked only until the page is full.
+// - What neither serves (the "due" order within a date range, very deep pages, due/severity order of
+//   a broad text search) falls back to whole key lists: correct, slower.
 
 export interface ComplaintFilter {
   /** Any of these statuses; empty or missing = any status. */
@@ -30,124 +37,317 @@ export interface ComplaintPage {
   total: number;
 }
 
-type KeySet = Set<string>;
+const BY_CREATED = '[status+category+severity+createdAt]';
+const BY_DUE = '[status+category+severity+dueAt]';
+/** A customer/text range this small is read as rows and filtered in memory. */
+const CANDIDATE_ROWS = 2000;
+/** Beyond this many rows read for one page, whole key lists are cheaper than merging buckets. */
+const BUCKET_ROWS = 4000;
 
-const keysOf = (keys: string[]): KeySet => new Set(keys);
+type Key = IndexableType;
 
-function union(sets: KeySet[]): KeySet {
-  const out = new Set<string>();
-  for (const s of sets) for (const k of s) out.add(k);
+/** An index range [lower, upper). */
+interface Range {
+  index: string;
+  lower: Key;
+  upper: Key;
+}
+
+/** A range read in order; `keep` drops rows of the range that do not belong; `size` counts the kept. */
+interface Bucket extends Range {
+  size: number;
+  keep?: (c: Complaint) => boolean;
+}
+
+interface Segment {
+  buckets: Bucket[];
+  desc: boolean;
+  compare: (a: Complaint, b: Complaint) => number;
+}
+
+interface Scope {
+  statuses: readonly ComplaintStatus[];
+  category: string | undefined;
+  severity: Severity | undefined;
+  from: number;
+  to: number;
+}
+
+const collection = (r: Range) => db.complaints.where(r.index).between(r.lower, r.upper, true, false);
+const countOf = (r: Range) => collection(r).count();
+const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+
+function scopeOf(filter: ComplaintFilter): Scope {
+  return {
+    statuses: filter.status ?? [],
+    category: filter.category || undefined,
+    severity: filter.severity || undefined,
+    from: filter.from ?? -Infinity,
+    to: filter.to ?? Infinity,
+  };
+}
+
+const hasRange = (s: Scope) => s.from !== -Infinity || s.to !== Infinity;
+const isStructural = (s: Scope) => s.statuses.length > 0 || !!s.category || !!s.severity || hasRange(s);
+
+async function categoriesInUse(): Promise<string[]> {
+  return (await db.complaints.orderBy('category').uniqueKeys()) as string[];
+}
+
+/** Every (status, category, severity) the scope allows; unfiltered ones are enumerated. */
+async function tuples(scope: Scope): Promise<[ComplaintStatus, string, Severity][]> {
+  const categories = scope.category ? [scope.category] : await categoriesInUse();
+  const severities = scope.severity ? [scope.severity] : SEVERITIES;
+  const out: [ComplaintStatus, string, Severity][] = [];
+  for (const s of scope.statuses.length ? scope.statuses : STATUSES)
+    for (const c of categories) for (const v of severities) out.push([s, c, v]);
   return out;
 }
 
-function intersect(sets: KeySet[]): KeySet {
+/**
+ * Exact ranges of the scope's rows in createdAt order, each with the range of the same rows that
+ * carry a due date (`dated`, ignoring the date range) — used to count the undated ones.
+ */
+async function createdRanges(scope: Scope): Promise<{ range: Range; dated: Range }[]> {
+  const { from, to } = scope;
+  if (!scope.category && !scope.severity) {
+    if (!scope.statuses.length)
+      return [
+        {
+          range: { index: 'createdAt', lower: from, upper: to },
+          dated: { index: 'dueAt', lower: -Infinity, upper: Infinity },
+        },
+      ];
+    // `[s]` sorts before every `[s, …]` and `[s, []]` after every `[s, string, …]`: a prefix range.
+    return scope.statuses.map((s) => ({
+      range: { index: '[status+createdAt]', lower: [s, from], upper: [s, to] },
+      dated: { index: BY_DUE, lower: [s], upper: [s, []] },
+    }));
+  }
+  return (await tuples(scope)).map((t) => ({
+    range: { index: BY_CREATED, lower: [...t, from], upper: [...t, to] },
+    dated: { index: BY_DUE, lower: [...t, -Infinity], upper: [...t, Infinity] },
+  }));
+}
+
+async function counted(ranges: Range[], keep?: (c: Complaint) => boolean): Promise<Bucket[]> {
+  const sizes = await Promise.all(ranges.map(countOf));
+  return ranges.map((r, i) => ({ ...r, size: sizes[i]!, keep }));
+}
+
+const newest = compareFor('created_desc');
+
+/** The page's order as segments of buckets; null when no index range serves it. */
+async function segmentsFor(scope: Scope, sort: ComplaintSort): Promise<Segment[] | null> {
+  if (sort === 'created_desc' || sort === 'created_asc') {
+    const ranges = (await createdRanges(scope)).map((r) => r.range);
+    return [{ buckets: await counted(ranges), desc: sort === 'created_desc', compare: compareFor(sort) }];
+  }
+  if (sort === 'severity') {
+    return Promise.all(
+      (scope.severity ? [scope.severity] : SEVERITIES).map(async (severity) => {
+        const ranges = (await createdRanges({ ...scope, severity })).map((r) => r.range);
+        return { buckets: await counted(ranges), desc: true, compare: newest };
+      }),
+    );
+  }
+  // By due date: the due-date index has no createdAt, so a date range has no exact range here.
+  if (hasRange(scope)) return null;
+  const created = await createdRanges(scope);
+  const [dated, undated] = await Promise.all([datedBuckets(scope), undatedBuckets(created)]);
+  return [
+    { buckets: dated, desc: false, compare: compareFor('due') },
+    { buckets: undated, desc: true, compare: newest },
+  ];
+}
+
+async function datedBuckets(scope: Scope): Promise<Bucket[]> {
+  if (scope.category || scope.severity) {
+    const ranges = (await tuples(scope)).map((t) => ({
+      index: BY_DUE,
+      lower: [...t, -Infinity],
+      upper: [...t, Infinity],
+    }));
+    return counted(ranges);
+  }
+  // Status alone: one walk of `dueAt` keeping the statuses beats status × category × severity ranges.
+  const all: Range = { index: 'dueAt', lower: -Infinity, upper: Infinity };
+  if (!scope.statuses.length) return counted([all]);
+  const statuses = new Set<string>(scope.statuses);
+  const sizes = await Promise.all(
+    scope.statuses.map((s) => countOf({ index: BY_DUE, lower: [s], upper: [s, []] })),
+  );
+  return [{ ...all, size: sum(sizes), keep: (c) => statuses.has(c.status) }];
+}
+
+async function undatedBuckets(created: { range: Range; dated: Range }[]): Promise<Bucket[]> {
+  const sizes = await Promise.all(
+    created.map(async ({ range, dated }) => {
+      const [all, withDue] = await Promise.all([countOf(range), countOf(dated)]);
+      return Math.max(0, all - withDue);
+    }),
+  );
+  return created.map(({ range }, i) => ({ ...range, size: sizes[i]!, keep: (c) => c.dueAt === null }));
+}
+
+/** The first `need` kept rows of a bucket, in index order. */
+async function readBucket(b: Bucket, need: number, desc: boolean): Promise<Complaint[]> {
+  const want = Math.min(b.size, need);
+  if (want <= 0) return [];
+  for (let limit = want; ; limit *= 4) {
+    const c = collection(b);
+    const rows = await (desc ? c.reverse() : c).limit(limit).toArray();
+    const kept = b.keep ? rows.filter(b.keep) : rows;
+    if (kept.length >= want || rows.length < limit) return kept.slice(0, want);
+  }
+}
+
+/** The page from the segments; null when it lies too deep for reading buckets to pay. */
+async function pageOfSegments(
+  segments: Segment[],
+  offset: number,
+  limit: number,
+): Promise<ComplaintPage | null> {
+  const total = sum(segments.map((s) => sum(s.buckets.map((b) => b.size))));
+  const plan: { seg: Segment; skip: number; take: number }[] = [];
+  let skip = offset;
+  let left = Math.min(limit, Math.max(0, total - offset));
+  let cost = 0;
+  for (const seg of segments) {
+    const size = sum(seg.buckets.map((b) => b.size));
+    if (left <= 0) break;
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    const take = Math.min(left, size - skip);
+    cost += sum(seg.buckets.map((b) => Math.min(b.size, skip + take)));
+    plan.push({ seg, skip, take });
+    left -= take;
+    skip = 0;
+  }
+  if (cost > BUCKET_ROWS) return null;
+  const parts = await Promise.all(
+    plan.map(async ({ seg, skip, take }) => {
+      const rows = await Promise.all(seg.buckets.map((b) => readBucket(b, skip + take, seg.desc)));
+      return rows
+        .flat()
+        .sort(seg.compare)
+        .slice(skip, skip + take);
+    }),
+  );
+  return { rows: parts.flat(), total };
+}
+
+// ---- customer and text ----
+
+interface Narrow {
+  email: string | null;
+  words: string[];
+}
+
+function narrowOf(filter: ComplaintFilter): Narrow {
+  const customer = filter.customer?.trim() ?? '';
+  const email = customer.includes('@') ? normalizeEmail(customer).email : null;
+  const words = [...(email || !customer ? [] : searchWords(customer)), ...searchWords(filter.text)];
+  return { email, words };
+}
+
+const narrowSources = (n: Narrow) => [
+  ...(n.email !== null ? [() => db.complaints.where('customerEmail').equals(n.email!)] : []),
+  ...n.words.map((w) => () => db.complaints.where('words').startsWith(w)),
+];
+
+/** The filter as a predicate on a row, matching exactly what the index ranges select. */
+function matches(filter: ComplaintFilter, narrow: Narrow): (c: Complaint) => boolean {
+  const scope = scopeOf(filter);
+  const statuses = new Set<string>(scope.statuses);
+  return (c) =>
+    (!statuses.size || statuses.has(c.status)) &&
+    (!scope.category || c.category === scope.category) &&
+    (!scope.severity || c.severity === scope.severity) &&
+    c.createdAt >= scope.from &&
+    c.createdAt < scope.to &&
+    (narrow.email === null || c.customerEmail === narrow.email) &&
+    narrow.words.every((w) => c.words.some((cw) => cw.startsWith(w)));
+}
+
+/** Reads the narrowest customer/text range as rows when it is small enough; null otherwise. */
+async function candidateRows(filter: ComplaintFilter, narrow: Narrow): Promise<Complaint[] | null> {
+  const sources = narrowSources(narrow);
+  const sizes = await Promise.all(sources.map((s) => s().count()));
+  const smallest = sizes.indexOf(Math.min(...sizes));
+  if (smallest < 0 || sizes[smallest]! > CANDIDATE_ROWS) return null;
+  const seen = new Set<string>();
+  const keep = matches(filter, narrow);
+  // A record with two words under one prefix sits twice in the word range.
+  return (await sources[smallest]!().toArray()).filter((c) => !seen.has(c.id) && seen.add(c.id) && keep(c));
+}
+
+async function keySet(coll: { primaryKeys(): Promise<string[]> }): Promise<Set<string>> {
+  return new Set(await coll.primaryKeys());
+}
+
+function intersect(sets: Set<string>[]): Set<string> {
   const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
   if (!smallest) return new Set();
   return new Set([...smallest].filter((k) => rest.every((s) => s.has(k))));
 }
 
-/** Records having a word that starts with each of `words`. */
-async function wordKeys(words: string[]): Promise<KeySet[]> {
-  return Promise.all(words.map((w) => db.complaints.where('words').startsWith(w).primaryKeys().then(keysOf)));
-}
-
-const statusesOf = (filter: ComplaintFilter) => filter.status ?? [];
-const hasRange = (filter: ComplaintFilter) => filter.from !== undefined || filter.to !== undefined;
-
-/** Newest-first (or oldest-first) keys; one status and the date range are read from the index itself. */
-async function createdKeys(filter: ComplaintFilter, desc: boolean): Promise<string[]> {
-  const statuses = statusesOf(filter);
-  const from = filter.from ?? -Infinity;
-  const to = filter.to ?? Infinity;
-  const keys =
-    statuses.length === 1
-      ? await db.complaints
-          .where('[status+createdAt]')
-          .between([statuses[0]!, from], [statuses[0]!, to], true, false)
-          .primaryKeys()
-      : await db.complaints.where('createdAt').between(from, to, true, false).primaryKeys();
-  return desc ? keys.reverse() : keys;
-}
-
-/** Key sets of the filters that the ordered key list did not already apply. */
-async function filterSets(filter: ComplaintFilter, orderedBy: 'created' | 'due'): Promise<KeySet[]> {
-  const jobs: Promise<KeySet | KeySet[]>[] = [];
-  const statuses = statusesOf(filter);
-  if (statuses.length > 1 || (statuses.length === 1 && orderedBy === 'due')) {
+/** Keys of every match, or null when nothing filters (every record). */
+async function allowedKeys(filter: ComplaintFilter): Promise<Set<string> | null> {
+  const scope = scopeOf(filter);
+  const jobs: Promise<Set<string>>[] = narrowSources(narrowOf(filter)).map((s) => keySet(s()));
+  if (isStructural(scope)) {
+    const ranges = (await createdRanges(scope)).map((r) => r.range);
     jobs.push(
-      Promise.all(
-        statuses.map((s) => db.complaints.where('status').equals(s).primaryKeys().then(keysOf)),
-      ).then(union),
+      Promise.all(ranges.map((r) => collection(r).primaryKeys())).then((lists) => new Set(lists.flat())),
     );
   }
-  if (orderedBy === 'due' && hasRange(filter)) {
-    const range = db.complaints
-      .where('createdAt')
-      .between(filter.from ?? -Infinity, filter.to ?? Infinity, true, false);
-    jobs.push(range.primaryKeys().then(keysOf));
-  }
-  if (filter.category)
-    jobs.push(db.complaints.where('category').equals(filter.category).primaryKeys().then(keysOf));
-  if (filter.severity)
-    jobs.push(db.complaints.where('severity').equals(filter.severity).primaryKeys().then(keysOf));
-  const customer = filter.customer?.trim() ?? '';
-  if (customer.includes('@')) {
-    const { email } = normalizeEmail(customer);
-    jobs.push(db.complaints.where('customerEmail').equals(email).primaryKeys().then(keysOf));
-  } else if (customer) {
-    jobs.push(wordKeys(searchWords(customer)));
-  }
-  if (filter.text?.trim()) jobs.push(wordKeys(searchWords(filter.text)));
-  return (await Promise.all(jobs)).flat();
+  return jobs.length ? intersect(await Promise.all(jobs)) : null;
 }
 
-/** Open complaints by due date (only they carry one, so only they sit in `dueAt`), then the rest newest first. */
-async function dueKeys(): Promise<string[]> {
-  const due = await db.complaints.orderBy('dueAt').primaryKeys();
-  const dated = new Set(due);
-  const created = await db.complaints.orderBy('createdAt').primaryKeys();
-  return [...due, ...created.reverse().filter((k) => !dated.has(k))];
+/** Every key within the date range, in the order of `sort`. */
+async function orderedKeys(scope: Scope, sort: ComplaintSort): Promise<string[]> {
+  const created = await collection({ index: 'createdAt', lower: scope.from, upper: scope.to }).primaryKeys();
+  if (sort === 'created_asc') return created;
+  const newestFirst = created.reverse();
+  if (sort === 'created_desc') return newestFirst;
+  if (sort === 'due') {
+    const due = await db.complaints.orderBy('dueAt').primaryKeys();
+    const dated = new Set(due);
+    return [...due, ...newestFirst.filter((k) => !dated.has(k))];
+  }
+  const ranks = new Map<string, number>();
+  await Promise.all(
+    SEVERITIES.map(async (severity, rank) => {
+      const ranges = (await createdRanges({ ...scope, severity })).map((r) => r.range);
+      for (const keys of await Promise.all(ranges.map((r) => collection(r).primaryKeys())))
+        for (const k of keys) ranks.set(k, rank);
+    }),
+  );
+  return SEVERITIES.flatMap((_, rank) => newestFirst.filter((k) => ranks.get(k) === rank));
 }
 
 /** Keys of every matching record, in the order of `sort`. */
 export async function matchingKeys(filter: ComplaintFilter, sort: ComplaintSort): Promise<string[]> {
-  const ordered = sort === 'due' ? await dueKeys() : await createdKeys(filter, sort !== 'created_asc');
-  const sets = await filterSets(filter, sort === 'due' ? 'due' : 'created');
-  const allowed = sets.length ? intersect(sets) : null;
-  const matching = allowed ? ordered.filter((k) => allowed.has(k)) : ordered;
-  if (sort !== 'severity') return matching;
-  const bySeverity = await Promise.all(
-    SEVERITIES.map((s) => db.complaints.where('severity').equals(s).primaryKeys().then(keysOf)),
-  );
-  return bySeverity.flatMap((set) => matching.filter((k) => set.has(k)));
+  const [ordered, allowed] = await Promise.all([orderedKeys(scopeOf(filter), sort), allowedKeys(filter)]);
+  return allowed ? ordered.filter((k) => allowed.has(k)) : ordered;
 }
 
-/**
- * The common case needs no key sets: newest first with at most one status and a date range is one
- * index range, read with native offset/limit and counted by the index.
- */
-function plainCreated(filter: ComplaintFilter, sort: ComplaintSort) {
-  const statuses = statusesOf(filter);
-  if (sort !== 'created_desc' && sort !== 'created_asc') return null;
-  if (
-    statuses.length > 1 ||
-    filter.category ||
-    filter.severity ||
-    filter.customer?.trim() ||
-    filter.text?.trim()
-  )
-    return null;
-  const from = filter.from ?? -Infinity;
-  const to = filter.to ?? Infinity;
-  return () => {
-    const range =
-      statuses.length === 1
-        ? db.complaints
-            .where('[status+createdAt]')
-            .between([statuses[0]!, from], [statuses[0]!, to], true, false)
-        : db.complaints.where('createdAt').between(from, to, true, false);
-    return sort === 'created_desc' ? range.reverse() : range;
-  };
+/** Created order over an allowed key set: walks `createdAt` only as far as the page needs. */
+async function createdWalk(
+  scope: Scope,
+  allowed: Set<string>,
+  desc: boolean,
+  need: number,
+): Promise<string[]> {
+  const range = () => collection({ index: 'createdAt', lower: scope.from, upper: scope.to });
+  for (let limit = need * 8 + 64; ; limit *= 4) {
+    const keys = await (desc ? range().reverse() : range()).limit(limit).primaryKeys();
+    const hits = keys.filter((k) => allowed.has(k));
+    if (hits.length >= need || keys.length < limit) return hits.slice(0, need);
+  }
 }
 
 async function rowsOf(keys: string[]): Promise<Complaint[]> {
@@ -162,19 +362,23 @@ export async function listComplaints(
 ): Promise<ComplaintPage> {
   // No explicit transaction: Dexie's liveQuery re-runs this on every change, and each read here is
   // its own consistent index read; rows deleted in between are simply dropped by `rowsOf`.
-  {
-    const plain = plainCreated(filter, sort);
-    if (plain) {
-      // Dexie collections are mutable: offset/limit on one would also cut the count of the other.
-      const [rows, total] = await Promise.all([
-        plain().offset(offset).limit(limit).toArray(),
-        plain().count(),
-      ]);
-      return { rows, total };
+  const scope = scopeOf(filter);
+  const narrow = narrowOf(filter);
+  if (!narrow.email && !narrow.words.length) {
+    const segments = await segmentsFor(scope, sort);
+    const page = segments && (await pageOfSegments(segments, offset, limit));
+    if (page) return page;
+  } else {
+    const rows = await candidateRows(filter, narrow);
+    if (rows) return { rows: rows.sort(compareFor(sort)).slice(offset, offset + limit), total: rows.length };
+    if (sort === 'created_desc' || sort === 'created_asc') {
+      const allowed = (await allowedKeys(filter))!;
+      const keys = await createdWalk(scope, allowed, sort === 'created_desc', offset + limit);
+      return { rows: await rowsOf(keys.slice(offset)), total: allowed.size };
     }
-    const keys = await matchingKeys(filter, sort);
-    return { rows: await rowsOf(keys.slice(offset, offset + limit)), total: keys.length };
   }
+  const keys = await matchingKeys(filter, sort);
+  return { rows: await rowsOf(keys.slice(offset, offset + limit)), total: keys.length };
 }
 
 /** Every complaint matching the filter, in the given order (for export), fetched in chunks. */
@@ -191,14 +395,14 @@ export async function allMatching(
 /** The order `listComplaints` returns, as a comparator (ties broken as the indexes break them). */
 export function compareFor(sort: ComplaintSort): (a: Complaint, b: Complaint) => number {
   const oldest = (a: Complaint, b: Complaint) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
-  const newest = (a: Complaint, b: Complaint) => -oldest(a, b);
+  const newestFirst = (a: Complaint, b: Complaint) => -oldest(a, b);
   if (sort === 'created_asc') return oldest;
-  if (sort === 'created_desc') return newest;
+  if (sort === 'created_desc') return newestFirst;
   if (sort === 'severity')
-    return (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || newest(a, b);
+    return (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || newestFirst(a, b);
   return (a, b) => {
     if (a.dueAt === null || b.dueAt === null)
-      return a.dueAt === b.dueAt ? newest(a, b) : a.dueAt === null ? 1 : -1;
+      return a.dueAt === null && b.dueAt === null ? newestFirst(a, b) : a.dueAt === null ? 1 : -1;
     return a.dueAt - b.dueAt || (a.id < b.id ? -1 : 1);
   };
 }

@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('database versions', () => {
-  it('upgrades a version-1 database to version 2 and fills the search words', async () => {
+  it('upgrades a version-1 database through version 2 (search words) to the latest', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     opened.push(v1);
@@ -39,7 +39,7 @@ describe('database versions', () => {
     const db: OpsDb = openDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.tasks.get('t1'))?.words).toEqual(
       expect.arrayContaining(['llamar', 'proveedor', '4512']),
     );

@@ -171,6 +171,26 @@ export const SCHEMA_V2 = {
     'id, &threadKey, customerEmail, status, category, severity, createdAt, dueAt, [status+createdAt], *words',
 };
 
+/**
+ * Version 3: the complaints list at 100,000 records reads each page straight from one index range in
+ * sort order. Every complaints index costs a write on each put, so the set stays small:
+ * - `[status+category+severity+createdAt]`: any mix of the list's status / category / severity /
+ *   date filters is a few exact ranges of it (one per status × category × severity), already
+ *   newest-first inside each, and counted exactly by `.count()` per range.
+ * - `[status+category+severity+dueAt]`: the same for the "due" order. Records without a due date
+ *   (resolved, closed) are not in it at all, so it holds only open work.
+ * - `[status+createdAt]` stays for the default "open" and one-status lists (one range per status).
+ * - `category` stays to enumerate the categories in use; `createdAt` and `dueAt` for the unfiltered
+ *   orders (and the dashboard, the SLA badge).
+ * - `status` and `severity` alone are dropped: the compound indexes above start with them or
+ *   enumerate them, and nothing else reads them.
+ */
+export const SCHEMA_V3 = {
+  complaints:
+    'id, &threadKey, customerEmail, category, createdAt, dueAt, [status+createdAt], ' +
+    '[status+category+severity+createdAt], [status+category+severity+dueAt], *words',
+};
+
 export function searchWords(...texts: (string | null | undefined)[]): string[] {
   const words = new Set<string>();
   for (const text of texts) {
@@ -200,6 +220,8 @@ export function openDb(name = DB_NAME): OpsDb {
           c.words = searchWords(c.subject, c.summary, c.customerName, c.customerEmail, c.orderRef);
         });
     });
+  // Index-only change: IndexedDB builds the new indexes from the stored rows, nothing to rewrite.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }
 
