@@ -77,6 +77,27 @@ describe('JSON import', () => {
     expect((await db.complaints.get('b'))?.subject).toBe(b.subject);
   });
 
+  it('merges repeats within one file as if imported one by one, and refuses an entry joining two records', async () => {
+    await db.complaints.bulkAdd([a, b]);
+    const c = stored(makeComplaint({ id: 'c', threadKey: 'gmail:c', updatedAt: 10 }));
+    const cNewer = { ...c, subject: 'second copy', updatedAt: 30 };
+    // Same thread as c under another id: merged into c, not a second record for the thread.
+    const cOtherId = { ...c, id: 'c-elsewhere', summary: 'third copy', updatedAt: 40 };
+    const joinsAandB = { ...a, threadKey: 'gmail:b', updatedAt: 50 };
+    const result = await importComplaintsJson(complaintsToJson([c, cNewer, joinsAandB, cOtherId]));
+    expect(result).toMatchObject({ added: 1, updated: 2, unchanged: 0 });
+    expect(result.rejected).toEqual(['#3 threadKey: gmail:b']);
+    expect((await db.complaints.orderBy('id').primaryKeys()).sort()).toEqual(['a', 'b', 'c']);
+    expect(await db.complaints.get('c')).toMatchObject({
+      updatedAt: 40,
+      threadKey: 'gmail:c',
+      // The newest entry's field set wins whole, as in any merge.
+      subject: c.subject,
+      summary: 'third copy',
+    });
+    expect(await db.complaints.get('a')).toEqual(a);
+  });
+
   it('imports the valid entries and names the rejected ones', async () => {
     const bad = { ...b, id: 'bad', threadKey: 'gmail:bad', severity: 'apocalyptic' };
     const result = await importComplaintsJson(complaintsToJson([a, bad as never]));

@@ -187,28 +187,46 @@ export async function importComplaintsJson(json: string): Promise<ImportResult> 
     }
   });
   await db.transaction('rw', db.complaints, async () => {
+    // Two index reads for the whole file instead of two per record (100,000 records: ~90 s → seconds).
+    // The maps then stand for the store: entries later in the file see the earlier ones' writes.
+    const [storedById, storedByThread] = await Promise.all([
+      db.complaints.bulkGet(valid.map(([, c]) => c.id)),
+      db.complaints
+        .where('threadKey')
+        .anyOf(valid.map(([, c]) => c.threadKey))
+        .toArray(),
+    ]);
+    const byId = new Map<string, Complaint>();
+    const byThread = new Map<string, Complaint>();
+    const writes = new Map<string, Complaint>();
+    const remember = (c: Complaint, write: boolean) => {
+      byId.set(c.id, c);
+      byThread.set(c.threadKey, c);
+      if (write) writes.set(c.id, c);
+    };
+    for (const c of [...storedById, ...storedByThread]) if (c) remember(c, false);
     for (const [i, incoming] of valid) {
-      const [byId, byThread] = await Promise.all([
-        db.complaints.get(incoming.id),
-        db.complaints.where('threadKey').equals(incoming.threadKey).first(),
-      ]);
-      if (byId && byThread && byId.id !== byThread.id) {
+      const idHit = byId.get(incoming.id);
+      const threadHit = byThread.get(incoming.threadKey);
+      if (idHit && threadHit && idHit.id !== threadHit.id) {
         result.rejected.push(`#${i + 1} threadKey: ${incoming.threadKey}`);
         continue;
       }
-      const stored = byId ?? byThread;
+      const stored = idHit ?? threadHit;
       if (!stored) {
-        await db.complaints.add(incoming);
+        remember(incoming, true);
         result.added++;
         continue;
       }
       const merged = merge(stored, incoming);
       if (JSON.stringify(merged) === JSON.stringify(stored)) result.unchanged++;
       else {
-        await db.complaints.put(merged);
+        remember(merged, true);
         result.updated++;
       }
     }
+    const rows = [...writes.values()];
+    for (let i = 0; i < rows.length; i += 5000) await db.complaints.bulkPut(rows.slice(i, i + 5000));
   });
   return result;
 }
