@@ -6,8 +6,8 @@ import { STATUSES } from './workflow';
 
 // The complaints list at 100,000 records (schema v3 indexes, see services/db/db.ts).
 // - Status / category / severity / date filters: the matching rows are a few exact index ranges
-//   ("buckets"), each already in the page's order. Each bucket is counted (the exact total) and only
-//   its first offset+limit rows are read; the buckets are merged in memory.
+//   ("buckets"), each already in the page's order. Each bucket is counted (the exact total) and read
+//   in chunks only as far as the page needs; the buckets are merged in memory.
 // - Customer / text filters: the narrowest of their index ranges is read as rows when it is small
 //   and everything else is checked on those rows; otherwise key sets are intersected and the sort
 //   index is walked only until the page is full.
@@ -38,7 +38,8 @@ export interface ComplaintPage {
 }
 
 const BY_CREATED = '[status+category+severity+createdAt]';
-const BY_DUE = '[status+category+severity+dueAt]';
+const BY_SEVERITY = '[status+severity+createdAt]';
+const BY_DUE = '[status+severity+category+dueAt]';
 /** A customer/text range this small is read as rows and filtered in memory. */
 const CANDIDATE_ROWS = 2000;
 /** Beyond this many rows read for one page, whole key lists are cheaper than merging buckets. */
@@ -124,9 +125,16 @@ async function createdRanges(scope: Scope): Promise<{ range: Range; dated: Range
       dated: { index: BY_DUE, lower: [s], upper: [s, []] },
     }));
   }
-  return (await tuples(scope)).map((t) => ({
-    range: { index: BY_CREATED, lower: [...t, from], upper: [...t, to] },
-    dated: { index: BY_DUE, lower: [...t, -Infinity], upper: [...t, Infinity] },
+  if (!scope.category) {
+    const v = scope.severity!;
+    return (scope.statuses.length ? scope.statuses : STATUSES).map((s) => ({
+      range: { index: BY_SEVERITY, lower: [s, v, from], upper: [s, v, to] },
+      dated: { index: BY_DUE, lower: [s, v], upper: [s, v, []] },
+    }));
+  }
+  return (await tuples(scope)).map(([s, c, v]) => ({
+    range: { index: BY_CREATED, lower: [s, c, v, from], upper: [s, c, v, to] },
+    dated: { index: BY_DUE, lower: [s, v, c, -Infinity], upper: [s, v, c, Infinity] },
   }));
 }
 
@@ -163,10 +171,10 @@ async function segmentsFor(scope: Scope, sort: ComplaintSort): Promise<Segment[]
 
 async function datedBuckets(scope: Scope): Promise<Bucket[]> {
   if (scope.category || scope.severity) {
-    const ranges = (await tuples(scope)).map((t) => ({
+    const ranges = (await tuples(scope)).map(([s, c, v]) => ({
       index: BY_DUE,
-      lower: [...t, -Infinity],
-      upper: [...t, Infinity],
+      lower: [s, v, c, -Infinity],
+      upper: [s, v, c, Infinity],
     }));
     return counted(ranges);
   }
@@ -190,15 +198,71 @@ async function undatedBuckets(created: { range: Range; dated: Range }[]): Promis
   return created.map(({ range }, i) => ({ ...range, size: sizes[i]!, keep: (c) => c.dueAt === null }));
 }
 
-/** The first `need` kept rows of a bucket, in index order. */
-async function readBucket(b: Bucket, need: number, desc: boolean): Promise<Complaint[]> {
-  const want = Math.min(b.size, need);
-  if (want <= 0) return [];
-  for (let limit = want; ; limit *= 4) {
-    const c = collection(b);
-    const rows = await (desc ? c.reverse() : c).limit(limit).toArray();
-    const kept = b.keep ? rows.filter(b.keep) : rows;
-    if (kept.length >= want || rows.length < limit) return kept.slice(0, want);
+/** A bucket being read in order, a chunk at a time. */
+interface Reader {
+  b: Bucket;
+  /** Every row read so far, kept or not, in index order. */
+  raw: Complaint[];
+  kept: Complaint[];
+  seen: Set<string>;
+  done: boolean;
+  chunk: number;
+}
+
+/** The bucket's index key of a row (the ranges' prefix, then the row's date). */
+function keyOf(b: Bucket, row: Complaint): Key {
+  const at = (b.index.includes('dueAt') ? row.dueAt : row.createdAt) as number;
+  return Array.isArray(b.lower) ? ([...(b.lower as unknown as Key[]).slice(0, -1), at] as Key) : at;
+}
+
+/** Reads the next chunk, resuming at the last row's key (rows sharing it are skipped by id). */
+async function extend(r: Reader, desc: boolean): Promise<void> {
+  const last = r.raw.at(-1);
+  let range = collection(r.b);
+  let ties = 0;
+  if (last) {
+    const at = keyOf(r.b, last);
+    range = desc
+      ? db.complaints.where(r.b.index).between(r.b.lower, at, true, true)
+      : db.complaints.where(r.b.index).between(at, r.b.upper, true, false);
+    const field = r.b.index.includes('dueAt') ? 'dueAt' : 'createdAt';
+    while (ties < r.raw.length && r.raw[r.raw.length - 1 - ties]![field] === last[field]) ties++;
+  }
+  const limit = r.chunk + ties;
+  const rows = await (desc ? range.reverse() : range).limit(limit).toArray();
+  const fresh = rows.filter((c) => !r.seen.has(c.id));
+  for (const c of fresh) r.seen.add(c.id);
+  r.raw.push(...fresh);
+  r.kept.push(...(r.b.keep ? fresh.filter(r.b.keep) : fresh));
+  r.done = rows.length < limit || (!r.b.keep && r.raw.length >= r.b.size);
+}
+
+/**
+ * The first `need` rows of a segment in its order. Each bucket is read in chunks sized by its share
+ * of the segment; a bucket is read further only while its last row read still comes before the
+ * need-th row found so far (its unread rows all come after its last one).
+ */
+async function firstRows(seg: Segment, need: number): Promise<Complaint[]> {
+  const size = sum(seg.buckets.map((b) => b.size));
+  const readers: Reader[] = seg.buckets
+    .filter((b) => b.size > 0)
+    .map((b) => ({
+      b,
+      raw: [],
+      kept: [],
+      seen: new Set(),
+      done: false,
+      chunk: Math.min(b.size, Math.ceil((need * b.size) / size) + 2),
+    }));
+  let pending = readers;
+  for (;;) {
+    await Promise.all(pending.map((r) => extend(r, seg.desc)));
+    const rows = readers.flatMap((r) => r.kept).sort(seg.compare);
+    const nth = rows[need - 1];
+    const open = readers.filter((r) => !r.done);
+    pending = nth ? open.filter((r) => seg.compare(r.raw.at(-1)!, nth) < 0) : open;
+    if (!pending.length) return rows.slice(0, need);
+    for (const r of pending) r.chunk *= 2;
   }
 }
 
@@ -221,7 +285,7 @@ async function pageOfSegments(
       continue;
     }
     const take = Math.min(left, size - skip);
-    cost += sum(seg.buckets.map((b) => Math.min(b.size, skip + take)));
+    cost += skip + take + 3 * seg.buckets.length;
     plan.push({ seg, skip, take });
     left -= take;
     skip = 0;
@@ -229,11 +293,7 @@ async function pageOfSegments(
   if (cost > BUCKET_ROWS) return null;
   const parts = await Promise.all(
     plan.map(async ({ seg, skip, take }) => {
-      const rows = await Promise.all(seg.buckets.map((b) => readBucket(b, skip + take, seg.desc)));
-      return rows
-        .flat()
-        .sort(seg.compare)
-        .slice(skip, skip + take);
+      return (await firstRows(seg, skip + take)).slice(skip);
     }),
   );
   return { rows: parts.flat(), total };
@@ -361,7 +421,8 @@ export async function listComplaints(
   limit = 50,
 ): Promise<ComplaintPage> {
   // No explicit transaction: Dexie's liveQuery re-runs this on every change, and each read here is
-  // its own consistent index read; rows deleted in between are simply dropped by `rowsOf`.
+  // its own consistent index read. (One 'r' transaction around these awaits commits early under
+  // Dexie's zone tracking of native async functions.)
   const scope = scopeOf(filter);
   const narrow = narrowOf(filter);
   if (!narrow.email && !narrow.words.length) {

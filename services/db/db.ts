@@ -177,18 +177,22 @@ export const SCHEMA_V2 = {
  * - `[status+category+severity+createdAt]`: any mix of the list's status / category / severity /
  *   date filters is a few exact ranges of it (one per status × category × severity), already
  *   newest-first inside each, and counted exactly by `.count()` per range.
- * - `[status+category+severity+dueAt]`: the same for the "due" order. Records without a due date
- *   (resolved, closed) are not in it at all, so it holds only open work.
+ * - `[status+severity+createdAt]`: severity without category (a filter, and the "severity" order)
+ *   would otherwise be one range per category too; here it is one per status.
+ * - `[status+severity+category+dueAt]`: the same ranges for the "due" order. Records without a due
+ *   date (resolved, closed) are not in it at all, so it holds only open work. Severity before
+ *   category so that status + severity is a prefix (counted in one range).
  * - `[status+createdAt]` stays for the default "open" and one-status lists (one range per status).
  * - `category` stays to enumerate the categories in use; `createdAt` and `dueAt` for the unfiltered
  *   orders (and the dashboard, the SLA badge).
- * - `status` and `severity` alone are dropped: the compound indexes above start with them or
- *   enumerate them, and nothing else reads them.
+ * - `status` and `severity` alone are dropped: the compound indexes above start with them, and
+ *   nothing else reads them.
  */
 export const SCHEMA_V3 = {
   complaints:
     'id, &threadKey, customerEmail, category, createdAt, dueAt, [status+createdAt], ' +
-    '[status+category+severity+createdAt], [status+category+severity+dueAt], *words',
+    '[status+severity+createdAt], [status+category+severity+createdAt], ' +
+    '[status+severity+category+dueAt], *words',
 };
 
 export function searchWords(...texts: (string | null | undefined)[]): string[] {
