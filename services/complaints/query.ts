@@ -9,8 +9,8 @@ import { STATUSES } from './workflow';
 //   ("buckets"), each already in the page's order. Each bucket is counted (the exact total) and read
 //   in chunks only as far as the page needs; the buckets are merged in memory.
 // - Customer / text filters: the narrowest of their index ranges is read as rows when it is small
-//   and everything else is checked on those rows; otherwise key sets are intersected and the sort
-//   index is walked only until the page is full.
+//   and everything else is checked on those rows; otherwise the total comes from the index (a count,
+//   or intersected key sets) and the buckets above are walked with the whole filter checked per row.
 // - What neither serves (the "due" order within a date range, very deep pages, due/severity order of
 //   a broad text search) falls back to whole key lists: correct, slower.
 
@@ -64,6 +64,8 @@ interface Segment {
   buckets: Bucket[];
   desc: boolean;
   compare: (a: Complaint, b: Complaint) => number;
+  /** Share of the buckets' rows that `keep` accepts, when sizes count the ranges rather than the kept. */
+  density?: number;
 }
 
 interface Scope {
@@ -146,7 +148,7 @@ async function counted(ranges: Range[], keep?: (c: Complaint) => boolean): Promi
 const newest = compareFor('created_desc');
 
 /** The page's order as segments of buckets; null when no index range serves it. */
-async function segmentsFor(scope: Scope, sort: ComplaintSort): Promise<Segment[] | null> {
+async function segmentsFor(scope: Scope, sort: ComplaintSort, exact = true): Promise<Segment[] | null> {
   if (sort === 'created_desc' || sort === 'created_asc') {
     const ranges = (await createdRanges(scope)).map((r) => r.range);
     return [{ buckets: await counted(ranges), desc: sort === 'created_desc', compare: compareFor(sort) }];
@@ -159,10 +161,11 @@ async function segmentsFor(scope: Scope, sort: ComplaintSort): Promise<Segment[]
       }),
     );
   }
-  // By due date: the due-date index has no createdAt, so a date range has no exact range here.
-  if (hasRange(scope)) return null;
+  // By due date: the due-date index has no createdAt, so a date range has no exact range here
+  // (unless sizes need only bound the rows and a row filter checks the range).
+  if (exact && hasRange(scope)) return null;
   const created = await createdRanges(scope);
-  const [dated, undated] = await Promise.all([datedBuckets(scope), undatedBuckets(created)]);
+  const [dated, undated] = await Promise.all([datedBuckets(scope), undatedBuckets(created, exact)]);
   return [
     { buckets: dated, desc: false, compare: compareFor('due') },
     { buckets: undated, desc: true, compare: newest },
@@ -188,10 +191,10 @@ async function datedBuckets(scope: Scope): Promise<Bucket[]> {
   return [{ ...all, size: sum(sizes), keep: (c) => statuses.has(c.status) }];
 }
 
-async function undatedBuckets(created: { range: Range; dated: Range }[]): Promise<Bucket[]> {
+async function undatedBuckets(created: { range: Range; dated: Range }[], exact: boolean): Promise<Bucket[]> {
   const sizes = await Promise.all(
     created.map(async ({ range, dated }) => {
-      const [all, withDue] = await Promise.all([countOf(range), countOf(dated)]);
+      const [all, withDue] = await Promise.all([countOf(range), exact ? countOf(dated) : 0]);
       return Math.max(0, all - withDue);
     }),
   );
@@ -252,7 +255,7 @@ async function firstRows(seg: Segment, need: number): Promise<Complaint[]> {
       kept: [],
       seen: new Set(),
       done: false,
-      chunk: Math.min(b.size, Math.ceil((need * b.size) / size) + 2),
+      chunk: Math.min(b.size, Math.ceil((need * b.size) / size / (seg.density ?? 1)) + 2),
     }));
   let pending = readers;
   for (;;) {
@@ -344,6 +347,56 @@ async function candidateRows(filter: ComplaintFilter, narrow: Narrow): Promise<C
   return (await sources[smallest]!().toArray()).filter((c) => !seen.has(c.id) && seen.add(c.id) && keep(c));
 }
 
+/**
+ * Customer/text over a broad range: the exact total from the index (one count when a single word
+ * range cannot hold a record twice, else the intersected key sets), and the page by walking the
+ * structural buckets in order with the whole filter checked on each row, as far as the page needs.
+ */
+async function narrowPage(
+  filter: ComplaintFilter,
+  narrow: Narrow,
+  sort: ComplaintSort,
+  offset: number,
+  limit: number,
+): Promise<ComplaintPage | null> {
+  const scope = scopeOf(filter);
+  let total: number | null = null;
+  const sources = narrowSources(narrow);
+  if (sources.length === 1 && !isStructural(scope)) {
+    const only = sources[0]!;
+    // customerEmail holds one entry per record; a word range with one distinct word does too.
+    if (narrow.email !== null || (await only().limit(2).uniqueKeys()).length < 2)
+      total = await only().count();
+  }
+  if (total === null) {
+    const allowed = (await allowedKeys(filter))!;
+    if (allowed.size <= CANDIDATE_ROWS) {
+      const rows = (await rowsOf([...allowed])).sort(compareFor(sort));
+      return { rows: rows.slice(offset, offset + limit), total: allowed.size };
+    }
+    total = allowed.size;
+  }
+  const segments = await segmentsFor(scope, sort, false);
+  if (!segments) return null;
+  const structural = sum(segments.map((seg) => sum(seg.buckets.map((b) => b.size))));
+  const density = Math.min(1, total / Math.max(1, structural));
+  if ((offset + limit) / density > BUCKET_ROWS) return null;
+  const keep = matches(filter, narrow);
+  let need = offset + limit;
+  const rows: Complaint[] = [];
+  for (const seg of segments) {
+    const buckets = seg.buckets.map((b) => {
+      const own = b.keep;
+      return { ...b, keep: own ? (c: Complaint) => own(c) && keep(c) : keep };
+    });
+    const got = await firstRows({ ...seg, buckets, density }, need);
+    rows.push(...got);
+    need -= got.length;
+    if (need <= 0) break;
+  }
+  return { rows: rows.slice(offset, offset + limit), total };
+}
+
 async function keySet(coll: { primaryKeys(): Promise<string[]> }): Promise<Set<string>> {
   return new Set(await coll.primaryKeys());
 }
@@ -395,21 +448,6 @@ export async function matchingKeys(filter: ComplaintFilter, sort: ComplaintSort)
   return allowed ? ordered.filter((k) => allowed.has(k)) : ordered;
 }
 
-/** Created order over an allowed key set: walks `createdAt` only as far as the page needs. */
-async function createdWalk(
-  scope: Scope,
-  allowed: Set<string>,
-  desc: boolean,
-  need: number,
-): Promise<string[]> {
-  const range = () => collection({ index: 'createdAt', lower: scope.from, upper: scope.to });
-  for (let limit = need * 8 + 64; ; limit *= 4) {
-    const keys = await (desc ? range().reverse() : range()).limit(limit).primaryKeys();
-    const hits = keys.filter((k) => allowed.has(k));
-    if (hits.length >= need || keys.length < limit) return hits.slice(0, need);
-  }
-}
-
 async function rowsOf(keys: string[]): Promise<Complaint[]> {
   return (await db.complaints.bulkGet(keys)).filter((c): c is Complaint => c !== undefined);
 }
@@ -432,11 +470,8 @@ export async function listComplaints(
   } else {
     const rows = await candidateRows(filter, narrow);
     if (rows) return { rows: rows.sort(compareFor(sort)).slice(offset, offset + limit), total: rows.length };
-    if (sort === 'created_desc' || sort === 'created_asc') {
-      const allowed = (await allowedKeys(filter))!;
-      const keys = await createdWalk(scope, allowed, sort === 'created_desc', offset + limit);
-      return { rows: await rowsOf(keys.slice(offset)), total: allowed.size };
-    }
+    const page = await narrowPage(filter, narrow, sort, offset, limit);
+    if (page) return page;
   }
   const keys = await matchingKeys(filter, sort);
   return { rows: await rowsOf(keys.slice(offset, offset + limit)), total: keys.length };
