@@ -11,8 +11,9 @@ import { STATUSES } from './workflow';
 // - Customer / text filters: the narrowest of their index ranges is read as rows when it is small
 //   and everything else is checked on those rows; otherwise the total comes from the index (a count,
 //   or intersected key sets) and the buckets above are walked with the whole filter checked per row.
-// - The "due" order within a date range walks the due-date buckets checking the range per row.
-// - Very deep pages and rare sparse cases fall back to whole key lists: correct, slower.
+// - What neither serves falls back to whole key lists: correct, slower. That is the "due" order
+//   within a date range (recent records have the latest due dates, so a walk of the due-date index
+//   meets them last), very deep pages, and broad searches whose rows bunch far down the order.
 
 export interface ComplaintFilter {
   /** Any of these statuses; empty or missing = any status. */
@@ -245,7 +246,7 @@ async function extend(r: Reader, desc: boolean): Promise<void> {
  * of the segment; a bucket is read further only while its last row read still comes before the
  * need-th row found so far (its unread rows all come after its last one).
  */
-async function firstRows(seg: Segment, need: number): Promise<Complaint[]> {
+async function firstRows(seg: Segment, need: number, maxRows = Infinity): Promise<Complaint[] | null> {
   const size = sum(seg.buckets.map((b) => b.size));
   const readers: Reader[] = seg.buckets
     .filter((b) => b.size > 0)
@@ -263,6 +264,7 @@ async function firstRows(seg: Segment, need: number): Promise<Complaint[]> {
   let pending = readers;
   for (;;) {
     await Promise.all(pending.map((r) => extend(r, seg.desc)));
+    if (sum(readers.map((r) => r.raw.length)) > maxRows) return null;
     const rows = readers.flatMap((r) => r.kept).sort(seg.compare);
     const nth = rows[need - 1];
     const open = readers.filter((r) => !r.done);
@@ -308,7 +310,7 @@ async function pageOfSegments(
   if (cost > BUCKET_ROWS) return null;
   const parts = await Promise.all(
     plan.map(async ({ seg, skip, take }) => {
-      return (await firstRows(seg, skip + take)).slice(skip);
+      return (await firstRows(seg, skip + take))!.slice(skip);
     }),
   );
   return { rows: parts.flat(), total };
@@ -374,11 +376,7 @@ async function narrowPage(
   const scope = scopeOf(filter);
   let total: number | null = null;
   const sources = narrowSources(narrow);
-  if (!sources.length) {
-    // A structural filter the buckets could not order (the due order within a date range).
-    const ranges = (await createdRanges(scope)).map((r) => r.range);
-    total = sum(await Promise.all(ranges.map(countOf)));
-  } else if (sources.length === 1 && !isStructural(scope)) {
+  if (sources.length === 1 && !isStructural(scope)) {
     const only = sources[0]!;
     // customerEmail holds one entry per record; a word range with one distinct word does too.
     if (narrow.email !== null || (await only().limit(2).uniqueKeys()).length < 2)
@@ -405,7 +403,9 @@ async function narrowPage(
       const own = b.keep;
       return { ...b, keep: own ? (c: Complaint) => own(c) && keep(c) : keep };
     });
-    const got = await firstRows({ ...seg, buckets, density }, need);
+    // The kept rows can bunch at the far end (the due order of recent records): give up past a bound.
+    const got = await firstRows({ ...seg, buckets, density }, need, BUCKET_ROWS);
+    if (!got) return null;
     rows.push(...got);
     need -= got.length;
     if (need <= 0) break;
@@ -481,9 +481,7 @@ export async function listComplaints(
   const narrow = narrowOf(filter);
   if (!narrow.email && !narrow.words.length) {
     const segments = await segmentsFor(scope, sort);
-    const page = segments
-      ? await pageOfSegments(segments, offset, limit)
-      : await narrowPage(filter, narrow, sort, offset, limit);
+    const page = segments && (await pageOfSegments(segments, offset, limit));
     if (page) return page;
   } else {
     const rows = await candidateRows(filter, narrow);
