@@ -248,6 +248,8 @@ async function extend(r: Reader, desc: boolean): Promise<void> {
  */
 async function firstRows(seg: Segment, need: number, maxRows = Infinity): Promise<Complaint[] | null> {
   const size = sum(seg.buckets.map((b) => b.size));
+  // A size of Infinity means uncounted: the only bucket, so its share is all of it.
+  const shareOf = (b: Bucket) => (Number.isFinite(size) ? b.size / size : 1);
   const readers: Reader[] = seg.buckets
     .filter((b) => b.size > 0)
     .map((b) => ({
@@ -258,7 +260,7 @@ async function firstRows(seg: Segment, need: number, maxRows = Infinity): Promis
       done: false,
       chunk: Math.min(
         b.size,
-        Math.ceil((need * b.size * (seg.density ? 1.3 : 1)) / size / (seg.density ?? 1)) + 2,
+        Math.ceil((need * shareOf(b) * (seg.density ? 1.3 : 1)) / (seg.density ?? 1)) + 2,
       ),
     }));
   let pending = readers;
@@ -274,7 +276,7 @@ async function firstRows(seg: Segment, need: number, maxRows = Infinity): Promis
     // each in Chromium, so overshooting costs as much as another round). Enough rows but a bucket
     // still behind the last one: its dates are unknown, so double.
     for (const r of pending) {
-      const share = r.b.size / size;
+      const share = shareOf(r.b);
       const kept = r.raw.length ? r.kept.length / r.raw.length : (seg.density ?? 1);
       r.chunk = nth
         ? r.chunk * 2
@@ -390,10 +392,21 @@ async function narrowPage(
     }
     total = allowed.size;
   }
-  const segments = await segmentsFor(scope, sort, false);
+  // No structural filter in created order: one uncounted walk of `createdAt` (counting all records
+  // only to guess the search's density costs more than a first sample read), starting at a guess.
+  const segments =
+    !isStructural(scope) && (sort === 'created_desc' || sort === 'created_asc')
+      ? [
+          {
+            buckets: [{ index: 'createdAt', lower: -Infinity, upper: Infinity, size: Infinity }],
+            desc: sort === 'created_desc',
+            compare: compareFor(sort),
+          },
+        ]
+      : await segmentsFor(scope, sort, false);
   if (!segments) return null;
   const structural = sum(segments.map((seg) => sum(seg.buckets.map((b) => b.size))));
-  const density = Math.min(1, total / Math.max(1, structural));
+  const density = Number.isFinite(structural) ? Math.min(1, total / Math.max(1, structural)) : 0.2;
   if ((offset + limit) / density > BUCKET_ROWS) return null;
   const keep = matches(filter, narrow);
   let need = offset + limit;
