@@ -188,8 +188,8 @@ describe('elementText on hostile shapes', () => {
   });
 
   it('keeps line breaks and spacing across many small pieces', () => {
-    const doc = document.implementation.createHTMLDocument('pieces');
-    doc.body.innerHTML = '<p>uno   </p>   <p>  dos</p><div>tres<br>   cuatro  </div>';
-    expect(elementText(doc.body)).toBe('uno\n\ndos\n\ntres\ncuatro');
+    expect(elementText(html('<p>uno   </p>   <p>  dos</p><div>tres<br>   cuatro  </div>'))).toBe(
+      'uno\n\ndos\n\ntres\ncuatro',
+    );
   });
 });

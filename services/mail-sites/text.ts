@@ -120,23 +120,20 @@ const MAX_DEPTH = 400;
 
 function flatText(node: Node): string {
   if (node.nodeType === 3) return (node.nodeValue ?? '').replace(/\s+/g, ' ');
-  if (node.nodeType !== 1) return '';
-  const doc = node.ownerDocument!;
-  const walker = doc.createTreeWalker(
-    node,
-    0x1 | 0x4 /* elements and text */,
-    (n) =>
-      n.nodeType === 1 && (SKIPPED.has((n as Element).tagName.toUpperCase()) || isHidden(n as Element))
-        ? 2 /* FILTER_REJECT: skip the subtree */
-        : 1 /* FILTER_ACCEPT */,
+  if (node.nodeType !== 1 || notRead(node as Element)) return '';
+  const walker = node.ownerDocument!.createTreeWalker(node, 0x1 | 0x4 /* elements and text */, (n) =>
+    n.nodeType === 1 && notRead(n as Element) ? 2 /* FILTER_REJECT: skip the subtree */ : 1,
   );
-  const root = node as Element;
-  if (SKIPPED.has(root.tagName.toUpperCase()) || isHidden(root)) return '';
   const words: string[] = [];
   for (let n: Node | null = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 3) words.push(n.nodeValue ?? '');
   }
   return words.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Elements whose content is never text for the reader: scripts and styles, and hidden ones. */
+function notRead(el: Element): boolean {
+  return SKIPPED.has(el.tagName.toUpperCase()) || isHidden(el);
 }
 
 function isHidden(el: Element): boolean {
@@ -190,13 +187,10 @@ function backgroundOf(el: Element, view: Window): number[] | null {
   return null;
 }
 
+/** A computed colour (always `rgb()`/`rgba()`, `transparent` included) as [r, g, b, alpha]. */
 function rgba(value: string | undefined): number[] | null {
   const m = /^rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)(?:[,\s/]+([\d.]+))?\s*\)$/.exec(value ?? '');
-  if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
-  const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(value ?? '');
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 1];
-  if (value === 'transparent') return [0, 0, 0, 0];
-  return null;
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : null;
 }
 
 /** Colours a reader cannot tell apart (each channel within a few steps). */
@@ -237,8 +231,8 @@ function collect(root: Element, classify: Classify): SplitBody {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    if (notRead(el)) return;
     const tag = el.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || isHidden(el)) return;
     let own = part;
     if (rest === null && part === 'text') {
       const kind = classify(el);
