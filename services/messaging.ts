@@ -52,6 +52,8 @@ export const pageToBackground = {
   'thread:get': z.object({ tabId }),
   /** Reply insertion and re-reading go to the tab through the background, which checks the tab. */
   'tab:read': z.object({ tabId }),
+  /** "Save page skeleton": the page's anonymised structure, for a bug report (no text, no address). */
+  'tab:skeleton': z.object({ tabId }),
   'tab:insert-reply': z.object({
     tabId,
     text: z.string().check(z.maxLength(100_000)),
@@ -69,6 +71,7 @@ export const pageToBackground = {
 /** Background → content script. */
 export const backgroundToContent = {
   'tab:read': z.object({}),
+  'tab:skeleton': z.object({}),
   'tab:insert-reply': z.object({ text: z.string(), mode: z.enum(['reply', 'replyAll']) }),
 };
 
@@ -85,6 +88,7 @@ export interface Responses {
   'panel:open': void;
   'thread:get': ReadResult | null;
   'tab:read': ReadResult | null;
+  'tab:skeleton': { html: string; elements: number; truncated: boolean };
   'tab:insert-reply': InsertOutcome;
   'thread:changed': void;
   'auth:connect': { ok: true } | { ok: false; error: string };

@@ -9,6 +9,7 @@ import {
   type InsertOutcome,
 } from '../../services/messaging';
 import { mountAssistButton } from './assist-button';
+import { saveSkeleton } from '../../services/mail-sites/skeleton-page';
 
 // Runs in the mail page: reads the open thread, reports it, fills the reply box on request.
 // Kept small: no UI framework, no analysis here (that happens in the extension's own pages).
@@ -49,6 +50,7 @@ export default defineContentScript({
       const message = parseMessage(backgroundToContent, raw);
       if (!message) return undefined;
       if (message.type === 'tab:read') return Promise.resolve(watcher.readNow());
+      if (message.type === 'tab:skeleton') return Promise.resolve(saveSkeleton(document, location.href));
       return insertReply(message.data.text, message.data.mode);
     };
     browser.runtime.onMessage.addListener(listener);

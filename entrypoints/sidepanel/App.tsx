@@ -3,6 +3,7 @@ import { boundTabId, boundTabUrl, rereadTab, tabClosed, thread } from '../../com
 import { ThreadView } from '../../components/sidepanel/ThreadView';
 import { ThreadActions } from '../../components/sidepanel/ThreadActions';
 import { PasteThread } from '../../components/sidepanel/PasteThread';
+import { SaveSkeleton } from '../../components/sidepanel/SaveSkeleton';
 import { AnalysisCard } from '../../components/sidepanel/AnalysisCard';
 import { Drafts } from '../../components/sidepanel/Drafts';
 import { Scheduler } from '../../components/sidepanel/Scheduler';
@@ -110,6 +111,7 @@ function Problem({ problem, onPasted }: { problem: ReadProblem; onPasted: (text:
         {t('notUnderstood', problem.missing.join(', '))}
       </p>
       <PasteThread onText={onPasted} />
+      <SaveSkeleton />
     </>
   );
 }

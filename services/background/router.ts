@@ -47,6 +47,10 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
       return threadOf(message.data.tabId);
     case 'tab:read':
       return withMailTab(message.data.tabId, (tabId) => sendToContent(tabId, { type: 'tab:read', data: {} }));
+    case 'tab:skeleton':
+      return withMailTab(message.data.tabId, (tabId) =>
+        sendToContent(tabId, { type: 'tab:skeleton', data: {} }),
+      );
     case 'tab:insert-reply': {
       const { tabId, text, mode } = message.data;
       return withMailTab(tabId, (id) =>
