@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { calendarProvider, connectedProviders } from '../accounts';
 import { refreshConnectedAgenda, type RefreshOutcome } from '../agenda/refresh';
 import { getProfile } from '../profile';
+import { ensureRepeatingAlarm } from './alarms';
 
 let inFlight: Promise<RefreshOutcome[]> | null = null;
 
@@ -20,9 +21,10 @@ export function refreshAgendaNow(): Promise<RefreshOutcome[]> {
 const ALARM = 'agenda-refresh';
 
 /** Keeps the cache fresh before the popup opens: every 15 minutes while the browser runs. */
-export function registerAgendaRefresh(): void {
-  void browser.alarms.create(ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
+export function registerAgendaRefresh(): Promise<unknown> {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void refreshAgendaNow().catch(() => undefined);
   });
+  // The first refresh a minute after install; a worker that wakes later keeps the running schedule.
+  return ensureRepeatingAlarm(ALARM, 15, 1).catch((err) => console.error('Agenda alarm not set', err));
 }

@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { overdueCount } from '../tasks/views';
 import { complaintsNeedingAttention, slaState } from '../complaints/sla';
 import { t } from '../i18n';
+import { ensureRepeatingAlarm } from './alarms';
 
 // The toolbar badge: overdue tasks + complaints whose SLA is breached. Recounted when either table
 // changes (liveQuery works in the worker too) and every few minutes, since "overdue" moves with time.
@@ -36,7 +37,7 @@ export async function paintBadge(a: Attention): Promise<void> {
 
 const ALARM = 'badge';
 
-export function registerBadge(): void {
+export function registerBadge(): Promise<unknown> {
   const refresh = () =>
     void attention()
       .then(paintBadge)
@@ -46,8 +47,8 @@ export function registerBadge(): void {
     next: (a) => void paintBadge(a),
     error: (err: unknown) => console.error('Badge watch failed', err),
   });
-  void browser.alarms.create(ALARM, { periodInMinutes: 5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) refresh();
   });
+  return ensureRepeatingAlarm(ALARM, 5).catch((err) => console.error('Badge alarm not set', err));
 }

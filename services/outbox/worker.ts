@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { processOutbox, type OutboxHandler } from './outbox';
+import { ensureAlarmAt } from '../background/alarms';
 
 // Drives the outbox in the background: runs now, then wakes for the next due item — by timer while
 // the worker lives (retries of a few seconds), and by alarm so a stopped worker resumes later.
@@ -45,6 +46,8 @@ async function schedule(next: number | null): Promise<void> {
   }
   const wait = Math.max(0, next - Date.now());
   timer = setTimeout(kickOutbox, wait);
-  // Chrome rounds alarms up to 30 s; the timer covers shorter waits while the worker is alive.
-  await browser.alarms.create(ALARM, { when: Math.max(next, Date.now() + 30_000) });
+  // Chrome rounds alarms up to 30 s; the timer covers shorter waits while the worker is alive. An
+  // alarm already set for this time stays, so a worker that wakes and finds nothing due does not
+  // push the next attempt back.
+  await ensureAlarmAt(ALARM, next);
 }

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db, type Task } from '../db/db';
 import { formatDateTime, t } from '../i18n';
+import { ensureAlarmAt } from '../background/alarms';
 
 // Task reminders: ONE alarm, set for the next reminder still to show, instead of one alarm per task.
 // - Chrome (117+) refuses more than 500 active alarms per extension, and an imported list can
@@ -64,8 +65,9 @@ export async function scheduleNextReminder(): Promise<number | null> {
     await browser.alarms.clear(REMINDER_ALARM);
     return null;
   }
-  // A time already past makes the alarm fire at once, which is what a late reminder should do.
-  await browser.alarms.create(REMINDER_ALARM, { when: next.remindAt });
+  // A time already past makes the alarm fire at once, which is what a late reminder should do. An
+  // alarm already set for this reminder is left alone, so re-planning never pushes it back.
+  await ensureAlarmAt(REMINDER_ALARM, next.remindAt);
   return next.remindAt;
 }
 
@@ -184,7 +186,7 @@ const logFailure = (what: string) => (err: unknown) => console.error(what, err);
  * Background wiring: the alarm, notification clicks, and re-planning at browser start and install.
  * Listeners return their promise (browsers ignore it; tests can await it).
  */
-export function registerReminders(): void {
+export function registerReminders(): Promise<void> {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== REMINDER_ALARM) return;
     await fireDueReminders(Math.max(Date.now(), alarm.scheduledTime)).catch(logFailure('Reminders failed'));
@@ -199,4 +201,6 @@ export function registerReminders(): void {
   const catchUp = () => fireDueReminders().catch(logFailure('Reminders failed at start-up'));
   browser.runtime.onStartup.addListener(catchUp);
   browser.runtime.onInstalled.addListener(catchUp);
+  // Every worker wake: puts the alarm back if the browser lost it; one already set stays as it is.
+  return scheduleNextReminder().then(() => undefined, logFailure('Reminder alarm not checked'));
 }
