@@ -14,6 +14,8 @@ const profileSchema = z.object({
   businessName: z.string(),
   managerName: z.string(),
   managerEmail: z.string(),
+  /** Other addresses the business writes from (aliases such as pedidos@): its messages, not a customer's. */
+  aliases: z.array(z.string()),
   signature: z.string(),
   /** IANA zone of the business. */
   timeZone: z.string(),
@@ -51,6 +53,7 @@ export function defaultProfile(): BusinessProfile {
     businessName: '',
     managerName: '',
     managerEmail: '',
+    aliases: [],
     signature: '',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Madrid',
     workingHours: weekdays([

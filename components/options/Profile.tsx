@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getProfile, isValidZone, saveProfile, type BusinessProfile } from '../../services/profile';
+import { mirrorProfileAddresses } from '../../services/background/threads';
 import type { Tone } from '../../services/assistant/templates';
 import { formatDateTime, t, type MessageKey } from '../../services/i18n';
 
@@ -14,6 +15,8 @@ interface Form {
   businessName: string;
   managerName: string;
   managerEmail: string;
+  /** The business's other addresses, one per line or comma-separated, as typed. */
+  aliases: string;
   signature: string;
   timeZone: string;
   workingHours: Record<string, Range[]>;
@@ -34,6 +37,7 @@ function toForm(p: BusinessProfile): Form {
     businessName: p.businessName,
     managerName: p.managerName,
     managerEmail: p.managerEmail,
+    aliases: p.aliases.join('\n'),
     signature: p.signature,
     timeZone: p.timeZone,
     workingHours: Object.fromEntries(DAYS.map((d) => [d, [...(p.workingHours[d] ?? [])]])),
@@ -61,6 +65,8 @@ function validateProfile(f: Form): Errors {
   const e: Errors = {};
   if (f.managerEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.managerEmail.trim()))
     e.managerEmail = 'profileErrEmail';
+  if (aliasList(f.aliases).some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
+    e.aliases = 'profileErrAliases';
   if (!isValidZone(f.timeZone)) e.timeZone = 'profileErrZone';
   for (const day of DAYS) {
     const ranges = f.workingHours[day] ?? [];
@@ -87,6 +93,7 @@ function fromForm(f: Form): BusinessProfile {
     businessName: f.businessName.trim(),
     managerName: f.managerName.trim(),
     managerEmail: f.managerEmail.trim(),
+    aliases: aliasList(f.aliases),
     signature: f.signature.trimEnd(),
     timeZone: f.timeZone,
     workingHours: Object.fromEntries(
@@ -106,6 +113,8 @@ function fromForm(f: Form): BusinessProfile {
     tone: f.tone,
   };
 }
+
+const aliasList = (text: string) => [...new Set(text.split(/[\s,;]+/).filter(Boolean))];
 
 function zones(): string[] {
   const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
@@ -164,7 +173,8 @@ export function Profile() {
       return;
     }
     try {
-      await saveProfile(fromForm(form));
+      // The mail page's content script cannot open our database: it reads these addresses instead.
+      await mirrorProfileAddresses(await saveProfile(fromForm(form)));
       setStatus({ kind: 'saved', text: t('saved') });
     } catch (err) {
       setStatus({ kind: 'error', text: t('errorGeneric', err instanceof Error ? err.message : String(err)) });
@@ -214,6 +224,20 @@ export function Profile() {
         {text('businessName', 'profileBusinessName')}
         {text('managerName', 'profileManagerName')}
         {text('managerEmail', 'profileManagerEmail', 'email')}
+        <label>
+          <span>{t('profileAliases')}</span>
+          <textarea
+            rows={2}
+            value={form.aliases}
+            aria-invalid={errors.aliases ? true : undefined}
+            aria-describedby={errors.aliases ? 'err-aliases' : 'hint-aliases'}
+            onInput={(e) => set({ aliases: e.currentTarget.value })}
+          />
+        </label>
+        <p class="muted" id="hint-aliases">
+          {t('profileAliasesHint')}
+        </p>
+        <FieldError code={errors.aliases} id="err-aliases" />
         <label>
           <span>{t('profileSignature')}</span>
           <textarea

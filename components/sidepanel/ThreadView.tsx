@@ -1,4 +1,5 @@
 import type { ThreadSnapshot, ThreadMessage } from '../../services/mail-sites/types';
+import { lastWriter } from '../../services/mail-sites/ours';
 import { formatDateTime, t } from '../../services/i18n';
 
 /** Who the customer is: the latest sender who is not the user. */
@@ -34,6 +35,11 @@ export function ThreadView({ snapshot }: { snapshot: ThreadSnapshot }) {
             : t('unknownDate')}
         </dd>
       </dl>
+      {lastWriter(snapshot) === 'us' && (
+        <p class="notice" role="status" data-testid="replied-last">
+          {t('youRepliedLast')}
+        </p>
+      )}
       <details>
         <summary data-testid="thread-count">
           {count === 1 ? t('messageCountOne') : t('messageCount', count)}

@@ -1,6 +1,6 @@
 import { siteForUrl } from '../../services/mail-sites/sites';
 import { adapterFor } from '../../services/mail-sites/adapters';
-import { watchThread } from '../../services/mail-sites/watch';
+import { watchThread, type Watcher } from '../../services/mail-sites/watch';
 import { EditorError, insertDraft } from '../../services/mail-sites/insert';
 import {
   backgroundToContent,
@@ -9,6 +9,7 @@ import {
   type InsertOutcome,
 } from '../../services/messaging';
 import { mountAssistButton } from './assist-button';
+import { whoWeAre } from './who-we-are';
 import { saveSkeleton } from '../../services/mail-sites/skeleton-page';
 
 // Runs in the mail page: reads the open thread, reports it, fills the reply box on request.
@@ -27,12 +28,15 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForUrl(location.href);
     if (!site) return;
-    const adapter = adapterFor(site);
+    // Re-reads with the new set when the business's addresses change (profile edited, one learnt).
+    const us = await whoWeAre(ctx.signal, () => watcher?.readNow());
+    const adapter = adapterFor(site, { ours: us.ours });
     const assist = await mountAssistButton(ctx, adapter, () => {
       void sendToBackground({ type: 'panel:open', data: {} });
     });
 
-    const watcher = watchThread({
+    let watcher: Watcher | undefined = undefined;
+    watcher = watchThread({
       adapter,
       doc: document,
       signal: ctx.signal,
@@ -41,24 +45,36 @@ export default defineContentScript({
         void sendToBackground({ type: 'thread:report', data: { result } }).catch(() => {
           // The extension was reloaded: this script is orphaned and ctx.signal will abort.
         });
+        void us.learn(result).catch(() => undefined);
       },
     });
+    // WXT's own location watcher: catches URL changes in browsers without the Navigation API.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
 
     const listener = (raw: unknown, sender: { id?: string }) => {
       // Only our own extension (background) talks to this script.
       if (sender.id !== browser.runtime.id) return undefined;
       const message = parseMessage(backgroundToContent, raw);
       if (!message) return undefined;
-      if (message.type === 'tab:read') return Promise.resolve(watcher.readNow());
+      if (message.type === 'tab:read') return Promise.resolve(watcher!.readNow());
       if (message.type === 'tab:skeleton') return Promise.resolve(saveSkeleton(document, location.href));
       return insertReply(message.data.text, message.data.mode);
     };
     browser.runtime.onMessage.addListener(listener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 
-    async function insertReply(text: string, mode: 'reply' | 'replyAll'): Promise<InsertOutcome> {
+    // One insertion at a time: a second click while the reply box opens gets the first one's
+    // outcome instead of putting the draft in twice.
+    let inserting: Promise<InsertOutcome> | null = null;
+    function insertReply(text: string, mode: 'reply' | 'replyAll'): Promise<InsertOutcome> {
+      inserting ??= insertOnce(text, mode).finally(() => (inserting = null));
+      return inserting;
+    }
+
+    async function insertOnce(text: string, mode: 'reply' | 'replyAll'): Promise<InsertOutcome> {
       try {
         const editor = await adapter.openReplyEditor(document, mode);
+        us.inserted(text);
         return { ok: true, appended: insertDraft(editor, text).appended };
       } catch (err) {
         // A code the side panel words in the UI language; anything else as its message.

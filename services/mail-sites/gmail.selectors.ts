@@ -57,10 +57,30 @@ export const GMAIL = {
   account: 'a[aria-label*="@"]',
 } as const;
 
-/** Accessible names of the reply controls, in the UI languages we support. */
+/**
+ * Accessible names of the header reply icons, per UI language (en, es/pt, ca, fr, de, it). Only a
+ * fallback: the reply links under the last message are found by class in every language. Names as
+ * Gmail's own menus word them; a language whose names differ is added here.
+ */
 export const GMAIL_LABELS = {
-  reply: ['Reply', 'Responder'],
-  replyAll: ['Reply all', 'Responder a todos'],
+  reply: ['Reply', 'Responder', 'Respon', 'Répondre', 'Antworten', 'Rispondi'],
+  replyAll: [
+    'Reply all',
+    'Responder a todos',
+    'Respon a tots',
+    'Répondre à tous',
+    'Allen antworten',
+    'Rispondi a tutti',
+  ],
+} as const;
+
+/**
+ * First cell of the rows in a message's details table ("to:", "para:", "à :", "an:", "a:",
+ * "per a:" / "cc:"), lower-cased, per UI language.
+ */
+export const GMAIL_RECIPIENT_ROW = {
+  to: /^(?:to|para|per a|a|à|an)\s*:/,
+  cc: /^c\.?c\.?\s*:/,
 } as const;
 
 /** Thread ids in the URL hash: "#inbox/FMfcgz…", "#label/Clientes/FMfc…", "#search/q/…". */

@@ -1,5 +1,7 @@
-import { GMAIL, GMAIL_HASH_THREAD, GMAIL_LABELS } from './gmail.selectors';
+import { BodyCache } from './body-cache';
+import { GMAIL, GMAIL_HASH_THREAD, GMAIL_LABELS, GMAIL_RECIPIENT_ROW } from './gmail.selectors';
 import { openSiteEditor } from './insert';
+import { elementKey, firstShown, isShown } from './visible';
 import {
   browserZone,
   elementText,
@@ -21,6 +23,11 @@ export interface AdapterOptions {
   now?: () => number;
   /** How long to wait for the reply editor after pressing Reply (ms). */
   editorTimeoutMs?: number;
+  /**
+   * The business's own addresses beyond the page's signed-in account (manager, aliases, learnt
+   * ones), lower-case: a message from any of them is ours, not the customer's.
+   */
+  ours?: () => ReadonlySet<string>;
 }
 
 type MessageRead = { ok: true; message: ThreadMessage } | { ok: false; missing?: string; loading?: true };
@@ -29,21 +36,33 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
   const zone = options.zone ?? browserZone;
   const now = options.now ?? Date.now;
   const editorTimeoutMs = options.editorTimeoutMs ?? 5000;
+  const ours = options.ours ?? (() => new Set<string>());
+  const bodies = new BodyCache();
 
   const classify: Classify = (el) =>
     el.matches(GMAIL.quote) ? 'quoted' : el.matches(GMAIL.signature) ? 'signature' : null;
+  const parseBody = (body: Element) => splitBody(body, classify);
 
   function openSubject(doc: Document): HTMLElement | null {
-    const subjects = Array.from(doc.querySelectorAll<HTMLElement>(GMAIL.subject));
-    return subjects.find((el) => !hiddenByAncestor(el)) ?? null;
+    return firstShown(doc.querySelectorAll<HTMLElement>(GMAIL.subject));
   }
 
-  /** The smallest ancestor of the subject that also holds the messages. */
+  /**
+   * The smallest ancestor of the subject that also holds the messages, never one that holds
+   * another thread's subject too: while the open thread is still being drawn, climbing further
+   * would take a hidden earlier thread's messages for this one's.
+   */
   function conversationRoot(subject: Element): Element | null {
     for (let el = subject.parentElement; el; el = el.parentElement) {
+      if (el.querySelectorAll(GMAIL.subject).length > 1) return null;
       if (el.querySelector(GMAIL.messageItem) || el.querySelector(GMAIL.messageFallback)) return el;
     }
     return null;
+  }
+
+  function threadRoot(doc: Document): Element | null {
+    const subject = openSubject(doc);
+    return subject ? conversationRoot(subject) : null;
   }
 
   function messageElements(root: ParentNode): Element[] {
@@ -64,19 +83,24 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     );
   }
 
+  function messageIdOf(item: Element, index: number): string {
+    const idHolder = item.matches(GMAIL.messageId) ? item : item.querySelector(GMAIL.messageId);
+    return (
+      idHolder?.getAttribute(GMAIL.legacyMessageIdAttr) ||
+      idHolder?.getAttribute(GMAIL.messageIdAttr)?.replace(/^#/, '') ||
+      `gmail-${index}`
+    );
+  }
+
   function readMessage(
     item: Element,
     index: number,
-    user: string | null,
+    us: ReadonlySet<string>,
     clock: { zone: string; now: number },
   ): MessageRead {
     const hidden = GMAIL.hiddenClasses.some((c) => item.classList.contains(c));
     const collapsed = hidden || item.classList.contains(GMAIL.collapsedClass);
-    const idHolder = item.matches(GMAIL.messageId) ? item : item.querySelector(GMAIL.messageId);
-    const id =
-      idHolder?.getAttribute(GMAIL.legacyMessageIdAttr) ||
-      idHolder?.getAttribute(GMAIL.messageIdAttr)?.replace(/^#/, '') ||
-      `gmail-${index}`;
+    const id = messageIdOf(item, index);
 
     // Only collapsed headers may fall back to any [email] span: in an expanded message that would
     // pick a recipient and misattribute the message.
@@ -101,10 +125,10 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     } else {
       const body = item.querySelector(GMAIL.body);
       if (!body) return { ok: false, loading: true };
-      content = splitBody(body, classify);
+      content = bodies.get(id, body, parseBody);
       ({ to, cc } = recipients(item, senderEl));
     }
-    const fromUser = user !== null && from.email === user;
+    const fromUser = us.has(from.email);
     return { ok: true, message: { id, from, to, cc, date, ...content, fromUser, collapsed } };
   }
 
@@ -115,7 +139,11 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     if (rows.length > 0) {
       for (const row of rows) {
         const label = (row.firstElementChild?.textContent ?? '').trim().toLowerCase();
-        const target = /^cc/.test(label) ? cc : /^(?:to|para)/.test(label) ? to : null;
+        const target = GMAIL_RECIPIENT_ROW.cc.test(label)
+          ? cc
+          : GMAIL_RECIPIENT_ROW.to.test(label)
+            ? to
+            : null;
         if (!target) continue;
         for (const span of Array.from(row.querySelectorAll(GMAIL.senderAny))) target.push(addressOf(span));
       }
@@ -150,13 +178,15 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     if (!root) return { ok: false, problem: { kind: 'loading' } };
 
     const user = userEmail(doc);
+    const us = new Set(ours());
+    if (user) us.add(user);
     // Once per read: resolving the browser's zone costs more than reading a message.
     const clock = { zone: zone(), now: now() };
     const messages: ThreadMessage[] = [];
     const missing = new Set<string>();
     let loading = false;
     messageElements(root).forEach((item, index) => {
-      const read = readMessage(item, index, user, clock);
+      const read = readMessage(item, index, us, clock);
       if (read.ok) messages.push(read.message);
       else if (read.loading) loading = true;
       else if (read.missing) missing.add(read.missing);
@@ -177,31 +207,52 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     };
   }
 
+  /**
+   * The reply box of the thread the user sees, and only that one: a draft open in a hidden earlier
+   * thread or a compose window to someone else is another customer's mail.
+   */
   function findEditor(doc: Document): HTMLElement | null {
-    const subject = openSubject(doc);
-    const root = subject ? conversationRoot(subject) : null;
-    return (
-      (root ?? doc).querySelector<HTMLElement>(GMAIL.editor) ?? doc.querySelector<HTMLElement>(GMAIL.editor)
-    );
+    const root = threadRoot(doc);
+    return root ? firstShown(root.querySelectorAll<HTMLElement>(GMAIL.editor)) : null;
   }
 
   function replyControl(doc: Document, mode: 'reply' | 'replyAll'): Element | null {
-    const subject = openSubject(doc);
-    const root = subject ? conversationRoot(subject) : null;
+    const root = threadRoot(doc);
     if (!root) return null;
-    const links = Array.from(root.querySelectorAll(mode === 'reply' ? GMAIL.replyLink : GMAIL.replyAllLink));
+    const links = Array.from(
+      root.querySelectorAll(mode === 'reply' ? GMAIL.replyLink : GMAIL.replyAllLink),
+    ).filter(isShown);
     if (links.length > 0) return links.at(-1) ?? null;
     const names: readonly string[] = GMAIL_LABELS[mode];
     const labelled = Array.from(root.querySelectorAll(GMAIL.labelled)).filter((el) => {
       const name = (el.getAttribute('aria-label') ?? el.getAttribute('data-tooltip') ?? '').trim();
-      return names.includes(name);
+      return names.includes(name) && isShown(el);
     });
     return labelled.at(-1) ?? null;
+  }
+
+  function fingerprint(doc: Document, url: string): string {
+    const subject = openSubject(doc);
+    const root = subject ? conversationRoot(subject) : null;
+    if (!subject || !root) return `none\u0000${url}\u0000${doc.querySelector(GMAIL.main) ? 1 : 0}`;
+    const parts = [
+      url,
+      elementKey(root),
+      subject.getAttribute(GMAIL.legacyThreadIdAttr) ?? '',
+      subject.textContent ?? '',
+    ];
+    messageElements(root).forEach((item, index) => {
+      const body = item.querySelector(GMAIL.body);
+      parts.push(messageIdOf(item, index), item.className, body ? String(elementKey(body)) : '-');
+    });
+    return parts.join('\u0000');
   }
 
   return {
     site: 'gmail',
     readThread,
+    threadRoot,
+    fingerprint,
     openReplyEditor(doc, mode) {
       return openSiteEditor(doc, {
         name: 'Gmail',
@@ -213,8 +264,7 @@ export function createGmailAdapter(options: AdapterOptions = {}): MailSiteAdapte
     assistButtonAnchor(doc) {
       const subject = openSubject(doc);
       if (!subject) return null;
-      const toolbars = Array.from(doc.querySelectorAll(GMAIL.toolbar)).filter((el) => !hiddenByAncestor(el));
-      return toolbars[0] ?? subject.parentElement;
+      return firstShown(doc.querySelectorAll(GMAIL.toolbar)) ?? subject.parentElement;
     },
   };
 }
@@ -227,17 +277,4 @@ function addressOf(el: Element): MailAddress {
 
 function notUnderstood(missing: string[]): ReadResult {
   return { ok: false, problem: { kind: 'not-understood', missing } };
-}
-
-/**
- * Gmail keeps previously opened threads in the DOM, hidden. Only inline markers are checked
- * (no layout: this runs on every page change and must stay cheap and work in saved pages).
- */
-export function hiddenByAncestor(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    const style = node.getAttribute('style');
-    if (style && /display\s*:\s*none/i.test(style)) return true;
-  }
-  return false;
 }

@@ -1,19 +1,45 @@
 // Every selector the Outlook web adapter uses, in one place. Outlook (Fluent UI) hashes its class
 // names and changes them with each release, so only roles, aria labels, ids and data-* attributes
-// are used. Labels are localised: English and Spanish are listed; add a language by adding its
-// strings here. Checked against the saved pages in tests/fixtures/outlook (2026-11).
+// are used. Labels are localised, so they are data per UI language (en, es, pt, ca, fr, de, it) and
+// the adapter falls back on language-independent hooks (the time stamp's data-testid, the message
+// body's id, toolbar positions) where a language is missing. The es/en labels were checked against
+// the saved pages in tests/fixtures/outlook (2026-11); the others follow Microsoft's translations of
+// the same strings and are to be confirmed on a live page (French puts a space before the colon).
 
 export const OUTLOOK_LABELS = {
   /** `aria-label` of each message of the conversation. */
-  message: ['Email message', 'Mensaje de correo electrónico'],
+  message: [
+    'Email message',
+    'Mensaje de correo electrónico',
+    'Mensagem de email',
+    'Missatge de correu electrònic',
+    'Message électronique',
+    'E-Mail-Nachricht',
+    'Messaggio di posta elettronica',
+  ],
   /** `aria-label` prefix of the sender element: "From: Ana <ana@x.es>". */
-  from: ['From:', 'De:'],
-  to: ['To:', 'Para:'],
-  cc: ['Cc:', 'CC:'],
+  from: ['From:', 'De:', 'De :', 'Von:', 'Da:'],
+  to: ['To:', 'Para:', 'Per a:', 'À :', 'An:', 'A:'],
+  cc: ['Cc:', 'CC:', 'Cc :'],
   /** `aria-label` of a rendered message body (the compose box starts with the same words). */
-  body: ['Message body', 'Cuerpo del mensaje'],
-  reply: ['Reply', 'Responder'],
-  replyAll: ['Reply all', 'Responder a todos'],
+  body: [
+    'Message body',
+    'Cuerpo del mensaje',
+    'Corpo da mensagem',
+    'Cos del missatge',
+    'Corps du message',
+    'Nachrichtentext',
+    'Corpo del messaggio',
+  ],
+  reply: ['Reply', 'Responder', 'Respon', 'Répondre', 'Antworten', 'Rispondi'],
+  replyAll: [
+    'Reply all',
+    'Responder a todos',
+    'Respon a tots',
+    'Répondre à tous',
+    'Allen antworten',
+    'Rispondi a tutti',
+  ],
 } as const;
 
 function labelStarts(prefixes: readonly string[]): string {
@@ -62,10 +88,13 @@ export const OUTLOOK = {
   toolbar: '[role="toolbar"]',
   /** Buttons by accessible name (aria-label or title). */
   button: 'button, [role="button"], [role="menuitem"]',
-  /** The compose/reply editor. */
-  editor: OUTLOOK_LABELS.body
-    .map((l) => `[role="textbox"][contenteditable="true"][aria-label^="${l}"]`)
-    .join(', '),
+  /** The compose/reply editor (looked for inside the open reading pane only, in any language). */
+  editor: '[role="textbox"][contenteditable="true"]',
+  /**
+   * Language-independent fallback for the sender: an aria-label shaped "Label: Name <address>";
+   * the first one in a message is the sender (Outlook puts From before To and Cc).
+   */
+  addressLabel: '[aria-label*="@"]',
   /** Signed-in account: the account manager's secondary line holds the address. */
   account:
     '#mectrl_currentAccount_secondary, #O365_MainLink_Me [aria-label*="@"], [role="banner"] [aria-label*="@"]',

@@ -1,3 +1,4 @@
+import { BodyCache } from './body-cache';
 import type { AdapterOptions } from './gmail';
 import { openSiteEditor } from './insert';
 import { OUTLOOK, OUTLOOK_ITEM_PARAM, OUTLOOK_LABELS, OUTLOOK_URL_ID } from './outlook.selectors';
@@ -13,6 +14,7 @@ import {
   type SplitBody,
 } from './text';
 import type { MailAddress, MailSiteAdapter, ReadResult, ThreadMessage } from './types';
+import { elementKey, firstShown, isShown } from './visible';
 
 // Outlook web's DOM driver (outlook.office.com, outlook.live.com, …): roles and aria labels only.
 
@@ -22,6 +24,8 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
   const zone = options.zone ?? browserZone;
   const now = options.now ?? Date.now;
   const editorTimeoutMs = options.editorTimeoutMs ?? 5000;
+  const ours = options.ours ?? (() => new Set<string>());
+  const bodies = new BodyCache();
 
   const classify: Classify = (el) =>
     el.matches(OUTLOOK.quoteStart)
@@ -32,8 +36,43 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
           ? 'signature'
           : null;
 
+  const parseBody = (body: Element) => splitBody(body, classify);
+
+  /** The reading pane the user sees (an earlier one may linger in the page, hidden). */
   function readingPane(doc: Document): Element | null {
-    return doc.querySelector(OUTLOOK.readingPane);
+    return firstShown(doc.querySelectorAll(OUTLOOK.readingPane));
+  }
+
+  /**
+   * The conversation's messages: by their (localised) label, else, in a UI language not listed,
+   * as the largest element around each time stamp that holds no other time stamp.
+   */
+  function messagesOf(pane: Element): Element[] {
+    const labelled = Array.from(pane.querySelectorAll(OUTLOOK.message));
+    if (labelled.length > 0) return labelled;
+    const stamps = Array.from(pane.querySelectorAll(OUTLOOK.date));
+    return stamps.flatMap((stamp) => {
+      let el: Element = stamp;
+      while (el.parentElement && el.parentElement !== pane) {
+        const parent: Element = el.parentElement;
+        if (parent.querySelectorAll(OUTLOOK.date).length > 1) break;
+        el = parent;
+      }
+      return el.querySelector(OUTLOOK.from) || el.querySelector(OUTLOOK.addressLabel) ? [el] : [];
+    });
+  }
+
+  /** Sender element: "From: …" in a listed language, else the first "Label: Name <address>". */
+  function senderElement(message: Element): Element | null {
+    return (
+      message.querySelector(OUTLOOK.from) ??
+      Array.from(message.querySelectorAll(OUTLOOK.addressLabel)).find((el) => {
+        const label = el.getAttribute('aria-label') ?? '';
+        const recipients = [...OUTLOOK_LABELS.to, ...OUTLOOK_LABELS.cc];
+        return ADDRESS_LABEL.test(label) && !recipients.some((p) => label.startsWith(p));
+      }) ??
+      null
+    );
   }
 
   function threadIdFrom(doc: Document, url: string): string | null {
@@ -67,7 +106,7 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
   }
 
   function readMessage(el: Element, index: number, ctx: ReadContext): MessageRead {
-    const senderEl = el.querySelector(OUTLOOK.from);
+    const senderEl = senderElement(el);
     if (!senderEl) return { ok: false, missing: 'sender (aria-label "From: …")' };
     const from = senderOf(senderEl, OUTLOOK_LABELS.from);
     const dateEl = el.querySelector(OUTLOOK.date);
@@ -87,16 +126,16 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
     let content: SplitBody;
     let to: MailAddress[] = [];
     let cc: MailAddress[] = [];
+    // Outlook shows no per-message id; sender + time is stable while newer messages are added on top.
+    const id = date ? `${from.email}|${date}` : `${ctx.threadId}#${index}`;
     if (body) {
-      content = splitBody(body, classify);
+      content = bodies.get(id, body, parseBody);
       to = listOf(el.querySelector(OUTLOOK.to), OUTLOOK_LABELS.to);
       cc = listOf(el.querySelector(OUTLOOK.cc), OUTLOOK_LABELS.cc);
     } else {
       content = { text: snippetOf(el, [senderEl, dateEl]), quoted: '', signature: '' };
     }
-    // Outlook shows no per-message id; sender + time is stable while newer messages are added on top.
-    const id = date ? `${from.email}|${date}` : `${ctx.threadId}#${index}`;
-    const fromUser = ctx.user !== null && from.email === ctx.user;
+    const fromUser = ctx.us.has(from.email);
     return {
       ok: true,
       message: { id, from, to, cc, date, ...content, fromUser, collapsed },
@@ -111,24 +150,27 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
         : notUnderstood(['reading pane ([data-app-section=ConversationContainer])']);
     }
     const subjectEl = pane.querySelector(OUTLOOK.subject);
-    const messageEls = Array.from(pane.querySelectorAll(OUTLOOK.message));
+    const messageEls = messagesOf(pane);
     if (!subjectEl) {
       if (messageEls.length > 0) return notUnderstood(['subject ([role=heading][aria-level=2])']);
       return pane.querySelector(OUTLOOK.loading)
         ? { ok: false, problem: { kind: 'loading' } }
         : { ok: false, problem: { kind: 'no-thread' } };
     }
-    if (messageEls.length === 0) return { ok: false, problem: { kind: 'loading' } };
+    if (messageEls.length === 0) {
+      // A spinner means the messages are coming; without one they are there in a shape (or a
+      // language) the adapter does not know, and waiting would say "loading" forever.
+      return pane.querySelector(OUTLOOK.loading)
+        ? { ok: false, problem: { kind: 'loading' } }
+        : notUnderstood(['messages (aria-label "Email message")']);
+    }
     const threadId = threadIdFrom(doc, url);
     if (!threadId) return notUnderstood(['item id (URL /id/… or [data-convid])']);
 
-    const ctx: ReadContext = {
-      zone: zone(),
-      order: dateOrder(doc),
-      now: now(),
-      user: userEmail(doc),
-      threadId,
-    };
+    const user = userEmail(doc);
+    const us = new Set(ours());
+    if (user) us.add(user);
+    const ctx: ReadContext = { zone: zone(), order: dateOrder(doc), now: now(), user, us, threadId };
     const reads = messageEls.map((el, i) => readMessage(el, i, ctx));
     const missing = new Set(reads.flatMap((r) => (!r.ok && r.missing ? [r.missing] : [])));
     if (missing.size > 0) return notUnderstood([...missing]);
@@ -148,22 +190,30 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
     };
   }
 
+  /** Only the reply box of the reading pane the user sees: never a draft of another thread. */
   function findEditor(doc: Document): HTMLElement | null {
-    return doc.querySelector<HTMLElement>(OUTLOOK.editor);
+    const pane = readingPane(doc);
+    return pane ? firstShown(pane.querySelectorAll<HTMLElement>(OUTLOOK.editor)) : null;
   }
 
-  /** The Reply control of the newest message (Outlook lists newest first by default). */
+  /**
+   * The Reply control of the newest message (Outlook lists newest first by default), found by
+   * name; in a UI language not listed, by position: Reply and Reply all lead the pane's toolbar.
+   */
   function replyControl(doc: Document, mode: 'reply' | 'replyAll'): Element | null {
+    const pane = readingPane(doc);
+    if (!pane) return null;
     const names: readonly string[] = OUTLOOK_LABELS[mode];
     const matches = (el: Element) =>
       names.includes((el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '').trim());
-    const pane = readingPane(doc);
-    const inPane = pane ? Array.from(pane.querySelectorAll(OUTLOOK.button)).filter(matches) : [];
+    const inPane = Array.from(pane.querySelectorAll(OUTLOOK.button)).filter(
+      (el) => matches(el) && isShown(el),
+    );
     if (inPane.length > 0) {
       const options = { zone: zone(), order: dateOrder(doc), now: now() };
       let newest: Element | undefined;
       let newestTime = -Infinity;
-      for (const el of Array.from(pane!.querySelectorAll(OUTLOOK.message))) {
+      for (const el of messagesOf(pane)) {
         const dateEl = el.querySelector(OUTLOOK.date);
         const iso = parseMailDate(dateEl?.getAttribute('title') || dateEl?.textContent, options);
         const time = iso ? Date.parse(iso) : -Infinity;
@@ -171,12 +221,32 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
       }
       return inPane.find((b) => newest?.contains(b)) ?? inPane[0] ?? null;
     }
-    return Array.from(doc.querySelectorAll(OUTLOOK.button)).find(matches) ?? null;
+    const toolbar = firstShown(pane.querySelectorAll(OUTLOOK.toolbar));
+    const buttons = toolbar ? Array.from(toolbar.querySelectorAll(OUTLOOK.button)) : [];
+    return buttons[mode === 'reply' ? 0 : 1] ?? null;
+  }
+
+  function fingerprint(doc: Document, url: string): string {
+    const pane = readingPane(doc);
+    if (!pane) return `none\u0000${url}\u0000${doc.querySelector(OUTLOOK.app) ? 1 : 0}`;
+    const parts = [url, elementKey(pane), pane.querySelector(OUTLOOK.subject)?.textContent ?? '-'];
+    for (const el of messagesOf(pane)) {
+      const body = bodyOf(el);
+      parts.push(
+        senderElement(el)?.getAttribute('aria-label') ?? '',
+        el.querySelector(OUTLOOK.date)?.textContent ?? '',
+        body ? String(elementKey(body)) : '-',
+      );
+    }
+    parts.push(pane.querySelector(OUTLOOK.loading) ? 'spinner' : '');
+    return parts.join('\u0000');
   }
 
   return {
     site: 'outlook',
     readThread,
+    threadRoot: readingPane,
+    fingerprint,
     openReplyEditor(doc, mode) {
       return openSiteEditor(doc, {
         name: 'Outlook',
@@ -195,11 +265,16 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
   };
 }
 
+/** "Label: Name <address>" in any language. */
+const ADDRESS_LABEL = /^[^:<>@]{1,20}:\s*[^<>]*<[^<>@\s]+@[^<>\s]+>/;
+
 interface ReadContext {
   zone: string;
   order: 'mdy' | 'dmy';
   now: number;
   user: string | null;
+  /** Every address that is the business's (the signed-in account included). */
+  us: ReadonlySet<string>;
   threadId: string;
 }
 

@@ -193,3 +193,64 @@ describe('elementText on hostile shapes', () => {
     );
   });
 });
+
+describe('parseMailDate in every UI language', () => {
+  const zone = 'Europe/Madrid';
+  // 23 Nov 2026 09:12 in Madrid, and 5 May (short month names that look alike: mai, mag, maig).
+  const instants = [Date.parse('2026-11-23T08:12:00Z'), Date.parse('2026-05-05T16:40:00Z')];
+  const styles: Intl.DateTimeFormatOptions[] = [
+    // Gmail's date title.
+    { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+    // Long form, as in quoted-reply headers.
+    { dateStyle: 'full', timeStyle: 'short' },
+    { dateStyle: 'medium', timeStyle: 'short' },
+  ];
+  it.each(['en-US', 'en-GB', 'es-ES', 'pt-BR', 'pt-PT', 'ca-ES', 'fr-FR', 'de-DE', 'it-IT'])(
+    '%s: what Intl prints reads back to the same instant',
+    (locale) => {
+      for (const at of instants) {
+        for (const style of styles) {
+          const printed = new Intl.DateTimeFormat(locale, { ...style, timeZone: zone }).format(at);
+          expect([printed, parseMailDate(printed, { zone })]).toEqual([printed, isoWithOffset(at, zone)]);
+        }
+      }
+    },
+  );
+
+  it('reads Outlook’s numeric German and French dates day first', () => {
+    expect(parseMailDate('Mo 23.11.2026 09:12', { zone, order: 'dmy' })).toBe('2026-11-23T09:12:00+01:00');
+    expect(parseMailDate('lun. 23/11/2026 09:12', { zone, order: 'dmy' })).toBe('2026-11-23T09:12:00+01:00');
+  });
+
+  it('reads "yesterday" and a bare time in the other languages', () => {
+    const now = Date.parse('2026-11-23T12:00:00Z');
+    expect(parseMailDate('gestern, 18:03', { zone, now })).toBe('2026-11-22T18:03:00+01:00');
+    expect(parseMailDate('ieri 18:03', { zone, now })).toBe('2026-11-22T18:03:00+01:00');
+    expect(parseMailDate('09:12', { zone, now })).toBe('2026-11-23T09:12:00+01:00');
+  });
+
+  it('does not take a leading weekday for a month ("mar" is Tuesday and March)', () => {
+    expect(parseMailDate('mar, 24 nov 2026, 9:12', { zone })).toBe('2026-11-24T09:12:00+01:00');
+    expect(parseMailDate('24 mar 2026, 9:12', { zone })).toBe('2026-03-24T09:12:00+01:00');
+  });
+});
+
+/** The ISO string parseMailDate gives for an instant in a zone (minute precision). */
+function isoWithOffset(at: number, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName!.replace('GMT', '');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00${offset}`;
+}

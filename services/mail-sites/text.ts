@@ -367,26 +367,76 @@ export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  ene: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  abr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  ago: 8,
-  sep: 9,
-  set: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  dic: 12,
-};
-const WEEKDAY = /^\s*(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)[a-z]*\.?,?\s+/;
+/**
+ * The UI languages whose printed dates are read. Month and weekday names come from the browser's
+ * own `Intl` data for each (long and short forms, standalone and next to a day number), so no
+ * hand-written list drifts from what the sites print with the same data.
+ */
+const DATE_LOCALES = ['en', 'es', 'pt', 'ca', 'fr', 'de', 'it'];
+
+interface DateWords {
+  /** Folded month name (any form) → month number. */
+  months: Map<string, number>;
+  /** First three letters → month, where no two months share them. */
+  prefixes: Map<string, number>;
+  weekdays: Set<string>;
+}
+
+let dateWordsCache: DateWords | null = null;
+
+/** Lower case, no accents, no dots, no Catalan "de "/"d’" article: how names are compared. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/^(?:de\s+|d['’])/, '')
+    .trim();
+}
+
+function dateWords(): DateWords {
+  if (dateWordsCache) return dateWordsCache;
+  const months = new Map<string, number>();
+  const weekdays = new Set<string>();
+  const prefixes = new Map<string, number>();
+  const ambiguous = new Set<string>();
+  for (const locale of DATE_LOCALES) {
+    for (const style of ['long', 'short'] as const) {
+      const alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+      const withDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' });
+      for (let m = 1; m <= 12; m++) {
+        const at = Date.UTC(2026, m - 1, 15);
+        const inDate = withDay.formatToParts(at).find((p) => p.type === 'month')?.value ?? '';
+        for (const name of [alone.format(at), inDate]) {
+          const folded = foldName(name);
+          if (!/^[a-z]+$/.test(folded)) continue;
+          months.set(folded, m);
+          const prefix = folded.slice(0, 3);
+          if (folded.length < 3 || ambiguous.has(prefix)) continue;
+          if (prefixes.has(prefix) && prefixes.get(prefix) !== m) {
+            prefixes.delete(prefix);
+            ambiguous.add(prefix);
+          } else prefixes.set(prefix, m);
+        }
+      }
+      const weekday = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+      for (let d = 0; d < 7; d++) weekdays.add(foldName(weekday.format(Date.UTC(2026, 10, 22 + d))));
+    }
+  }
+  dateWordsCache = { months, prefixes, weekdays };
+  return dateWordsCache;
+}
+
+function monthOf(word: string): number | undefined {
+  const { months, prefixes } = dateWords();
+  return months.get(word) ?? (word.length >= 3 ? prefixes.get(word.slice(0, 3)) : undefined);
+}
+
+const YESTERDAY = /\b(?:yesterday|ayer|ontem|ahir|hier|gestern|ieri)\b/;
+const TODAY = /^\s*(?:today|hoy|hoje|avui|aujourd'hui|heute|oggi)?\s*,?\s*\d{1,2}[:.]\d{2}/;
+/** A day number just before the month: "23 ", "23 de ", "23 d’", "23. ". */
+const DAY_BEFORE = /(\d{1,2})\s*(?:de\s*|d['’]\s*)?\.?$/;
 
 export interface DateOptions {
   /** IANA zone the printed wall-clock time is in. */
@@ -398,9 +448,10 @@ export interface DateOptions {
 }
 
 /**
- * Reads the dates Gmail and Outlook print, in English or Spanish: "Mon, Nov 23, 2026, 9:12 AM",
- * "lun, 23 nov 2026, 9:12", "lunes, 23 de noviembre de 2026, 9:12", "Mon 11/23/2026 9:12 AM",
- * "lun 23/11/2026 9:12", ISO strings. Returns ISO 8601 with the zone's offset, or null.
+ * Reads the dates Gmail and Outlook print in the UI languages of DATE_LOCALES: "Mon, Nov 23, 2026,
+ * 9:12 AM", "lun, 23 nov 2026, 9:12", "lunes, 23 de noviembre de 2026, 9:12", "Mo., 23. Nov. 2026,
+ * 09:12", "dl., 23 de nov. 2026, 9:12", "Mon 11/23/2026 9:12 AM", "Mo 23.11.2026 09:12", ISO
+ * strings. Returns ISO 8601 with the zone's offset, or null.
  */
 export function parseMailDate(raw: string | null | undefined, options: DateOptions): string | null {
   if (!raw) return null;
@@ -448,28 +499,30 @@ export function parseMailDate(raw: string | null | undefined, options: DateOptio
     }
     s = s.replace(numeric[0], ' ');
   } else {
-    const withoutWeekday = s.replace(WEEKDAY, '');
-    if (withoutWeekday !== s && /[a-z]{3}/.test(withoutWeekday)) s = withoutWeekday;
-    const words = Array.from(s.matchAll(/[a-z]{3,}/g));
-    const monthWord = words.find((w) => MONTHS[w[0].slice(0, 3)] !== undefined && !/^(?:de|at)$/.test(w[0]));
+    const words = Array.from(s.matchAll(/[a-z]+/g));
+    // "mar" is Tuesday's short name and March's in several languages: a leading weekday is skipped
+    // only when another month name follows it.
+    const first = words[0];
+    const skip =
+      first && dateWords().weekdays.has(first[0]) && words.slice(1).some((w) => monthOf(w[0]) !== undefined)
+        ? 1
+        : 0;
+    const monthWord = words.slice(skip).find((w) => monthOf(w[0]) !== undefined);
     if (monthWord) {
-      month = MONTHS[monthWord[0].slice(0, 3)];
+      month = monthOf(monthWord[0]);
       const before = s.slice(0, monthWord.index);
       const after = s.slice((monthWord.index ?? 0) + monthWord[0].length);
-      const dayBefore = /(\d{1,2})\s*(?:de\s*)?\.?$/.exec(before.trim());
+      const dayBefore = DAY_BEFORE.exec(before.trim());
       const dayAfter = /^\.?\s*(\d{1,2})(?!\d|:)/.exec(after);
       day = Number(dayBefore?.[1] ?? dayAfter?.[1] ?? NaN);
       const yearMatch = /\b(\d{4})\b/.exec(after);
       year = yearMatch ? Number(yearMatch[1]) : now.year;
-      s =
-        before.replace(/(\d{1,2})\s*(?:de\s*)?\.?$/, ' ') +
-        ' ' +
-        after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
+      s = before.trim().replace(DAY_BEFORE, ' ') + ' ' + after.replace(/^\.?\s*\d{1,2}(?!\d|:)/, ' ');
       if (yearMatch) s = s.replace(yearMatch[1] ?? '', ' ');
-    } else if (/\b(?:yesterday|ayer)\b/.test(s)) {
+    } else if (YESTERDAY.test(s)) {
       const y = new Date(Date.UTC(now.year, now.month - 1, now.day - 1));
       [year, month, day] = [y.getUTCFullYear(), y.getUTCMonth() + 1, y.getUTCDate()];
-    } else if (/^\s*(?:today|hoy)?\s*,?\s*\d{1,2}[:.]\d{2}/.test(s)) {
+    } else if (TODAY.test(s)) {
       [year, month, day] = [now.year, now.month, now.day];
     }
   }

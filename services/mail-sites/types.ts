@@ -51,6 +51,13 @@ export interface MailSiteAdapter {
   site: MailSite;
   /** Reads the open thread from `doc`. Pure with respect to the page: never modifies it. */
   readThread(doc: Document, url: string): ReadResult;
+  /** The element holding the open (visible) thread, or null: what the watcher observes. */
+  threadRoot(doc: Document): Element | null;
+  /**
+   * A cheap key of what the open thread shows (subject, message ids, count, expanded state, bodies
+   * present): equal keys mean a re-read would return the same thread, so it is skipped.
+   */
+  fingerprint(doc: Document, url: string): string;
   /** Opens the site's own reply (or reply-all) editor for the open thread and resolves with it. */
   openReplyEditor(doc: Document, mode: 'reply' | 'replyAll'): Promise<HTMLElement>;
   /** Where the Assist button goes (the thread toolbar), or null while no thread is open. */
