@@ -2,6 +2,7 @@
 // Firefox smoke test). Runs every step even after a failure, then prints one summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 
 const E2E_PORT = process.env.E2E_SANDBOX_PORT ?? '8799';
 const results = [];
@@ -9,17 +10,23 @@ let passed = 0;
 let failed = 0;
 /** Failed tests with the first lines of their message, repeated at the end where a log tail shows it. */
 const failures = [];
+/** Every test's duration, for the slowest-tests list and the timeout-margin check. */
+const timings = [];
+/** Each runner's per-test timeout (ms), as set in its config: a test should stay under a third of it. */
+const TIMEOUTS = { unit: 30_000, e2e: 60_000 };
+const started = performance.now();
 
 function step(name, command, args, env = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const t0 = performance.now();
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = run.status === 0;
-  results.push({ name, ok });
+  results.push({ name, ok, seconds: (performance.now() - t0) / 1000 });
   return ok;
 }
 
 /** Counts from vitest's JSON report; a step that crashed before reporting counts as one failure. */
-function countTests(file, stepOk) {
+function countTests(file, stepOk, kind) {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests;
@@ -27,6 +34,13 @@ function countTests(file, stepOk) {
     if (!stepOk && report.numFailedTests === 0) failed += 1;
     for (const suite of report.testResults) {
       for (const test of suite.assertionResults) {
+        if (typeof test.duration === 'number') {
+          timings.push({
+            kind,
+            ms: test.duration,
+            name: `${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}`,
+          });
+        }
         if (test.status !== 'failed') continue;
         const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n      ');
         failures.push(`${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}\n      ${message}`);
@@ -62,7 +76,7 @@ const unitOk = step('unit tests', 'npx', [
   '--reporter=json',
   '--outputFile.json=test-results/unit.json',
 ]);
-countTests('test-results/unit.json', unitOk);
+countTests('test-results/unit.json', unitOk, 'unit');
 
 const builds = [
   ['build (chrome)', ['run', 'build']],
@@ -93,17 +107,31 @@ if (buildsOk) {
     ],
     { E2E_SKIP_BUILD: '1', E2E_SANDBOX_PORT: E2E_PORT },
   );
-  countTests('test-results/e2e.json', e2eOk);
+  countTests('test-results/e2e.json', e2eOk, 'e2e');
 } else {
   failed += 1;
-  results.push({ name: 'end-to-end tests', ok: false });
+  results.push({ name: 'end-to-end tests', ok: false, seconds: 0 });
 }
 
 if (failures.length > 0) {
   console.log('\nFailed tests:');
   for (const f of failures) console.log(`  ✘ ${f}`);
 }
+// Drift made visible: the slowest tests, and any test past a third of its timeout (a busy machine
+// could push it over). Timings are reported, never asserted.
+timings.sort((a, b) => b.ms - a.ms);
+console.log('\nSlowest tests:');
+for (const t of timings.slice(0, 20))
+  console.log(`  ${(t.ms / 1000).toFixed(2).padStart(6)} s  [${t.kind}] ${t.name}`);
+const tight = timings.filter((t) => t.ms > TIMEOUTS[t.kind] / 3);
+if (tight.length > 0) {
+  console.log(
+    `\nWithin 3× of their timeout (unit ${TIMEOUTS.unit / 1000} s, e2e ${TIMEOUTS.e2e / 1000} s) — make them lighter:`,
+  );
+  for (const t of tight) console.log(`  ${(t.ms / 1000).toFixed(2)} s  [${t.kind}] ${t.name}`);
+}
 console.log('\nSteps:');
-for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}`);
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds.toFixed(0)} s)`);
+console.log(`\nTotal time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`\nSummary: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
