@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { ThreadMessage, ThreadSnapshot } from '../mail-sites/types';
 import type { Analysis, Amount, ExtractedDate, Language, Phone } from './types';
 import { detectLanguage } from './language';
-import { classifyIntents } from './intent';
+import { readIntent } from './intent';
+import { inputProblem } from './input-check';
 import { findAmounts, findPhones, findReferences, nameFromText, personFromDisplayName } from './entities';
 import { extractDates, sameDate } from './dates';
 import { assessUrgency } from './urgency';
@@ -50,7 +51,12 @@ export function analyseThread(
   }
   const language: Language = lang.language;
 
-  const intents = classifyIntents(own, texts[1]);
+  const reading = readIntent(own, { context: texts[1], language });
+  const problem = latest ? inputProblem(latest.text, own, language) : null;
+  // Unreadable input gets a clear "not sure", not a confident label read from noise.
+  const intents =
+    problem && problem.blank ? [{ intent: 'other' as const, confidence: 0.2 }] : reading.intents;
+  const uncertainReason = problem?.reason ?? (reading.uncertain ? 'low_confidence' : undefined);
 
   const orders: string[] = [];
   const invoices: string[] = [];
@@ -112,6 +118,10 @@ export function analyseThread(
   const latestDates = latest ? dates.filter((d) => d.messageId === latest.id) : [];
   const sentAt = latest?.date ? DateTime.fromISO(latest.date, { setZone: true }) : DateTime.fromMillis(nowMs);
   const urgency = assessUrgency({ text: own, dates: latestDates, sentAt });
+  const acceptedTime =
+    reading.accepts && intents[0]!.intent === 'meeting_request'
+      ? (latestDates.find((d) => d.timeCertain && !d.past) ?? latestDates.find((d) => !d.past) ?? null)
+      : null;
   const facts = { orders, invoices, tickets, amounts, dates, phones, customerName };
   return {
     language,
@@ -123,5 +133,9 @@ export function analyseThread(
     customer: { name: customerName, email: latest?.from.email || null },
     latestCustomerMessageId: latest?.id ?? null,
     timeZone: zone,
+    secondaryIntent: problem?.blank ? null : reading.secondary,
+    uncertain: uncertainReason !== undefined,
+    ...(uncertainReason ? { uncertainReason } : {}),
+    acceptedTime,
   };
 }

@@ -11,6 +11,8 @@ export const INTENTS = [
   'order_status',
   'cancellation',
   'thanks',
+  // Supplier invoices, receipts and credit notes sent to the business (bookkeeping).
+  'invoice',
   'other',
 ] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -46,6 +48,13 @@ export interface ExtractedDate {
   timeCertain: boolean;
   /** IANA zone the wall-clock time was read in. */
   zone: string;
+  /** Part of the day when the writer named one instead of a time ("por la tarde", "first thing"). */
+  part?: 'morning' | 'noon' | 'afternoon' | 'evening';
+  /** Before the message was sent: a report of what happened, not a proposal. */
+  past?: boolean;
+  /** The writer named a weekday that the date does not fall on ("Monday the 4th" when the 4th is a
+   * Tuesday): the date is kept as written and flagged for the user to check, never moved. */
+  weekdayMismatch?: { written: string };
   /** Message the date came from, when read from a thread. */
   messageId?: string;
 }
@@ -96,4 +105,21 @@ export interface Analysis {
   latestCustomerMessageId: string | null;
   /** IANA zone dates were read in. */
   timeZone: string;
+  /** The second thing the mail asks for (complaint + refund, thanks + question), or null. */
+  secondaryIntent?: Intent | null;
+  /** The reader is not sure of the intent (weak or conflicting evidence, unreadable input): the panel
+   * says so and lets the user pick one. `uncertainReason` says why. */
+  uncertain?: boolean;
+  uncertainReason?:
+    | 'empty'
+    | 'quoted_only'
+    | 'signature_only'
+    | 'no_words'
+    | 'forwarded'
+    | 'too_long'
+    | 'mixed_language'
+    | 'low_confidence';
+  /** A time the customer accepts ("el jueves a las cinco me viene bien"): the meeting flow can confirm
+   * it directly. */
+  acceptedTime?: ExtractedDate | null;
 }

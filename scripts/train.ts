@@ -1,0 +1,152 @@
+// Trains the intent model on the training/development sets only (tests/eval/messages.json and
+// heldout.json; never the sealed set) and writes services/assistant/model/intent-model.json.
+//   npm run train            deterministic: the same sets give the same file
+//   npm run train -- --audit also lists lexicon cues that fire on exactly one training message
+//
+// The fusion of rules and model, its temperature and the "unsure" threshold are fitted on 5-fold
+// cross-validated predictions: every message is scored by a model that never saw it.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { format } from 'prettier';
+import { fileURLToPath } from 'node:url';
+import { train, predict, type LinearModel } from '../services/assistant/classifier';
+import { prepare, features, type Prepared } from '../services/assistant/features';
+import type { Lang } from '../services/assistant/language-data';
+import { firedCues, ruleReading } from '../services/assistant/intent-rules';
+import { fuse, type Fusion } from '../services/assistant/fusion';
+import { detectLanguage } from '../services/assistant/language';
+import { parseEvalSet, toIntent } from '../services/assistant/eval-format';
+import { ownText } from '../services/assistant/text';
+import { INTENTS, type Intent } from '../services/assistant/types';
+
+const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+const sets = ['tests/eval/messages.json', 'tests/eval/heldout.json'];
+const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
+
+interface Row {
+  id: string;
+  p: Prepared;
+  feats: string[];
+  label: Intent;
+  accepted: Intent[];
+}
+const rows: Row[] = messages.map((m) => {
+  const text = ownText(m.body);
+  const detected = detectLanguage(text).language;
+  const lang: Lang = detected === 'es' ? 'es' : detected === 'en' ? 'en' : m.lang === 'es' ? 'es' : 'en';
+  const p = prepare(text, lang);
+  const label = toIntent(m.intent);
+  return { id: m.id, p, feats: features(p), label, accepted: [label, ...(m.alt ? [toIntent(m.alt)] : [])] };
+});
+
+const classes = [...INTENTS];
+const OPTIONS = { epochs: 300, learningRate: 2, l2: 0.0005, minCount: 2 };
+const FOLDS = 5;
+const fnv = (s: string) => {
+  let h = 0x811c9dc5;
+  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+};
+const fold = (r: Row) => fnv(r.id) % FOLDS;
+
+// Out-of-fold model probabilities.
+const oof = new Map<string, number[]>();
+for (let k = 0; k < FOLDS; k++) {
+  const model = train(
+    rows.filter((r) => fold(r) !== k).map((r) => ({ feats: r.feats, label: r.label })),
+    classes,
+    OPTIONS,
+  );
+  for (const r of rows.filter((x) => fold(x) === k)) oof.set(r.id, predict(model, r.feats));
+}
+const ruleScores = new Map(rows.map((r) => [r.id, ruleReading(r.p).scores]));
+
+function evaluate(f: Fusion) {
+  let ok = 0;
+  let nll = 0;
+  const conf: { c: number; ok: boolean }[] = [];
+  for (const r of rows) {
+    const probs = fuse(ruleScores.get(r.id)!, oof.get(r.id)!, f, classes);
+    let best = 0;
+    for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
+    const right = r.accepted.includes(INTENTS[best]!);
+    if (right) ok++;
+    nll -= Math.log(Math.max(1e-9, Math.max(...r.accepted.map((a) => probs[INTENTS.indexOf(a)]!))));
+    conf.push({ c: probs[best]!, ok: right });
+  }
+  return { accuracy: ok / rows.length, nll: nll / rows.length, conf };
+}
+
+let fusion: Fusion = {
+  ruleWeight: 1,
+  modelWeight: 1,
+  otherScore: 1,
+  temperature: 1,
+  unsureBelow: 0,
+  secondaryAbove: 0.2,
+};
+let best = { accuracy: -1, nll: Infinity };
+for (const ruleWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2])
+  for (const modelWeight of [0, 0.5, 1, 1.5, 2, 3])
+    for (const otherScore of [0, 0.5, 1, 1.5, 2, 3]) {
+      if (ruleWeight === 0 && modelWeight === 0) continue;
+      const f = { ...fusion, ruleWeight, modelWeight, otherScore };
+      const r = evaluate(f);
+      if (
+        r.accuracy > best.accuracy + 1e-9 ||
+        (Math.abs(r.accuracy - best.accuracy) < 1e-9 && r.nll < best.nll)
+      ) {
+        best = r;
+        fusion = f;
+      }
+    }
+// Temperature: the one whose confidences best predict being right (lowest log loss).
+let bestT = { t: 1, nll: Infinity };
+for (let t = 0.3; t <= 4.0001; t += 0.1) {
+  const r = evaluate({ ...fusion, temperature: t });
+  if (r.nll < bestT.nll) bestT = { t: Math.round(t * 10) / 10, nll: r.nll };
+}
+fusion.temperature = bestT.t;
+const calibrated = evaluate(fusion);
+// Unsure: below the confidence where, on unseen messages, the reader is right less than 60% of the time.
+const sorted = [...calibrated.conf].sort((a, b) => a.c - b.c);
+let unsureBelow = 0;
+for (let i = 1; i <= sorted.length; i++) {
+  const below = sorted.slice(0, i);
+  const acc = below.filter((x) => x.ok).length / below.length;
+  if (acc < 0.6 && below.length <= sorted.length * 0.25) unsureBelow = sorted[i - 1]!.c + 1e-6;
+}
+fusion.unsureBelow = Math.round(unsureBelow * 1000) / 1000;
+const sure = calibrated.conf.filter((x) => x.c >= fusion.unsureBelow);
+
+const finalModel: LinearModel = train(
+  rows.map((r) => ({ feats: r.feats, label: r.label })),
+  classes,
+  OPTIONS,
+);
+const dev = {
+  messages: rows.length,
+  crossValidatedAccuracy: Math.round(calibrated.accuracy * 1000) / 1000,
+  rulesOnlyAccuracy:
+    Math.round(evaluate({ ...fusion, modelWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
+  modelOnlyAccuracy:
+    Math.round(evaluate({ ...fusion, ruleWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
+  unsureShare: Math.round((1 - sure.length / calibrated.conf.length) * 1000) / 1000,
+  accuracyWhenSure: Math.round((sure.filter((x) => x.ok).length / Math.max(1, sure.length)) * 1000) / 1000,
+};
+mkdirSync(root('services/assistant/model'), { recursive: true });
+// Written in the repository's format so `prettier --check` passes on the committed file.
+writeFileSync(
+  root('services/assistant/model/intent-model.json'),
+  await format(JSON.stringify({ fusion, dev, model: finalModel }), { parser: 'json', printWidth: 110 }),
+);
+console.log('fusion', fusion);
+console.log('cross-validated on the training/development sets (not a test figure):', dev);
+console.log('features kept', Object.keys(finalModel.weights).length);
+
+if (process.argv.includes('--audit')) {
+  const hits = new Map<string, string[]>();
+  for (const r of rows) for (const c of firedCues(r.p)) hits.set(c.cue, [...(hits.get(c.cue) ?? []), r.id]);
+  const single = [...hits.entries()].filter(([, ids]) => ids.length === 1);
+  console.log(`\ncues firing on exactly one training message (${single.length}):`);
+  for (const [cue, ids] of single) console.log(`  ${ids[0]}  ${cue}`);
+}

@@ -1,0 +1,510 @@
+import type { Intent } from './types';
+import { editDistance } from './text';
+import { ACCEPTANCE, BOOKING_STEMS, IRONY } from './language-data';
+import type { Prepared } from './features';
+
+// Rule lexicon over the prepared body (normalised, spelling fixed, greeting and closing formulas set
+// apart). Two kinds of cue: `w` single words (a trailing * makes a prefix), also matched with one typo
+// when long enough, and skipped inside a negation ("never booked an appointment"); and `p` phrases as
+// regular expressions (negation, where it matters, is part of the phrase). Weights are the evidence
+// one cue gives; an intent's score is the sum over distinct cues. Cues are general vocabulary of each
+// intent: a cue that only one training message uses is not kept (scripts/train.ts reports them).
+type Cue = { w: string; s: number } | { p: RegExp; s: number };
+export type Scored = Exclude<Intent, 'other'>;
+
+const w = (word: string, s: number): Cue => ({ w: word, s });
+const p = (re: RegExp, s: number): Cue => ({ p: re, s });
+
+const LEXICON: Record<Scored, Cue[]> = {
+  complaint: [
+    // Billing errors: "the delivery charge was added twice", "me cobrasteis dos veces"
+    p(
+      /\b(charged|billed|added|counted|cobrad[oa]s?|cobrasteis|cobraron|facturad[oa]s?) (us |me |nos )?(twice|two times|double|dos veces|por duplicado)\b/,
+      2.5,
+    ),
+    p(/\b(overcharg|double[- ]charg|cobro duplicado|cobro de mas|cobrado de mas)/, 2),
+    w('peor', 1.2),
+    w('molesto', 1.2),
+    w('molesta', 1.2),
+    w('solucion', 0.8),
+    w('solucionar', 0.8),
+    w('solucionen', 0.8),
+    w('faltan', 1),
+    w('scratched', 1.2),
+    w('upset', 1.2),
+    w('shocked', 1.2),
+    w('broke', 1.2),
+    w('missing', 0.8),
+    p(/\b(nunca (he|hemos) pedido|que no (pedi|pedimos|contratamos|consumimos))\b/, 1.2),
+    p(/\bya no (funciona|carga|enciende|va|arranca)\b/, 1.2),
+    p(/\bno me parece (normal|bien|serio|aceptable)\b/, 1.2),
+    p(/\b(expected|expect) (much |a lot )?better\b/, 1.5),
+    p(/\bnot what (i|we) (paid|ordered|expected)\b/, 1.5),
+    p(/\b(nobody|no one|no-one) (called|came|showed|turned up|rang)\b/, 1.5),
+    w('queja*', 2),
+    w('quejarme', 2),
+    w('reclamacion*', 1.5),
+    w('reclamar', 1.2),
+    w('inaceptable', 2),
+    w('verguenza', 2),
+    w('indignad*', 2),
+    w('decepcion*', 1.8),
+    w('fatal', 1.2),
+    w('pesim*', 1.8),
+    w('horrible', 1.5),
+    w('lamentable', 1.8),
+    w('defectuos*', 1.8),
+    w('estropead*', 1.5),
+    w('danad*', 1.5),
+    w('grosero', 1.5),
+    w('maleducad*', 1.5),
+    w('harto', 1.5),
+    w('harta', 1.5),
+    w('desastre', 1.5),
+    w('sucio', 1.2),
+    w('sucia', 1.2),
+    w('exijo', 1.5),
+    w('abogado', 1.5),
+    w('denuncia*', 1.5),
+    w('complain*', 2),
+    w('unacceptable', 2),
+    w('disappoint*', 1.8),
+    w('terrible', 1.5),
+    w('awful', 1.5),
+    w('rude', 1.5),
+    w('broken', 1.5),
+    w('cracked', 1.5),
+    w('damaged', 1.5),
+    w('defective', 1.8),
+    w('faulty', 1.8),
+    w('leaks', 1),
+    w('leaking', 1),
+    w('ridiculous', 1.5),
+    w('disgust*', 1.8),
+    w('worst', 1.5),
+    w('unhappy', 1.5),
+    w('dirty', 1.2),
+    w('lawyer', 1.5),
+    w('solicitor', 1.5),
+    w('unprofessional', 1.5),
+    w('appalling', 1.8),
+    w('shocking', 1.2),
+    w('overcharged', 1.8),
+    p(/\b(rot[oa]s?|roto)\b/, 1.5),
+    p(/\bhoja de reclamaciones\b/, 2),
+    p(/\bmal estado\b/, 1.5),
+    p(/\bno funciona\b/, 1.2),
+    p(/\bha dejado de funcionar\b/, 1.5),
+    p(/\bmala? (atencion|experiencia|calidad|servicio)\b/, 1.8),
+    p(/\bmuy mal[oa]?\b/, 1.2),
+    p(/\b(cobrad[oa]|cobrais|cobran|cobraron|cobrasteis|cobro) (de mas|dos veces|doble)\b/, 1.8),
+    p(/\b(doble (cargo|cobro)|cargo duplicado|cobro duplicado)\b/, 1.8),
+    p(/\bnadie (me |nos )?(contesta|responde|atiende|ha contestado|ha respondido|dice nada)\b/, 1.8),
+    p(/\b(es|esta es) la (segunda|tercera|cuarta|quinta|enesima) vez\b/, 1.5),
+    p(/\bno es normal\b/, 1.2),
+    p(/\bdeja(n)? mucho que desear\b/, 1.5),
+    p(
+      /\b(lleg[oa]|llegaron|estaba|estaban|vino|vinieron) (frio|fria|frios|frias|caducad[oa]s?|abiert[oa]s?)\b/,
+      1.2,
+    ),
+    p(/\b(equivocad[oa]s?|incorrect[oa]s?)\b/, 1),
+    p(/\bespero una solucion\b/, 1.2),
+    p(/\b(no (estoy|estamos) (nada )?(contento|contenta|contentos|satisfech[oa]s?))\b/, 1.5),
+    p(/\bpongo una (denuncia|reclamacion)\b/, 1),
+    p(/\b(no|nunca) (volvere|volveremos)\b/, 1.5),
+    p(/\b(poor|bad) (service|quality|experience|customer service)\b/, 1.8),
+    p(/\b(doesn'?t|does not|didn'?t|did not|isn'?t|is not) work(ing)?\b/, 1.2),
+    p(/\b(not|stopped) working\b/, 1.2),
+    p(/\bwrong (item|size|order|colou?r|product|address|one)\b/, 1.5),
+    p(/\b(charged (me |us )?(twice|double)|double[- ]charged|duplicate charge)\b/, 1.8),
+    p(/\bfed up\b/, 1.8),
+    p(/\bnot (happy|impressed|acceptable|good enough)\b/, 1.5),
+    p(/\b(nobody|no one|no-one) (has|is|answers|replied|responded|got back|gets back)\b/, 1.5),
+    p(/\b(the )?(second|third|fourth|fifth|3rd|4th) time\b/, 1.5),
+    p(/\b(arrived|was|were|came) (cold|stale|late|open(ed)?|expired)\b/, 1.2),
+    p(/\b(legal action|trading standards|sue you|small claims|bad review)\b/, 1.5),
+    p(/\bnever (again|ordering again|coming back)\b/, 1.5),
+  ],
+  question: [
+    w('garantia', 0.8),
+    w('warranty', 0.8),
+    p(/\b(what'?s|what is|cual es) (your|su|vuestra|vuestro|tu)\b/, 1),
+    w('duda*', 1),
+    w('consulta*', 1),
+    w('informacion', 0.8),
+    w('presupuesto', 1),
+    w('precio*', 0.9),
+    w('tarifa*', 0.9),
+    w('horario*', 1),
+    w('disponibilidad', 0.5),
+    w('aceptan', 0.8),
+    w('admiten', 0.8),
+    w('wondering', 1.2),
+    w('question*', 1),
+    w('information', 0.8),
+    w('price*', 0.9),
+    w('pricing', 0.9),
+    w('quote', 0.9),
+    w('cost', 0.7),
+    p(/\?/, 1),
+    p(
+      /\b(queria|quiero|queriamos|quisiera|me gustaria|nos gustaria) (saber|preguntar(le|les|os)?|consultar(le|les|os)?|informacion)\b/,
+      1.4,
+    ),
+    p(
+      /\b(podria|podrian|podrias|podeis|pueden|puede|puedes) (decir|indicar|informar|explicar|aclarar|confirmar)(me|nos)?\b/,
+      1,
+    ),
+    p(/\b(tienen|teneis|tiene|hacen|haceis|abren|abris|cierran|trabajan|ofrecen|venden|hay) /, 0.5),
+    p(/\bcuanto (cuesta|vale|sale|cobran|costaria|tarda)\b/, 1.4),
+    p(/\b(se puede|es posible|seria posible|hay posibilidad|puedo|podria) /, 0.5),
+    p(/\b(como|donde|cuando|cual|cuales|que) (puedo|hago|se|tengo|funciona|incluye)\b/, 0.7),
+    p(/\b(do|does|did) (you|it|they|the)\b/, 0.7),
+    p(/\b(is|are) (there|it|you|the)\b[^.!]*\?/, 0.7),
+    p(/\b(can|could) (i|we|you tell|you let me know|you confirm)\b/, 0.6),
+    p(/\b(would it be|is it) possible\b/, 1),
+    p(/\bhow (much|long|many|do i|can i|does)\b/, 1.2),
+    p(/\b(opening hours|open on|what time)\b/, 1),
+    p(/\bdo you (have|offer|do|sell|deliver|accept|take|ship)\b/, 0.8),
+  ],
+  meeting_request: [
+    w('meet', 1.2),
+    p(
+      /\b(hablar|vernos|reunirnos|verte|verle|verles)( contigo| con usted| con ustedes| con vosotros)? en persona\b/,
+      1.5,
+    ),
+    p(/\b(hop on|jump on|have|do|get on) a (quick |short |video |phone )?call\b/, 1),
+    p(/\b(talk it through|talk through|go over|go through|walk you through)\b/, 0.6),
+    p(/\b(i'?m|i am|we'?re|we are) (free|available)\b/, 1.2),
+    p(/\bcome by\b/, 1),
+    w('reunion*', 2),
+    w('reunirnos', 2),
+    w('reunirme', 2),
+    w('vernos', 1.5),
+    w('agendar', 1.5),
+    w('videollamada', 2),
+    w('concertar', 1.2),
+    w('meeting', 2),
+    w('appointment*', 1.8),
+    w('schedule', 1),
+    w('zoom', 1),
+    w('demo', 1),
+    w('rebook', 1),
+    w('reschedule', 1.2),
+    p(/\b(pedir|solicitar|reservar|concertar|tener|una|la|mi) cita\b/, 1.8),
+    p(/\bcita (con|para)\b/, 1.2),
+    p(
+      /\b(podemos|podriamos|podemos|puedo|podria|quiero|querria|me gustaria|nos gustaria) (quedar|vernos|hablar|reunirnos|pasar(me)?|ir)\b/,
+      1.4,
+    ),
+    p(/\bquedar (el|para|un|una|en|a)\b/, 1),
+    p(/\b(una|la) llamada\b/, 1),
+    p(/\bllamada (de|con|para)\b/, 0.8),
+    p(/\b(hablar|vernos|reunirnos) en persona\b/, 1),
+    p(/\bpasar(me|nos)? por\b/, 0.8),
+    p(/\b(me|nos|te|le|les|os) (viene|vendria|va|iria) bien\b/, 1.2),
+    p(/\b(tendria|tendrian|tienes|tiene|tienen|teneis) (un )?(hueco|disponibilidad|tiempo)\b/, 1.4),
+    p(/\b(presentar(le|les|te|os)?) (nuestros|nuestra|nuestro)\b/, 1),
+    p(/\bset up (a |an )?(call|meeting|time|chat|visit)\b/, 1.8),
+    p(/\b(book|arrange|organi[sz]e) (a|an|some) (call|meeting|appointment|time|visit|slot|demo)\b/, 1.8),
+    p(
+      /\b(catch up|get together|meet up|meet with|meet you|meet in person|come in|stop by|drop by|pop in)\b/,
+      1.2,
+    ),
+    p(/\b(a|quick|short|phone|video) call\b/, 1),
+    p(/\bare you (free|available)\b/, 1.5),
+    p(/\b(would|does|will|could) [a-z0-9: ]{1,40} work (for|with) you\b/, 1.5),
+    p(/\bworks? for (me|us)\b/, 1.2),
+    p(/\b(sounds good|see you (on|at|then))\b/, 0.8),
+    p(/\b(google meet|teams call|ms teams|microsoft teams)\b/, 1),
+    p(/\b(available|free) (on|next|this|for a|tomorrow)\b/, 1),
+  ],
+  order_status: [
+    w('entrega*', 0.8),
+    w('recoger*', 0.6),
+    w('collection', 0.6),
+    p(/\b(en )?que estado (esta|tiene|se encuentra)\b/, 2.5),
+    p(/\b(alguna|algun|hay) novedad(es)?\b/, 1.8),
+    p(/\bwhen\b.{0,40}\b(be delivered|arrive|be shipped|be ready|get here)\b/, 1.8),
+    p(/\bcuando\b.{0,40}\b(llega|llegara|llegan|entregan|entregareis|estara listo)\b/, 1.8),
+    p(/\bwill (it|they|my order|the order|my parcel|my package) (arrive|be delivered|ship|get here)\b/, 2),
+    p(/\b(has|have) (my|our|the) (order|parcel|package|item)s? (shipped|been shipped|left|been sent)\b/, 2),
+    p(/\bse entrega(n)?\b/, 1),
+    w('seguimiento', 1.5),
+    w('tracking', 1.5),
+    w('repartidor', 1.2),
+    w('mensajero', 1.2),
+    w('transportista', 1.2),
+    w('paquete', 0.8),
+    w('envio', 0.8),
+    w('enviado', 0.8),
+    w('shipped', 1),
+    w('shipping', 0.8),
+    w('dispatched', 1),
+    w('delivery', 0.8),
+    w('parcel', 0.8),
+    w('package', 0.8),
+    w('courier', 1),
+    w('pedido', 0.4),
+    w('order', 0.4),
+    p(/\bdonde (esta|estan|anda|queda) (mi|el|nuestro|nuestra|la|los|mis)\b/, 2.5),
+    p(/\b(estado|situacion) (de|del) (mi |el |nuestro |la )?(pedido|envio|paquete|compra|reserva)\b/, 2.5),
+    p(/\bno (me |nos )?(ha|han|hay) (llegado|llegado nada|recibido)\b/, 2),
+    p(/\bno (lo |la |los |las )?(he|hemos) recibido\b/, 2),
+    p(
+      /\b(todavia|aun|sigo sin|seguimos sin) (no )?(ha llegado|han llegado|llega|recibido|recibir|lo he recibido|tenerlo|nada)\b/,
+      1.5,
+    ),
+    p(
+      /\bcuando (me |nos )?(llega|llegara|llegan|llegaran|recibire|recibiremos|lo recibo|enviais|envian|lo envian|sale|saldra)\b/,
+      2,
+    ),
+    p(/\b(me|nos) llega\b/, 0.8),
+    p(/\b(ya )?(salio|ha salido|han enviado|habeis enviado)\b/, 1),
+    p(/\bplazo de entrega\b/, 1),
+    p(/\b(correos|seur|mrw|gls|nacex|dhl|ups|fedex|usps|estafeta)\b/, 0.8),
+    p(/\bwhere (is|are) (my|our|the)\b/, 2.5),
+    p(/\b(order|delivery|shipping|shipment) status\b/, 2.5),
+    p(/\bstatus of (my|our|the)\b/, 2.5),
+    p(
+      /\b(hasn'?t|haven'?t|has not|have not|still not|not yet|never) (arrived|shipped|been shipped|been delivered|received|come|turned up|showed up)\b/,
+      2,
+    ),
+    p(/\bstill (waiting|haven'?t|has not|hasn'?t|not)\b/, 1.2),
+    p(/\bwhen (will|can|do|should) (it|my|i|we|you|the)\b/, 1.2),
+    p(/\b(any|an) (update|news) (on|about|regarding)\b/, 1.8),
+    p(/\b(eta|arrive|arrival)\b/, 0.8),
+  ],
+  cancellation: [
+    w('anul*', 2.2),
+    p(/\b(no podre|no puedo|no podemos|no podremos) (ir|venir|asistir|acudir)\b/, 1.5),
+    p(/\b(can'?t|cannot|won'?t be able to|unable to) (make|come|attend)\b/, 1.5),
+    p(/\bcancel (it|my appointment|the appointment|our booking|my booking|the booking|our table)\b/, 0.8),
+    p(/\b(received|recibido) (my |mi |el |the )?(refund|reembolso)\b/, 1),
+    w('devolucion', 2),
+    w('devolver*', 1.8),
+    w('reembols*', 2),
+    w('desistimiento', 2),
+    w('abono', 0.6),
+    w('cancel*', 2.2),
+    w('refund*', 2.2),
+    w('unsubscribe', 2),
+    w('reimburse*', 1.8),
+    w('chargeback', 1.5),
+    p(/\b(dar|darme|darnos|den|tramitar|solicitar)( de)? (de )?baja\b/, 2.2),
+    p(/\bla baja\b/, 1.5),
+    p(/\b(me|nos) (devuelvan|devolvais|devuelvas|reembolsen|abonen)\b/, 1.8),
+    p(/\b(devuelvan|devolved|devolvedme|devuelvanme) (el|mi) dinero\b/, 1.5),
+    p(/\bya no (lo|la|los|las|me|nos)? ?(quiero|necesito|queremos|necesitamos|interesa)\b/, 1.5),
+    p(/\bmoney back\b/, 2),
+    p(/\breturn (it|them|the|this|my|an|a)\b/, 1.5),
+    p(/\b(returning|a return)\b/, 1.2),
+    p(/\b(terminate|end) (my|our|the) (contract|subscription|membership|account)\b/, 2),
+    p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
+    p(/\b(reverse|reversed|refunded)\b/, 1),
+  ],
+  thanks: [
+    p(/\bgracias por [a-z]+/, 1),
+    p(
+      /\b(ya )?(recibi|he recibido|got|received|arrived)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/,
+      1.5,
+    ),
+    w('gracias', 1),
+    w('agradec*', 1.8),
+    w('thank*', 1),
+    w('thx', 0.8),
+    w('grateful', 1.5),
+    w('appreciate*', 1),
+    w('genial*', 0.5),
+    w('perfecto', 0.5),
+    w('estupendo', 0.5),
+    w('excelente', 0.5),
+    w('perfect', 0.5),
+    w('great', 0.3),
+    w('amazing', 0.5),
+    w('fantastic', 0.5),
+    w('wonderful', 0.6),
+    p(/\b(muchas|muchisimas|mil|infinitas) gracias\b/, 0.8),
+    p(/\bgracias (por (todo|la|el|vuestra|su|tu|haber|ser)|de (nuevo|verdad|corazon))\b/, 1.2),
+    p(/\b(thank you|thanks) (so|very) much\b/, 0.8),
+    p(/\b(huge|big|massive|special) thank/, 1.5),
+    p(
+      /\b(thank you|thanks) (for|again) (all|everything|looking|the|your|a|such|being|making|sorting|helping)\b/,
+      1.2,
+    ),
+    p(/\b(wanted|want) to (say )?(thank|say thank)/, 1.5),
+    p(
+      /\b(un exito|de diez|buenisim[oa]|encantad[oa]s?|muy amables|todo (correcto|perfecto)|volveremos)\b/,
+      0.8,
+    ),
+    p(/\b(well done|great job|great service|so helpful|at ease|lovely|love it|loved it)\b/, 0.8),
+    p(/\b(got it|received it|all good|recibido|ok gracias|vale gracias)\b/, 0.6),
+    // Sign-off thanks say nothing about intent; they cancel the plain "gracias"/"thanks".
+    p(
+      /\b(gracias (de antemano|por adelantado|anticipadas|por (su|vuestra|tu) (atencion|ayuda|respuesta|tiempo))|thanks? (you )?in advance|thanks for your (help|time|attention)|many thanks)\b/,
+      -1,
+    ),
+  ],
+  invoice: [
+    w('factura*', 1.2),
+    w('invoice*', 1.5),
+    w('receipt*', 1.2),
+    w('recibo', 1),
+    w('comprobante*', 1),
+    w('abono', 0.8),
+    w('statement', 0.8),
+    w('vencimiento', 1),
+    w('proforma', 1.2),
+    p(/\b(nota|notas) de (credito|abono|cargo)\b/, 2),
+    p(/\b(credit|debit) (note|memo)\b/, 2),
+    p(/\bcuenta de cobro\b/, 2),
+    p(/\bpro ?forma\b/, 1),
+    p(/\b(net|neto) ?\d{2}\b|\bpayment terms\b|\bterminos de pago\b|\ba \d{2} dias\b/, 1),
+    p(
+      /\b(adjunt\w*|attached|enclosed|find attached|please find|sending over|te paso|le paso|les paso|os paso|remito|les comparto|te comparto|le envio|os envio|les envio|te envio|te reenvio|here is|here'?s)\b.{0,40}\b(factura|invoice|receipt|recibo|bill|abono|nota de credito|credit|comprobante|statement|cuenta de cobro)/,
+      2,
+    ),
+    p(/\b(vence|due (by|on|date)|payable)\b/, 0.6),
+  ],
+};
+
+// When two intents score the same, the one that needs the more careful reply comes first.
+export const PRIORITY: Scored[] = [
+  'complaint',
+  'cancellation',
+  'order_status',
+  'meeting_request',
+  'invoice',
+  'question',
+  'thanks',
+];
+
+interface WordCue {
+  intent: Scored;
+  stem: string;
+  prefix: boolean;
+  s: number;
+}
+const WORDS: WordCue[] = [];
+const PHRASES: { intent: Scored; re: RegExp; s: number }[] = [];
+for (const intent of PRIORITY) {
+  for (const cue of LEXICON[intent]) {
+    if ('w' in cue) {
+      const prefix = cue.w.endsWith('*');
+      WORDS.push({ intent, stem: prefix ? cue.w.slice(0, -1) : cue.w, prefix, s: cue.s });
+    } else {
+      PHRASES.push({ intent, re: cue.p, s: cue.s });
+    }
+  }
+}
+
+function wordMatches(cue: WordCue, token: string): 'exact' | 'fuzzy' | null {
+  if (cue.prefix ? token.startsWith(cue.stem) : token === cue.stem) return 'exact';
+  // One slip is tolerated on words of 7+ letters, two on 10+ ("reembloso", "cancelacoin"); shorter
+  // words have too many real neighbours ("precio" / "preciso").
+  if (cue.stem.length < 7) return null;
+  const max = cue.stem.length >= 10 ? 2 : 1;
+  const candidate = cue.prefix ? token.slice(0, cue.stem.length + 1) : token;
+  if (Math.abs(candidate.length - cue.stem.length) > max + (cue.prefix ? 1 : 0)) return null;
+  if (cue.prefix) {
+    for (const len of [cue.stem.length - 1, cue.stem.length, cue.stem.length + 1]) {
+      if (editDistance(token.slice(0, len), cue.stem, max) <= max) return 'fuzzy';
+    }
+    return null;
+  }
+  return editDistance(candidate, cue.stem, max) <= max ? 'fuzzy' : null;
+}
+
+export type Scores = Record<Scored, number>;
+export const emptyScores = (): Scores => ({
+  complaint: 0,
+  question: 0,
+  meeting_request: 0,
+  order_status: 0,
+  cancellation: 0,
+  thanks: 0,
+  invoice: 0,
+});
+
+/** Which cues of the lexicon fire on a prepared text (for the score and for train.ts's audit). */
+export function firedCues(p: Prepared): { intent: Scored; cue: string; s: number }[] {
+  const out: { intent: Scored; cue: string; s: number }[] = [];
+  const seen = new Set<WordCue>();
+  for (const t of p.tokens) {
+    for (const cue of WORDS) {
+      if (seen.has(cue)) continue;
+      // A negated word is not asked for ("I never booked anything", "no quiero cancelar"); complaint
+      // words keep their weight (a "no roto" is rare, "not happy" is a phrase).
+      if (t.negated && cue.intent !== 'complaint') continue;
+      const m = wordMatches(cue, t.word);
+      if (m) {
+        seen.add(cue);
+        out.push({
+          intent: cue.intent,
+          cue: `w:${cue.stem}${cue.prefix ? '*' : ''}`,
+          s: m === 'exact' ? cue.s : cue.s * 0.8,
+        });
+      }
+    }
+  }
+  for (const { intent, re, s } of PHRASES)
+    if (re.test(p.body)) out.push({ intent, cue: `p:${re.source}`, s });
+  return out;
+}
+
+export interface RuleReading {
+  scores: Scores;
+  /** Praise read as irony (quoted praise or praise beside a complaint). */
+  ironic: boolean;
+  /** The customer accepts a time. */
+  accepts: boolean;
+}
+
+const DAY_OR_TIME =
+  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
+
+/** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
+export function ruleReading(p: Prepared): RuleReading {
+  const scores = emptyScores();
+  for (const c of firedCues(p)) scores[c.intent] += c.s;
+  for (const k of PRIORITY) scores[k] = Math.max(0, scores[k]);
+  // A closing thanks is politeness: a little evidence when nothing else is said, none otherwise.
+  if (/\b(gracias|thank|thanks)\b/.test(p.closing) && p.tokens.length < 6) scores.thanks += 0.8;
+
+  const irony = IRONY[p.lang];
+  const others = Math.max(scores.complaint, scores.order_status, scores.cancellation);
+  const negativeFacts =
+    others > 0 ||
+    p.tokens.some((t) => t.negated) ||
+    /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada)\b/.test(p.body);
+  const ironic =
+    scores.thanks > 0 && negativeFacts && (irony.quotedPraise.test(p.body) || irony.markers.test(p.body));
+  if (ironic) {
+    scores.complaint += 1.5 + scores.thanks;
+    scores.thanks = 0;
+  }
+  // "I never booked anything": a denied booking is a complaint about it, not a meeting request.
+  const deniesBooking = p.tokens.some(
+    (t) => t.negated && BOOKING_STEMS[p.lang].some((b) => t.stem.startsWith(b)),
+  );
+  if (deniesBooking && scores.meeting_request > 0) {
+    scores.complaint += 1 + scores.meeting_request * 0.5;
+    scores.meeting_request *= 0.2;
+  }
+  const accepts = ACCEPTANCE[p.lang].test(p.body) && DAY_OR_TIME.test(p.body);
+  if (accepts) scores.meeting_request += 2.5;
+  // A thanks beside a request is politeness; it leads only when nothing else is asked.
+  const otherTop = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));
+  if (otherTop >= 0.9 && scores.thanks < 2) scores.thanks *= 0.4;
+  // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
+  if (
+    /\b(recibi|he recibido|got|received)( ya)? (el |mi |my |the )?(reembolso|refund)\b/.test(p.body) &&
+    !/\b(no|not|n't|haven'?t|sin)\b[^.]{0,20}(recibi|recibido|received|got)/.test(p.body)
+  ) {
+    scores.cancellation = Math.max(0, scores.cancellation - 2.2);
+  }
+  // A question mark inside a more specific request (where is my order?) is that request's form.
+  if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation, scores.invoice) >= 2)
+    scores.question *= 0.6;
+  return { scores, ironic, accepts };
+}

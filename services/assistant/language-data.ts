@@ -1,0 +1,136 @@
+// Per-language data the intent reader works from: spelling fixes, negators, closing formulas, irony
+// cues. Everything here is matched on normalised text (lowercase, no accents, repeats collapsed).
+// Data, not code: a new spelling or formula is one more entry, not a new rule.
+
+export type Lang = 'es' | 'en';
+
+/** Common misspellings and chat shorthand, rewritten word by word before anything is read. */
+export const SPELLING: Record<Lang, Record<string, string>> = {
+  es: {
+    kiero: 'quiero',
+    kero: 'quiero',
+    q: 'que',
+    k: 'que',
+    xq: 'porque',
+    pq: 'porque',
+    porq: 'porque',
+    tb: 'tambien',
+    tmb: 'tambien',
+    xfa: 'por favor',
+    porfa: 'por favor',
+    pls: 'por favor',
+    echo: 'hecho',
+    saver: 'saber',
+    aver: 'a ver',
+    ola: 'hola',
+    nadien: 'nadie',
+    resivido: 'recibido',
+    recivido: 'recibido',
+    resibido: 'recibido',
+    reembloso: 'reembolso',
+    rembolso: 'reembolso',
+    devolusion: 'devolucion',
+    cancelasion: 'cancelacion',
+    factua: 'factura',
+    grasias: 'gracias',
+    gracais: 'gracias',
+    vien: 'bien',
+  },
+  en: {
+    u: 'you',
+    ur: 'your',
+    r: 'are',
+    pls: 'please',
+    plz: 'please',
+    thx: 'thanks',
+    thnx: 'thanks',
+    ty: 'thanks',
+    recieved: 'received',
+    recieve: 'receive',
+    ordred: 'ordered',
+    oder: 'order',
+    refound: 'refund',
+    cancle: 'cancel',
+    cancell: 'cancel',
+    apointment: 'appointment',
+    appoinment: 'appointment',
+    adress: 'address',
+    untill: 'until',
+    tommorow: 'tomorrow',
+    tomorow: 'tomorrow',
+    wensday: 'wednesday',
+    wendsday: 'wednesday',
+    im: 'i am',
+    dont: 'do not',
+    didnt: 'did not',
+    doesnt: 'does not',
+    havent: 'have not',
+    hasnt: 'has not',
+    cant: 'cannot',
+    wont: 'will not',
+    isnt: 'is not',
+    wasnt: 'was not',
+  },
+};
+
+/** Multi-word misspellings ("a llegado" for "ha llegado"); regexes over normalised text. */
+export const SPELLING_PHRASES: Record<Lang, [RegExp, string][]> = {
+  es: [
+    [/\ba (llegado|recibido|sido|pasado|enviado|salido|dicho|cobrado|contestado)\b/g, 'ha $1'],
+    [/\bhan (echo)\b/g, 'han hecho'],
+    [/\bvalla\b/g, 'vaya'],
+  ],
+  en: [
+    [/\b(where|what|it|that|there|who|how|when)'s\b/g, '$1 is'],
+    [/\bcan'?t\b/g, 'cannot'],
+    [/\bwon'?t\b/g, 'will not'],
+    [/\b(\w+)n't\b/g, '$1 not'],
+  ],
+};
+
+/** Words that open a negation scope; the scope closes at punctuation or after a few words. */
+export const NEGATORS: Record<Lang, string[]> = {
+  es: ['no', 'nunca', 'jamas', 'ni', 'sin', 'tampoco', 'nadie', 'nada'],
+  en: ['not', 'no', 'never', 'without', 'nobody', 'nothing', 'neither', 'nor', 'cannot'],
+};
+export const NEGATION_SCOPE = 4;
+
+/**
+ * Closing formulas: a line made only of these says nothing about what the mail wants ("Gracias de
+ * antemano", "Thanks for everything", "Un saludo"). They are read apart from the body, so thanks and
+ * politeness never decide the intent alone when something else is asked.
+ */
+export const CLOSINGS: Record<Lang, RegExp> = {
+  es: /^(?:(?:muchas |mil |muchisimas |de nuevo |otra vez )?gracias(?: de antemano| por adelantado| por (?:todo|su|tu|vuestra|la|el) ?\w*(?: \w+)?)?|un (?:cordial )?saludo|saludos(?: cordiales)?|atentamente|cordialmente|quedo atent[oa]\w*(?: a \w+(?: \w+)?)?|espero (?:su|tu|vuestra) respuesta|un abrazo|besos|abrazos|fue un gusto|ha sido un placer|buen dia|buena tarde|que tengas? buen dia)[\s!.,:;)-]*$/,
+  en: /^(?:(?:many |big )?thanks?(?: you)?(?: (?:so|very) much)?(?: (?:in advance|again|for (?:everything|all|your \w+|the \w+|reading|listening)))?|cheers|regards|kind regards|best(?: regards| wishes)?|warm regards|sincerely|yours(?: sincerely| faithfully)?|take care|have a (?:good|great|nice) (?:day|one|weekend)|thank you for (?:your time|your help|everything over the years|everything)|looking forward to (?:hearing from you|your reply))[\s!.,:;)-]*$/,
+};
+
+/**
+ * Irony: praise in quotes, or praise beside the negative facts it is about ("Thanks for the 'fast'
+ * shipping, two weeks and nothing"). Praise alone is thanks; praise with these cues is a complaint.
+ */
+export const IRONY: Record<Lang, { quotedPraise: RegExp; markers: RegExp }> = {
+  es: {
+    quotedPraise: /["“«'‘][^"”»'’]{2,40}["”»'’]/,
+    markers:
+      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena por|bravo)\b/,
+  },
+  en: {
+    quotedPraise: /["“'‘][^"”'’]{2,40}["”'’]/,
+    markers:
+      /\b(as always|great job,? really|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love that|thanks a lot for nothing|cheers for|(?<!thanks |thank you )so much for)\b/,
+  },
+};
+
+/** Booking words that, negated, deny an appointment rather than ask for one ("I never booked
+ * anything", "yo no pedí ninguna cita"): the mail is about a booking the customer did not make. */
+export const BOOKING_STEMS: Record<Lang, string[]> = {
+  es: ['reserv', 'ped', 'pedi', 'agend', 'concert', 'solicit', 'cit', 'contrat', 'apunt'],
+  en: ['book', 'schedul', 'arrang', 'request', 'ask', 'order', 'sign', 'appoint', 'make', 'made'],
+};
+
+/** Accepting a time the business offered or the customer names ("el jueves a las cinco me viene bien"). */
+export const ACCEPTANCE: Record<Lang, RegExp> = {
+  es: /\b(me|nos|te|le|les) (viene|vendria|va|iria|queda|quedaria|sirve|cuadra|encaja) (perfecto|genial|bien|de maravilla|estupendo)\b|\b(perfecto|genial|de acuerdo|vale|ok|okey|listo|dale),? (el|para el|entonces el|a las) |\ballí estare\b|\balli estare\b|\bahi estare\b|\bconfirm[oa]\w* (la cita|el|para)\b|\b(nos vemos|te veo|le veo) (el|entonces|manana|a las)\b/,
+  en: /\b(suits? (me|us)|works? (for|with) (me|us)|is fine (by|with|for) (me|us)|fine by (me|us)|(i'?ll|i will|we'?ll|we will) be there|see you (then|on|at)|(let'?s|lets) (go with|do|say|book)|(i|we) (can|will) (do|make) (it|that|the)|(book|confirm|lock) (me|us|it|that) in)\b/,
+};
