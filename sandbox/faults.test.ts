@@ -20,8 +20,8 @@ const graphBooking = (transactionId: string) =>
     method: 'POST',
     body: json({
       subject: 'Cita',
-      start: { dateTime: '2026-03-04T16:00:00', timeZone: 'Europe/Madrid' },
-      end: { dateTime: '2026-03-04T16:30:00', timeZone: 'Europe/Madrid' },
+      start: { dateTime: '2026-03-04T16:00:00', timeZone: 'Romance Standard Time' },
+      end: { dateTime: '2026-03-04T16:30:00', timeZone: 'Romance Standard Time' },
       transactionId,
     }),
   });
@@ -74,15 +74,17 @@ describe('fault injection and admin API', () => {
     expect(snap.events.filter((e) => e.id === 'dropped0booking1')).toHaveLength(1);
   });
 
-  it('drops the connection after a Graph create committed; the retry returns the same event', async () => {
+  it('drops the connection after a Graph create committed; the retry names the same event', async () => {
     await sandbox.admin('faults', 'POST', { method: 'POST', path: '/me/events$', dropAfterCommit: true });
     await expect(graphBooking('tx-dropped')).rejects.toThrow();
     const retry = await graphBooking('tx-dropped');
-    expect(retry.status).toBe(201);
+    expect(retry.status).toBe(400);
     const snap = await sandbox.snapshot();
     const stored = snap.events.filter((e) => e.transactionId === 'tx-dropped');
     expect(stored).toHaveLength(1);
-    expect(((await retry.json()) as { id: string }).id).toBe(stored[0]?.id);
+    const error = ((await retry.json()) as { error: Record<string, string> }).error;
+    expect(error.code).toBe('ErrorDuplicateTransactionId');
+    expect(error['@event.existingEventId']).toBe(stored[0]?.id);
   });
 
   it('never applies faults to the admin API, and DELETE clears them', async () => {

@@ -32,7 +32,7 @@ export async function applyFaults(
     });
     if (rule?.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
     if (rule?.status && !rule.dropAfterCommit) {
-      sendFaultError(req, res, rule.status, rule.retryAfter);
+      sendFaultError(req, res, rule.status, rule.retryAfter, rule.reason);
       return true;
     }
     if (rule?.dropAfterCommit) swallowAnswer(req, res);
@@ -50,11 +50,16 @@ export function addFaultRules(state: SandboxState, input: unknown): FaultRule[] 
     new RegExp(r.path);
     if (r.status === undefined && !r.delayMs && !r.dropAfterCommit)
       throw new Error(`rule ${i}: give status, delayMs or dropAfterCommit`);
+    if (r.reason !== undefined && !(r.reason in REASON_MESSAGES))
+      throw new Error(
+        `rule ${i}: unknown reason ${r.reason}; known: ${Object.keys(REASON_MESSAGES).join(', ')}`,
+      );
     return {
       id: nextId++,
       method: r.method?.toUpperCase(),
       path: r.path,
       status: r.status,
+      reason: r.reason,
       retryAfter: r.retryAfter,
       delayMs: r.delayMs,
       times: r.times ?? 1,
@@ -93,21 +98,45 @@ function swallowAnswer(req: SandboxRequest, res: ServerResponse): void {
   }) as unknown as ServerResponse['end'];
 }
 
-function sendFaultError(req: SandboxRequest, res: ServerResponse, status: number, retryAfter?: number): void {
+function sendFaultError(
+  req: SandboxRequest,
+  res: ServerResponse,
+  status: number,
+  retryAfter?: number,
+  reasonAsked?: string,
+): void {
   const headers: Record<string, string> =
     retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {};
   const path = req.url.pathname;
+  const asked: [string, string] | undefined = reasonAsked
+    ? [reasonAsked, REASON_MESSAGES[reasonAsked] ?? reasonAsked]
+    : undefined;
   if (path.startsWith('/google/')) {
-    const [reason, message] = GOOGLE_FAULTS[status] ?? ['backendError', 'Backend Error'];
+    const [reason, message] = asked ?? GOOGLE_FAULTS[status] ?? ['backendError', 'Backend Error'];
     return sendGoogleError(res, status, reason, message, headers);
   }
   if (path.startsWith('/graph/')) {
-    const [code, message] = GRAPH_FAULTS[status] ?? ['generalException', 'An unexpected error occurred.'];
+    const [code, message] = asked ??
+      GRAPH_FAULTS[status] ?? ['generalException', 'An unexpected error occurred.'];
     return sendGraphError(res, status, code, message, headers);
   }
   const error = status === 429 || status === 503 ? 'temporarily_unavailable' : 'server_error';
   sendJson(res, status, { error, error_description: `Sandbox fault ${status}` }, headers);
 }
+
+// The reasons a fault may name, with the message the documentation gives for each: Google
+// "Handle API errors" (developers.google.com/workspace/calendar/api/guides/errors) and Graph
+// "Microsoft Graph error responses" (learn.microsoft.com/graph/errors).
+const REASON_MESSAGES: Record<string, string> = {
+  rateLimitExceeded: 'Rate Limit Exceeded',
+  userRateLimitExceeded: 'User Rate Limit Exceeded',
+  dailyLimitExceeded: 'Daily Limit Exceeded',
+  quotaExceeded: 'Calendar usage limits exceeded.',
+  forbiddenForNonOrganizer: 'Shared properties can only be changed by the organizer of the event.',
+  requiredAccessLevel: 'You need to have writer access to this calendar.',
+  insufficientPermissions: 'Request had insufficient authentication scopes.',
+  ErrorAccessDenied: 'Access is denied. Check credentials and try again.',
+};
 
 const GOOGLE_FAULTS: Record<number, [string, string]> = {
   401: ['authError', 'Invalid Credentials'],

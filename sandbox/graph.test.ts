@@ -15,8 +15,8 @@ const view = (path: string, from: string, to: string, prefer?: string) =>
 
 const booking = (transactionId: string): MicrosoftGraph.Event => ({
   subject: 'Reunión con cliente: pedido 4471',
-  start: { dateTime: '2026-03-04T16:00:00', timeZone: 'Europe/Madrid' },
-  end: { dateTime: '2026-03-04T16:30:00', timeZone: 'Europe/Madrid' },
+  start: { dateTime: '2026-03-04T16:00:00', timeZone: 'Romance Standard Time' },
+  end: { dateTime: '2026-03-04T16:30:00', timeZone: 'Romance Standard Time' },
   attendees: [{ type: 'required', emailAddress: { address: 'cliente@example.com', name: 'Cliente' } }],
   isOnlineMeeting: true,
   onlineMeetingProvider: 'teamsForBusiness',
@@ -69,10 +69,15 @@ describe('Microsoft Graph stand-in', () => {
       };
     };
     expect((await pick()).event?.start).toEqual({ dateTime: '2026-03-03T11:30:00.0000000', timeZone: 'UTC' });
-    const madridView = await pick('Europe/Madrid');
+    const madridView = await pick('Romance Standard Time');
     expect(madridView.event?.start).toEqual({
       dateTime: '2026-03-03T12:30:00.0000000',
-      timeZone: 'Europe/Madrid',
+      timeZone: 'Romance Standard Time',
+    });
+    // A listed IANA name is taken as is.
+    expect((await pick('Europe/Paris')).event?.start).toEqual({
+      dateTime: '2026-03-03T12:30:00.0000000',
+      timeZone: 'Europe/Paris',
     });
     const pacific = await pick('Pacific Standard Time');
     expect(pacific.applied).toBe('outlook.timezone="Pacific Standard Time"');
@@ -145,12 +150,18 @@ describe('Microsoft Graph stand-in', () => {
     expect((await sandbox.graph('users/nobody@example.com/calendarView')).status).toBe(404);
   });
 
-  it('returns the first event again for a repeated transactionId', async () => {
+  it('refuses a repeated transactionId with ErrorDuplicateTransactionId naming the first event', async () => {
     const first = await createEvent(booking('tx-thread-42'));
-    const again = await createEvent(booking('tx-thread-42'));
-    expect(again.id).toBe(first.id);
+    const again = await sandbox.graph('me/events', { method: 'POST', body: json(booking('tx-thread-42')) });
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({
+      error: { code: 'ErrorDuplicateTransactionId', '@event.existingEventId': first.id },
+    });
     expect(first.onlineMeeting?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
-    expect(first.start).toEqual({ dateTime: '2026-03-04T16:00:00.0000000', timeZone: 'Europe/Madrid' });
+    expect(first.start).toEqual({
+      dateTime: '2026-03-04T16:00:00.0000000',
+      timeZone: 'Romance Standard Time',
+    });
     const snap = await sandbox.snapshot();
     expect(snap.events.filter((e) => e.transactionId === 'tx-thread-42')).toHaveLength(1);
     const other = await createEvent(
@@ -158,6 +169,68 @@ describe('Microsoft Graph stand-in', () => {
       `users/maria.lopez@${TENANT}/calendars/AAMkAGRlbW9mZXJyZXRlcmlhcHJveWVjdG9z/events`,
     );
     expect(other.id).not.toBe(first.id);
+  });
+
+  describe('time-zone names (dateTimeTimeZone resource type)', () => {
+    const refusal = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { code: string } }).error.code;
+    };
+
+    it('refuses an IANA name off the documented list in an event body, creating nothing', async () => {
+      const body = {
+        ...booking('tx-madrid'),
+        start: { dateTime: '2026-03-04T16:00:00', timeZone: 'Europe/Madrid' },
+        end: { dateTime: '2026-03-04T16:30:00', timeZone: 'Europe/Madrid' },
+      };
+      const res = await sandbox.graph('me/events', { method: 'POST', body: json(body) });
+      expect(await refusal(res)).toBe('TimeZoneNotSupportedException');
+      expect((await sandbox.snapshot()).events.filter((e) => e.transactionId === 'tx-madrid')).toEqual([]);
+    });
+
+    it('refuses it in Prefer: outlook.timezone when reading, booking and patching', async () => {
+      const prefer = { prefer: 'outlook.timezone="Europe/Madrid"' };
+      expect(
+        await refusal(await view('me/calendarView', madrid(1, '08:00'), madrid(1, '18:00'), 'Europe/Madrid')),
+      ).toBe('TimeZoneNotSupportedException');
+      const post = await sandbox.graph('me/events', {
+        method: 'POST',
+        headers: prefer,
+        body: json(booking('tx-prefer')),
+      });
+      expect(await refusal(post)).toBe('TimeZoneNotSupportedException');
+      const created = await createEvent(booking('tx-prefer-2'));
+      const patch = await sandbox.graph(`me/events/${encodeURIComponent(created.id ?? '')}`, {
+        method: 'PATCH',
+        headers: prefer,
+        body: json({ subject: 'x' }),
+      });
+      expect(await refusal(patch)).toBe('TimeZoneNotSupportedException');
+      expect((await sandbox.snapshot()).events.find((e) => e.id === created.id)?.subject).not.toBe('x');
+    });
+
+    it('takes every Windows zone name, which covers Madrid as Romance Standard Time', async () => {
+      for (const zone of ['Romance Standard Time', 'GMT Standard Time', 'Central Standard Time (Mexico)']) {
+        const res = await view('me/calendarView', madrid(1, '08:00'), madrid(1, '18:00'), zone);
+        expect(res.status, zone).toBe(200);
+      }
+      // Not a Windows zone (Canary Islands are on GMT Standard Time), not a listed IANA name.
+      expect(
+        await refusal(
+          await view('me/calendarView', madrid(1, '08:00'), madrid(1, '18:00'), 'Canary Standard Time'),
+        ),
+      ).toBe('TimeZoneNotSupportedException');
+    });
+  });
+
+  it('refuses getSchedule on a personal account, but serves its own calendar view', async () => {
+    await sandbox.admin('config', 'POST', { microsoftAccount: 'personal' });
+    const res = await schedule([`maria.lopez@${TENANT}`], '2026-03-03T12:00:00', '2026-03-03T16:00:00');
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ErrorAccessDenied');
+    const own = await view('me/calendar/calendarView', madrid(1, '12:00'), madrid(1, '14:00'));
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as Page).value.map((e) => e.subject)).toContain('Comité de compras');
   });
 
   it('creates the event without a Teams meeting on a personal account', async () => {

@@ -13,7 +13,7 @@ import {
 } from './routing';
 import type { GraphCalendar, GraphEvent, GraphMailbox, SandboxState } from './state';
 import { graphEventSpan } from './state';
-import { graphLocal, ianaZone, overlaps, parseInstant } from './timezones';
+import { graphLocal, graphZone, overlaps, parseInstant } from './timezones';
 
 export const GRAPH_PREFIX = '/graph/v1.0/';
 const DEFAULT_TOP = 10;
@@ -150,7 +150,11 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
     {
       method: 'GET',
       pattern: 'events/{eventId}',
-      handle: on(withEvent((req, res, _m, _c, e) => sendPresented(req, res, 200, e, _m))),
+      handle: on(
+        withEvent((req, res, m, _c, e) => {
+          if (!refusedZone(req, res, preferredZone(req))) sendPresented(req, res, 200, e, m);
+        }),
+      ),
     },
     {
       method: 'PATCH',
@@ -192,6 +196,8 @@ function calendarView(
   mailbox: GraphMailbox,
   cal: GraphCalendar,
 ): void {
+  const zone = preferredZone(req);
+  if (refusedZone(req, res, zone)) return;
   const query = req.url.searchParams;
   const from = parseInstant(query.get('startDateTime'));
   const to = parseInstant(query.get('endDateTime'));
@@ -210,7 +216,6 @@ function calendarView(
     .map((event) => ({ event, span: graphEventSpan(event, mailbox.timeZone) }))
     .filter(({ span }) => overlaps(span.start, span.end, from, to))
     .sort((a, b) => a.span.start - b.span.start);
-  const zone = preferredZone(req);
   const select = query
     .get('$select')
     ?.split(',')
@@ -246,14 +251,27 @@ function createEvent(
       'ErrorAccessDenied',
       'Access is denied. Check credentials and try again.',
     );
+  if (refusedZone(req, res, preferredZone(req))) return;
   const body = parseJson(req.body) as GraphEvent | undefined;
   if (!body || typeof body !== 'object')
     return sendGraphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
   const invalid = validateTimes(body, mailbox);
   if (invalid) return sendGraphError(res, 400, invalid.code, invalid.message);
-  // Graph's retry protection: the same transactionId returns the event the first request created.
+  // event resource, transactionId ("to avoid redundant POST operations in case of client retries"):
+  // a repeated id creates nothing. Exchange answers it with 400 ErrorDuplicateTransactionId naming
+  // the event the first request created (`@event.existingEventId`), not with that event.
   const existing = body.transactionId ? findByTransaction(mailbox, body.transactionId) : undefined;
-  if (existing) return sendPresented(req, res, 201, existing, mailbox, body.start?.timeZone);
+  if (existing) {
+    return sendJson(res, 400, {
+      error: {
+        code: 'ErrorDuplicateTransactionId',
+        message:
+          "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.",
+        '@event.existingEventId': existing.id,
+        innerError: { date: new Date().toISOString(), 'request-id': randomId(8) },
+      },
+    });
+  }
   const event = completeGraphEvent(
     body,
     mailbox,
@@ -273,6 +291,7 @@ function patchEvent(
   cal: GraphCalendar,
   event: GraphEvent,
 ): void {
+  if (refusedZone(req, res, preferredZone(req))) return;
   const body = parseJson(req.body) as GraphEvent | undefined;
   if (!body || typeof body !== 'object')
     return sendGraphError(res, 400, 'BadRequest', 'Unable to read JSON request payload.');
@@ -300,6 +319,18 @@ function deleteEvent(
 }
 
 function getSchedule(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  // calendar-getschedule, Permissions: "Delegated (personal Microsoft account): Not supported".
+  // An Outlook.com mailbox refuses the call as access denied, whoever is asked about.
+  if (state.config.microsoftAccount === 'personal') {
+    return sendGraphError(
+      res,
+      403,
+      'ErrorAccessDenied',
+      'Access is denied. Check credentials and try again.',
+    );
+  }
+  const zone = preferredZone(req);
+  if (refusedZone(req, res, zone)) return;
   const body = camelKeys(parseJson(req.body)) as GetScheduleBody | undefined;
   const schedules = body?.schedules ?? [];
   if (!body || schedules.length === 0)
@@ -331,7 +362,6 @@ function getSchedule(state: SandboxState, req: SandboxRequest, res: ServerRespon
       'A valid StartTime and EndTime must be specified.',
     );
   }
-  const zone = preferredZone(req);
   const value = schedules.map((address) => scheduleFor(state, address, from, to, interval, zone));
   sendJson(
     res,
@@ -481,12 +511,7 @@ function validateTimes(
   mailbox: GraphMailbox,
 ): { code: string; message: string } | undefined {
   for (const zone of [event.start?.timeZone, event.end?.timeZone]) {
-    if (zone && !ianaZone(zone)) {
-      return {
-        code: 'TimeZoneNotSupportedException',
-        message: `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
-      };
-    }
+    if (zone && !graphZone(zone)) return zoneRefusal(zone);
   }
   if (!event.start?.dateTime || !event.end?.dateTime)
     return { code: 'ErrorInvalidRequest', message: 'Start and End must be specified.' };
@@ -521,11 +546,35 @@ interface Zone {
   iana: string;
 }
 
-function preferredZone(req: SandboxRequest, fallback?: string | null): Zone {
+/** dateTimeTimeZone resource type: a zone outside Windows' and the documented IANA list is refused. */
+function zoneRefusal(zone: string): { code: string; message: string } {
+  return {
+    code: 'TimeZoneNotSupportedException',
+    message: `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
+  };
+}
+
+/**
+ * The zone of `Prefer: outlook.timezone` (learn.microsoft.com/graph/api/user-list-calendarview,
+ * "Request headers"), else `fallback`, else UTC. The header takes the same names as
+ * dateTimeTimeZone, so an unsupported one is refused like one in a body: undefined here.
+ */
+function preferredZone(req: SandboxRequest, fallback?: string | null): Zone | undefined {
   const prefer = String(req.headers.prefer ?? '');
-  const name = /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(prefer)?.[1] ?? fallback ?? 'UTC';
-  const iana = ianaZone(name);
-  return iana ? { name, iana } : { name: 'UTC', iana: 'UTC' };
+  const asked = /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(prefer)?.[1];
+  const name = asked ?? fallback ?? 'UTC';
+  const iana = graphZone(name);
+  if (iana) return { name, iana };
+  return asked ? undefined : { name: 'UTC', iana: 'UTC' };
+}
+
+/** Sends the refusal for an unsupported Prefer zone; true when it did. */
+function refusedZone(req: SandboxRequest, res: ServerResponse, zone: Zone | undefined): zone is undefined {
+  if (zone) return false;
+  const asked = /outlook\.timezone\s*=\s*"([^"]+)"/i.exec(String(req.headers.prefer ?? ''))?.[1] ?? '';
+  const refusal = zoneRefusal(asked);
+  sendGraphError(res, 400, refusal.code, refusal.message);
+  return true;
 }
 
 function preferenceApplied(zone: Zone): Record<string, string> {
@@ -540,7 +589,7 @@ function sendPresented(
   mailbox: GraphMailbox,
   fallbackZone?: string | null,
 ): void {
-  const zone = preferredZone(req, fallbackZone);
+  const zone = preferredZone(req, fallbackZone) ?? { name: 'UTC', iana: 'UTC' };
   sendJson(res, status, present(event, mailbox, zone), preferenceApplied(zone));
 }
 
@@ -568,7 +617,7 @@ function dateTimeIn(ms: number, zone: Zone): MicrosoftGraph.DateTimeTimeZone {
 }
 
 function parseGraphTime(value: MicrosoftGraph.DateTimeTimeZone | null | undefined): number {
-  const zone = ianaZone(value?.timeZone ?? 'UTC');
+  const zone = graphZone(value?.timeZone ?? 'UTC');
   return zone ? parseInstant(value?.dateTime, zone) : NaN;
 }
 

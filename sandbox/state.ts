@@ -1,7 +1,7 @@
 import type { calendar_v3 } from '@googleapis/calendar';
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import { seedCalendars } from './seed/calendars';
-import { dayStart, ianaZone, parseInstant } from './timezones';
+import { dayStart, graphZone, ianaZone, parseInstant } from './timezones';
 
 export type GoogleEvent = calendar_v3.Schema$Event;
 export type GraphEvent = MicrosoftGraph.Event;
@@ -58,6 +58,8 @@ export interface FaultRule {
   /** Regular expression matched against the URL path (no query). */
   path: string;
   status?: number;
+  /** A documented error reason to answer with (Google `errors[].reason`, Graph `error.code`). */
+  reason?: string;
   retryAfter?: number;
   delayMs?: number;
   /** Requests left before the rule expires. */
@@ -179,7 +181,7 @@ export function graphEventSpan(event: GraphEvent, mailboxZone: string): { start:
   const at = (value: MicrosoftGraph.DateTimeTimeZone | null | undefined) =>
     event.isAllDay
       ? dayStart((value?.dateTime ?? '').slice(0, 10), mailboxZone)
-      : parseInstant(value?.dateTime, ianaZone(value?.timeZone) ?? 'UTC');
+      : parseInstant(value?.dateTime, graphZone(value?.timeZone) ?? 'UTC');
   return { start: at(event.start), end: at(event.end) };
 }
 

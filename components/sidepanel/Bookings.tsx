@@ -23,7 +23,14 @@ import { addTask } from '../../services/db/tasks';
 import type { BusinessProfile } from '../../services/profile';
 import { sendToBackground } from '../../services/messaging';
 import { formatDateTime, t } from '../../services/i18n';
+import { fromOutbox } from '../../services/calendar/errors';
 import { useLive } from '../use-live';
+
+/** An outbox error in the UI language: the calendar's documented cause, else the raw text. */
+function errorText(lastError: string): string {
+  const known = fromOutbox(lastError);
+  return known ? t(known.key, ...known.args) : t('lastError', lastError);
+}
 
 export interface DraftHandoff {
   label: string;
@@ -173,7 +180,11 @@ function BookingRow({
               )}
         </span>
       </div>
-      {item.status !== 'done' && item.lastError && <p class="muted">{t('lastError', item.lastError)}</p>}
+      {item.status !== 'done' && item.lastError && (
+        <p class={item.status === 'failed' ? 'notice error' : 'muted'} data-testid="booking-error">
+          {errorText(item.lastError)}
+        </p>
+      )}
       {item.status === 'failed' && (
         <button
           type="button"
@@ -189,12 +200,18 @@ function BookingRow({
         .map((c) => (
           <p key={c.id} class={c.status === 'failed' ? 'notice error' : 'muted'}>
             {t(c.kind === 'calendar:cancel' ? 'cancelPending' : 'movePending')}{' '}
-            {c.lastError ? `(${c.lastError})` : ''}
+            {c.lastError ? `(${errorText(c.lastError)})` : ''}
           </p>
         ))}
       {item.status === 'done' && result && !cancelled && (
         <>
+          {result.alreadyExisted && <p class="muted">{t('bookingAlreadyExisted')}</p>}
           {result.onlineMeeting === 'unavailable' && <p class="notice">{t('onlineUnavailable')}</p>}
+          {result.onlineMeeting === 'pending' && (
+            <p class="notice" data-testid="link-pending">
+              {t('onlineLinkPending')}
+            </p>
+          )}
           {result.joinUrl && (
             <p>
               <a href={result.joinUrl} target="_blank" rel="noopener noreferrer">

@@ -4,7 +4,7 @@ import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { Slot } from '../../services/calendar/slots';
 import type { ProviderKind } from '../../services/calendar/types';
 import { buildNewEvent, type PlaceChoice } from '../../services/calendar/booking';
-import { isCalendarError } from '../../services/calendar/errors';
+import { errorMessage, isCalendarError } from '../../services/calendar/errors';
 import { calendarProvider, connectedProviders } from '../../services/accounts';
 import {
   bookingTarget,
@@ -59,6 +59,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   const [place, setPlace] = useState('online');
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [unknown, setUnknown] = useState<string[]>([]);
+  const [personal, setPersonal] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const threadKey = `${snapshot.site}:${snapshot.threadId}`;
@@ -93,7 +94,8 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
         locale: locale.value,
       });
       setSlots(result.slots);
-      setUnknown(result.unknown);
+      setPersonal(result.unknown.filter((id) => result.reasons[id] === 'personal-account'));
+      setUnknown(result.unknown.filter((id) => result.reasons[id] !== 'personal-account'));
       const language = draftLanguage(analysis, locale.value);
       onSlots?.(
         result.slots.length
@@ -104,9 +106,11 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
           : undefined,
       );
     } catch (err) {
+      // Each documented cause has its own message; only a dead sign-in says "reconnect".
+      const message = errorMessage(err);
       setError(
-        isCalendarError(err) && err.kind === 'auth'
-          ? t('calendarReconnect')
+        isCalendarError(err)
+          ? t(message.key, ...message.args)
           : t('freeBusyFailed', err instanceof Error ? err.message : String(err)),
       );
     } finally {
@@ -255,6 +259,11 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
         </p>
       )}
       {unknown.length > 0 && <p class="notice">{t('freeBusyUnknown', unknown.join(', '))}</p>}
+      {personal.length > 0 && (
+        <p class="notice" data-testid="freebusy-personal">
+          {t('freeBusyPersonal', personal.join(', '))}
+        </p>
+      )}
       {slots && slots.length === 0 && <p class="notice">{t('noSlots')}</p>}
       {slots && slots.length > 0 && (
         <ul class="plain" data-testid="slots">

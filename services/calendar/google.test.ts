@@ -346,7 +346,7 @@ describe('Google patch and delete', () => {
 });
 
 describe('Google errors', () => {
-  it('maps 401, 429 + Retry-After, 403 rate limits, 5xx and network failures', async () => {
+  it('maps 401, 429 + Retry-After, 403 by reason, 5xx and network failures', async () => {
     const cases: [() => Response | Promise<Response>, Partial<CalendarError>][] = [
       [() => googleError(401, 'authError', 'Invalid Credentials'), { kind: 'auth', status: 401 }],
       [
@@ -357,7 +357,27 @@ describe('Google errors', () => {
         () => googleError(403, 'userRateLimitExceeded', 'User Rate Limit Exceeded'),
         { kind: 'rate-limit', status: 403 },
       ],
-      [() => googleError(403, 'forbidden', 'Forbidden'), { kind: 'auth', status: 403 }],
+      [
+        () => googleError(403, 'dailyLimitExceeded', 'Daily Limit Exceeded'),
+        { kind: 'rate-limit', reason: 'dailyLimitExceeded' },
+      ],
+      [
+        () =>
+          googleError(
+            403,
+            'forbiddenForNonOrganizer',
+            'Shared properties can only be changed by the organizer of the event.',
+          ),
+        { kind: 'forbidden', reason: 'forbiddenForNonOrganizer' },
+      ],
+      [
+        () => googleError(403, 'requiredAccessLevel', 'You need to have writer access to this calendar.'),
+        { kind: 'forbidden', reason: 'requiredAccessLevel' },
+      ],
+      [
+        () => googleError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.'),
+        { kind: 'scope', status: 403 },
+      ],
       [() => new Response('<html>oops</html>', { status: 502 }), { kind: 'server', status: 502 }],
       [() => Promise.reject(new TypeError('Failed to fetch')), { kind: 'network' }],
     ];

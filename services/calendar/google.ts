@@ -6,7 +6,7 @@ import { googleEventId } from './booking';
 import { CalendarError, errorFromHttp, errorFromThrown } from './errors';
 import type {
   AgendaEvent,
-  BusyInterval,
+  BusyResult,
   CalendarInfo,
   CalendarProvider,
   CancelOptions,
@@ -85,11 +85,8 @@ export function createGoogleProvider(config: ProviderConfig): CalendarProvider {
     return out;
   }
 
-  async function busy(
-    calendarIds: readonly string[],
-    range: TimeRange,
-  ): Promise<Map<string, BusyInterval[]>> {
-    const result = new Map<string, BusyInterval[]>();
+  async function busy(calendarIds: readonly string[], range: TimeRange): Promise<BusyResult> {
+    const result: BusyResult = new Map();
     const failed = new Set<string>();
     const ids = [...new Set(calendarIds)];
     for (let i = 0; i < ids.length; i += FREEBUSY_MAX_ITEMS) {
@@ -121,7 +118,11 @@ export function createGoogleProvider(config: ProviderConfig): CalendarProvider {
         }
       }
     }
-    for (const id of failed) result.delete(id);
+    if (failed.size > 0) result.reasons = new Map();
+    for (const id of failed) {
+      result.delete(id);
+      result.reasons?.set(id, 'no-access');
+    }
     return result;
   }
 

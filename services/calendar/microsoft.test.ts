@@ -2,7 +2,7 @@ import type * as Graph from '@microsoft/microsoft-graph-types';
 import { describe, expect, it } from 'vitest';
 import { bookingKey, graphTransactionId } from './booking';
 import { CalendarError } from './errors';
-import { createMicrosoftProvider, ianaZone } from './microsoft';
+import { createMicrosoftProvider } from './microsoft';
 import type { NewEvent } from './types';
 
 interface Seen {
@@ -32,9 +32,15 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
     status,
     headers: { 'Content-Type': 'application/json; odata.metadata=minimal', ...headers },
   });
-const graphError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+const graphError = (
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+) =>
   json(
-    { error: { code, message, innerError: { 'request-id': 'r1', date: '2026-03-10T09:00:00' } } },
+    { error: { code, message, ...extra, innerError: { 'request-id': 'r1', date: '2026-03-10T09:00:00' } } },
     status,
     headers,
   );
@@ -154,11 +160,11 @@ describe('Graph calendarView', () => {
     expect(seen[0]?.url.pathname).toBe('/graph/v1.0/me/calendars/AAMk%3D/calendarView');
     expect(seen[0]?.url.searchParams.get('startDateTime')).toBe('2026-03-10T00:00:00.000Z');
     expect(seen[0]?.url.searchParams.get('endDateTime')).toBe('2026-03-11T00:00:00.000Z');
-    expect(seen[0]?.headers['Prefer']).toBe('outlook.timezone="Europe/Madrid"');
+    expect(seen[0]?.headers['Prefer']).toBe('outlook.timezone="Romance Standard Time"');
     expect(seen[1]?.url.toString()).toBe(
       `${BASE}v1.0/me/calendars/AAMk%3D/calendarView?startDateTime=2026-03-10T00%3A00%3A00.000Z&$skiptoken=abc%3D%3D`,
     );
-    expect(seen[1]?.headers['Prefer']).toBe('outlook.timezone="Europe/Madrid"');
+    expect(seen[1]?.headers['Prefer']).toBe('outlook.timezone="Romance Standard Time"');
     expect(events.map((e) => e.id)).toEqual(['ev1', 'allday']);
     expect(events[0]).toMatchObject({
       provider: 'microsoft',
@@ -280,6 +286,51 @@ describe('Graph getSchedule', () => {
   });
 });
 
+describe('Graph free/busy on a personal account', () => {
+  it('falls back to the own calendar view when getSchedule is refused; others unknown with the reason', async () => {
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.url.pathname.endsWith('/getSchedule'))
+        return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      if (req.url.pathname.endsWith('/me'))
+        return json({ id: '48d31887d2a8a5f2', mail: null, userPrincipalName: 'Ana@Outlook.com' });
+      return json({
+        value: [
+          {
+            id: 'a',
+            showAs: 'busy',
+            start: { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-03-10T10:00:00', timeZone: 'UTC' },
+          },
+          {
+            id: 'b',
+            showAs: 'free',
+            start: { dateTime: '2026-03-10T11:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-03-10T12:00:00', timeZone: 'UTC' },
+          },
+        ],
+      });
+    });
+    const p = provider(fetch);
+    const busy = await p.busy(['ana@outlook.com', 'colleague@example.com'], range);
+    expect(busy.get('ana@outlook.com')).toEqual([
+      { start: Date.parse('2026-03-10T09:00:00Z'), end: Date.parse('2026-03-10T10:00:00Z'), status: 'busy' },
+    ]);
+    expect(busy.has('colleague@example.com')).toBe(false);
+    expect(busy.reasons?.get('colleague@example.com')).toBe('personal-account');
+    expect(seen.find((s) => s.url.pathname.endsWith('/calendarView'))?.url.pathname).toBe(
+      '/graph/v1.0/me/calendar/calendarView',
+    );
+    // Once known, getSchedule is not asked again.
+    await p.busy(['ana@outlook.com'], range);
+    expect(seen.filter((s) => s.url.pathname.endsWith('/getSchedule'))).toHaveLength(1);
+  });
+
+  it('keeps a sign-in failure a sign-in failure (no fallback on 401)', async () => {
+    const { fetch } = fakeFetch(() => graphError(401, 'InvalidAuthenticationToken', 'expired'));
+    await expect(provider(fetch).busy(['a@b.com'], range)).rejects.toMatchObject({ kind: 'auth' });
+  });
+});
+
 describe('Graph create', () => {
   const newEvent: NewEvent = {
     title: 'Cita',
@@ -309,8 +360,8 @@ describe('Graph create', () => {
     expect(post.body).toEqual({
       subject: 'Cita',
       body: { contentType: 'text', content: 'Hilo: https://outlook.office.com/mail/id/x' },
-      start: { dateTime: '2026-03-10T10:00:00', timeZone: 'Europe/Madrid' },
-      end: { dateTime: '2026-03-10T10:30:00', timeZone: 'Europe/Madrid' },
+      start: { dateTime: '2026-03-10T10:00:00', timeZone: 'Romance Standard Time' },
+      end: { dateTime: '2026-03-10T10:30:00', timeZone: 'Romance Standard Time' },
       attendees: [
         { emailAddress: { address: 'maria@example.es', name: 'María Núñez' }, type: 'required' },
         { emailAddress: { address: 'opt@example.es' }, type: 'optional' },
@@ -335,6 +386,62 @@ describe('Graph create', () => {
     expect(seen[1]?.body).not.toHaveProperty('isOnlineMeeting');
     expect(seen[1]?.body).not.toHaveProperty('onlineMeetingProvider');
     expect(result.onlineMeeting).toBe('unavailable');
+  });
+
+  it('resolves ErrorDuplicateTransactionId to the existing event, counted as already booked', async () => {
+    const stored = {
+      id: 'AAMkFirst',
+      subject: 'Cita',
+      start: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'Romance Standard Time' },
+      end: { dateTime: '2026-03-10T10:30:00.0000000', timeZone: 'Romance Standard Time' },
+      onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/first' },
+    };
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.method === 'POST')
+        return graphError(
+          400,
+          'ErrorDuplicateTransactionId',
+          'already used',
+          {},
+          { '@event.existingEventId': 'AAMkFirst' },
+        );
+      if (req.url.pathname.endsWith('/me/events/AAMkFirst')) return json(stored);
+      return json({ id: 'c', allowedOnlineMeetingProviders: ['teamsForBusiness'] });
+    });
+    const result = await provider(fetch).create('c', newEvent, key);
+    expect(result).toMatchObject({
+      alreadyExisted: true,
+      onlineMeeting: 'created',
+      event: { id: 'AAMkFirst', startMs: Date.parse('2026-03-10T09:00:00Z') },
+    });
+    expect(seen.map((s) => s.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
+  it('finds the existing event by transactionId when the answer does not name it', async () => {
+    const tx = graphTransactionId(key);
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.method === 'POST') return graphError(400, 'ErrorDuplicateTransactionId', 'already used');
+      return json({
+        value: [
+          {
+            id: 'other',
+            transactionId: 'x',
+            start: { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-03-10T09:30:00', timeZone: 'UTC' },
+          },
+          {
+            id: 'mine',
+            transactionId: tx,
+            start: { dateTime: '2026-03-10T09:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2026-03-10T09:30:00', timeZone: 'UTC' },
+          },
+        ],
+      });
+    });
+    const result = await provider(fetch).create('c', { ...newEvent, online: false }, key);
+    expect(result).toMatchObject({ alreadyExisted: true, event: { id: 'mine' } });
+    expect(seen[1]?.url.pathname).toBe('/graph/v1.0/me/calendars/c/calendarView');
+    expect(seen[1]?.url.searchParams.get('$select')).toContain('transactionId');
   });
 
   it('sends the same transactionId on a retry, and skips the lookup when no meeting is wanted', async () => {
@@ -411,14 +518,5 @@ describe('Graph errors', () => {
       expect(error).toMatchObject(expected);
       expect(seen).toHaveLength(1);
     }
-  });
-});
-
-describe('ianaZone', () => {
-  it('keeps IANA names, maps common Windows names, and falls back otherwise', () => {
-    expect(ianaZone('America/Mexico_City', 'UTC')).toBe('America/Mexico_City');
-    expect(ianaZone('Romance Standard Time', 'UTC')).toBe('Europe/Madrid');
-    expect(ianaZone('Central Standard Time (Mexico)', 'UTC')).toBe('America/Mexico_City');
-    expect(ianaZone('Made Up Time', 'Europe/Madrid')).toBe('Europe/Madrid');
   });
 });

@@ -13,12 +13,14 @@ import type {
   Middleware,
 } from '@microsoft/microsoft-graph-client';
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { graphTransactionId } from './booking';
 import { CalendarError, errorFromHttp, errorFromThrown } from './errors';
+import { graphZone, ianaFromGraph } from './zones';
 import type {
   AgendaEvent,
   BusyInterval,
+  BusyResult,
   BusyStatus,
   CalendarInfo,
   CalendarProvider,
@@ -90,38 +92,9 @@ class FetchMiddleware implements Middleware {
 
 const NETWORK_MARKER = 'OpsAssistantNetworkError';
 
-// Graph echoes the zone we ask for, but older mailboxes answer with Windows names; these are the
-// zones our users live in. Anything else falls back to the zone we asked for.
-const WINDOWS_TO_IANA: Record<string, string> = {
-  UTC: 'UTC',
-  'Romance Standard Time': 'Europe/Madrid',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Central Europe Standard Time': 'Europe/Budapest',
-  'GMT Standard Time': 'Europe/London',
-  'Greenwich Standard Time': 'Atlantic/Reykjavik',
-  'Canary Standard Time': 'Atlantic/Canary',
-  'Eastern Standard Time': 'America/New_York',
-  'Central Standard Time': 'America/Chicago',
-  'Mountain Standard Time': 'America/Denver',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  'Central Standard Time (Mexico)': 'America/Mexico_City',
-  'SA Pacific Standard Time': 'America/Bogota',
-  'Argentina Standard Time': 'America/Argentina/Buenos_Aires',
-  'Pacific SA Standard Time': 'America/Santiago',
-  'SA Western Standard Time': 'America/La_Paz',
-  'Venezuela Standard Time': 'America/Caracas',
-  'E. South America Standard Time': 'America/Sao_Paulo',
-};
-
-export function ianaZone(name: string | null | undefined, fallback: string): string {
-  if (!name) return fallback;
-  if (IANAZone.isValidZone(name)) return name;
-  return WINDOWS_TO_IANA[name] ?? fallback;
-}
-
 /** Graph's dateTimeTimeZone → epoch ms. */
 export function graphInstant(value: Graph.DateTimeTimeZone | null | undefined, fallbackZone: string): number {
-  const zone = ianaZone(value?.timeZone, fallbackZone);
+  const zone = ianaFromGraph(value?.timeZone, fallbackZone);
   const dt = DateTime.fromISO(value?.dateTime ?? '', { zone });
   return dt.isValid ? dt.toMillis() : NaN;
 }
@@ -135,6 +108,8 @@ function relativeLink(link: string): string {
 
 export function createMicrosoftProvider(config: ProviderConfig): CalendarProvider {
   const zone = config.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Graph refuses most IANA names (Europe/Madrid among them): ask in the Windows name.
+  const preferZone = `outlook.timezone="${graphZone(zone).name}"`;
   const auth: AuthenticationProvider = { getAccessToken: () => config.getToken() };
   const client = Client.initWithMiddleware({
     baseUrl: config.baseUrl,
@@ -220,13 +195,82 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
       });
   }
 
-  async function busy(
-    calendarIds: readonly string[],
-    range: TimeRange,
-  ): Promise<Map<string, BusyInterval[]>> {
-    const result = new Map<string, BusyInterval[]>();
-    const failed = new Set<string>();
+  // calendar-getschedule (learn.microsoft.com/graph/api/calendar-getschedule), Permissions:
+  // "Delegated (personal Microsoft account): Not supported". Outlook.com mailboxes refuse it
+  // (403 ErrorAccessDenied); once seen, this account reads its own calendar view instead.
+  let scheduleUnsupported = false;
+  let me: { addresses: Set<string> } | undefined;
+
+  async function myAddresses(): Promise<Set<string>> {
+    if (!me) {
+      const user = await send<Graph.User>(
+        client.api('/me').query({ $select: 'id,mail,userPrincipalName' }),
+        'GET',
+      );
+      me = {
+        addresses: new Set(
+          [user.mail, user.userPrincipalName]
+            .filter((a): a is string => Boolean(a))
+            .map((a) => a.toLowerCase()),
+        ),
+      };
+    }
+    return me.addresses;
+  }
+
+  async function busy(calendarIds: readonly string[], range: TimeRange): Promise<BusyResult> {
     const ids = [...new Set(calendarIds)];
+    if (!scheduleUnsupported) {
+      try {
+        return await scheduleBusy(ids, range);
+      } catch (error) {
+        if (!(error instanceof CalendarError && error.kind === 'forbidden')) throw error;
+        scheduleUnsupported = true;
+      }
+    }
+    return ownBusy(ids, range);
+  }
+
+  /** Personal accounts: the signed-in user's own busy time from their calendar view; others unknown. */
+  async function ownBusy(ids: string[], range: TimeRange): Promise<BusyResult> {
+    const result: BusyResult = new Map();
+    result.reasons = new Map();
+    const mine = await myAddresses();
+    for (const id of ids) {
+      const own = mine.has(id.toLowerCase()) || id === 'primary';
+      if (!own) {
+        result.reasons.set(id, 'personal-account');
+        continue;
+      }
+      const view = client.api('/me/calendar/calendarView').query({
+        startDateTime: encodeURIComponent(new Date(range.start).toISOString()),
+        endDateTime: encodeURIComponent(new Date(range.end).toISOString()),
+        $select: 'id,start,end,isAllDay,showAs,isCancelled',
+        $top: '100',
+      });
+      const list: BusyInterval[] = [];
+      for (const item of await pages<Graph.Event>(view, 'outlook.timezone="UTC"')) {
+        const status = busyStatus(item.showAs);
+        if (!status || item.isCancelled) continue;
+        if (item.isAllDay) {
+          // Floating dates, as the slot finder expects all-day blocks (UTC midnights).
+          const start = Date.parse(`${(item.start?.dateTime ?? '').slice(0, 10)}T00:00:00Z`);
+          const end = Date.parse(`${(item.end?.dateTime ?? '').slice(0, 10)}T00:00:00Z`);
+          if (end > start) list.push({ start, end, status, allDay: true });
+          continue;
+        }
+        const start = graphInstant(item.start, 'UTC');
+        const end = graphInstant(item.end, 'UTC');
+        if (Number.isFinite(start) && Number.isFinite(end) && end > start) list.push({ start, end, status });
+      }
+      result.set(id, list);
+    }
+    return result;
+  }
+
+  async function scheduleBusy(ids: string[], range: TimeRange): Promise<BusyResult> {
+    const result: BusyResult = new Map();
+    const failed = new Set<string>();
     const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().slice(0, 19), timeZone: 'UTC' });
     for (let i = 0; i < ids.length; i += SCHEDULE_MAX_IDS) {
       const chunk = ids.slice(i, i + SCHEDULE_MAX_IDS);
@@ -261,7 +305,11 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
         }
       }
     }
-    for (const id of failed) result.delete(id);
+    if (failed.size > 0) result.reasons = new Map();
+    for (const id of failed) {
+      result.delete(id);
+      result.reasons?.set(id, 'no-access');
+    }
     return result;
   }
 
@@ -273,7 +321,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
       $orderby: 'start/dateTime',
       $top: '100',
     });
-    const items = await pages<Graph.Event>(first, `outlook.timezone="${zone}"`);
+    const items = await pages<Graph.Event>(first, preferZone);
     const out: AgendaEvent[] = [];
     for (const item of items) {
       const event = toAgendaEvent(item, calendarId, zone);
@@ -296,25 +344,67 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
 
   async function create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent> {
     const teams = event.online && (await allowedProviders(calendarId)).includes('teamsForBusiness');
+    const transactionId = graphTransactionId(idempotencyKey);
     const body: Graph.Event = {
       ...eventBody(event, event.timeZone),
-      transactionId: graphTransactionId(idempotencyKey),
+      transactionId,
       ...(teams ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     };
-    const request = client
-      .api(`${calPath(calendarId)}/events`)
-      .header('Prefer', `outlook.timezone="${zone}"`);
-    const created = await send<Graph.Event>(request, 'POST', body);
+    const request = client.api(`${calPath(calendarId)}/events`).header('Prefer', preferZone);
+    let created: Graph.Event;
+    let alreadyExisted = false;
+    try {
+      created = await send<Graph.Event>(request, 'POST', body);
+    } catch (error) {
+      // A repeated transactionId creates nothing; Exchange answers 400 ErrorDuplicateTransactionId
+      // (naming the first event in `@event.existingEventId`). That is this booking, already made.
+      if (!(error instanceof CalendarError && error.reason === 'ErrorDuplicateTransactionId')) throw error;
+      created = await existingBooking(calendarId, transactionId, event, error.existingEventId);
+      alreadyExisted = true;
+    }
     const agenda = requireEvent(created, calendarId, zone);
     let onlineMeeting: OnlineMeetingOutcome = 'none';
     if (event.online) onlineMeeting = !teams ? 'unavailable' : agenda.joinUrl ? 'created' : 'pending';
-    // Graph answers a repeated transactionId with the original event and the same 201, so a
-    // retry cannot be told apart from a first booking here.
-    return { event: agenda, onlineMeeting, alreadyExisted: false };
+    // Some mailboxes answer a repeated transactionId with the original event and 201 instead; that
+    // retry cannot be told apart from a first booking, and counts as one (same event either way).
+    return { event: agenda, onlineMeeting, alreadyExisted };
+  }
+
+  /** The event an earlier request with this transactionId created. */
+  async function existingBooking(
+    calendarId: string,
+    transactionId: string,
+    event: NewEvent,
+    existingId: string | undefined,
+  ): Promise<Graph.Event> {
+    if (existingId) {
+      return send<Graph.Event>(client.api(eventPath(existingId)).header('Prefer', preferZone), 'GET');
+    }
+    // Without the id, look where the booking must be: its own time window in its calendar.
+    const window = client.api(`${calPath(calendarId)}/calendarView`).query({
+      startDateTime: encodeURIComponent(new Date(Date.parse(event.start)).toISOString()),
+      endDateTime: encodeURIComponent(new Date(Date.parse(event.end)).toISOString()),
+      $select: `${EVENT_SELECT},transactionId`,
+      $top: '100',
+    });
+    const found = (await pages<Graph.Event>(window, preferZone)).find(
+      (e) => e.transactionId === transactionId,
+    );
+    if (!found) {
+      throw new CalendarError(
+        'conflict',
+        'Microsoft reports this booking exists but it is not in the calendar.',
+        {
+          status: 400,
+          reason: 'ErrorDuplicateTransactionId',
+        },
+      );
+    }
+    return found;
   }
 
   async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
-    const request = client.api(eventPath(eventId)).header('Prefer', `outlook.timezone="${zone}"`);
+    const request = client.api(eventPath(eventId)).header('Prefer', preferZone);
     const updated = await send<Graph.Event>(request, 'PATCH', eventBody(patch, patch.timeZone ?? zone));
     return requireEvent(updated, calendarId, zone);
   }
@@ -356,10 +446,12 @@ function busyStatus(status: Graph.FreeBusyStatus | null | undefined): BusyStatus
   }
 }
 
+/** The wall time of `iso` in `zone`, labelled with the Windows name Graph accepts for it. */
 function localIn(iso: string, zone: string): { dateTime: string; timeZone: string } {
   const dt = DateTime.fromISO(iso, { setZone: true });
   if (!dt.isValid) throw new CalendarError('bad-request', `Invalid date: ${iso}`);
-  return { dateTime: dt.setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: zone };
+  const target = graphZone(zone);
+  return { dateTime: dt.setZone(target.iana).toFormat("yyyy-LL-dd'T'HH:mm:ss"), timeZone: target.name };
 }
 
 function eventBody(event: EventPatch, zone: string): Graph.Event {

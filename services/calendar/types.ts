@@ -25,13 +25,22 @@ export interface BusyInterval {
   allDay?: boolean;
 }
 
+/**
+ * Why an id's availability is unknown: the calendar does not share it with this account, or the
+ * account is a personal Microsoft one, which can read only its own calendar (no getSchedule).
+ */
+export type UnknownReason = 'no-access' | 'personal-account';
+
+/** Busy intervals per id; ids left out are unknown, with the reason when the provider knows it. */
+export type BusyResult = Map<string, BusyInterval[]> & { reasons?: Map<string, UnknownReason> };
+
 export interface AvailabilityProvider {
   /**
    * Busy intervals per requested id (Google: calendar id, usually the person's address;
    * Microsoft: the person's SMTP address). An id whose availability could not be read (no access,
    * unknown address) is ABSENT from the map, so "no busy time" and "unknown" never look alike.
    */
-  busy(calendarIds: readonly string[], range: TimeRange): Promise<Map<string, BusyInterval[]>>;
+  busy(calendarIds: readonly string[], range: TimeRange): Promise<BusyResult>;
 }
 
 export interface EventPerson {

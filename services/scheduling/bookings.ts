@@ -3,6 +3,7 @@ import { enqueue } from '../outbox/outbox';
 import { db, type OutboxItem } from '../db/db';
 import type { EventPatch, NewEvent, OnlineMeetingOutcome, ProviderKind } from '../calendar/types';
 import { bookingKey } from '../calendar/booking';
+import { forOutbox } from '../calendar/errors';
 import type { CalendarProvider } from '../calendar/types';
 
 // Bookings are outbox items (DESIGN.md): the side panel queues them, the background sends them,
@@ -67,8 +68,19 @@ export async function changesFor(key: string): Promise<OutboxItem[]> {
   return items.sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** Failures keep their kind for the outbox and carry the user's message for the panel. */
+function explained(handler: OutboxHandler): OutboxHandler {
+  return {
+    kind: handler.kind,
+    run: (payload, item) =>
+      handler.run(payload, item).catch((error: unknown) => {
+        throw forOutbox(error);
+      }),
+  };
+}
+
 export function bookingHandlers(providerFor: (kind: ProviderKind) => CalendarProvider): OutboxHandler[] {
-  return [
+  const handlers: OutboxHandler[] = [
     {
       kind: CREATE,
       async run(payload, item): Promise<BookingResult> {
@@ -104,4 +116,5 @@ export function bookingHandlers(providerFor: (kind: ProviderKind) => CalendarPro
       },
     },
   ];
+  return handlers.map(explained);
 }

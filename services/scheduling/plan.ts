@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Analysis } from '../assistant/types';
 import type { Contact } from '../db/db';
-import type { CalendarProvider, ProviderKind } from '../calendar/types';
+import type { CalendarProvider, ProviderKind, UnknownReason } from '../calendar/types';
 import { findSlots, type Slot } from '../calendar/slots';
 import { weeklyHours, type BusinessProfile } from '../profile';
 import { durationFrom, proposalsFrom } from './proposals';
@@ -44,6 +44,8 @@ export interface SlotSearch {
   slots: Slot[];
   /** Calendars whose free/busy could not be read (left out of the search, said in the UI). */
   unknown: string[];
+  /** Why, for the unknown ids whose reason the provider knows. */
+  reasons: Partial<Record<string, UnknownReason>>;
 }
 
 export async function searchSlots(options: {
@@ -97,5 +99,11 @@ export async function searchSlots(options: {
     maxResults: 6,
     locale: options.locale,
   });
-  return { slots, unknown: ids.filter((id) => !busy.has(id)) };
+  const unknown = ids.filter((id) => !busy.has(id));
+  const reasons: Partial<Record<string, UnknownReason>> = {};
+  for (const id of unknown) {
+    const reason = busy.reasons?.get(id);
+    if (reason) reasons[id] = reason;
+  }
+  return { slots, unknown, reasons };
 }
