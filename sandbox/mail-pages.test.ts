@@ -149,6 +149,9 @@ describe('demo page routing', () => {
     });
     const option = outlook.win.document.querySelector<HTMLElement>(`[data-convid="${second.outlookId}"]`)!;
     option.click();
+    // Outlook draws the conversation first, then changes the URL.
+    expect((outlook.win as unknown as Window).location.href).toBe(outlook.url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const href = (outlook.win as unknown as Window).location.href;
     expect(href).toContain(`/outlook/mail/inbox/id/${encodeURIComponent(second.outlookId)}`);
     expect(snapshot(outlookAdapter.readThread(outlook.win.document, href)).threadId).toBe(second.outlookId);
@@ -160,5 +163,105 @@ describe('demo page routing', () => {
     const data = /<script type="application\/json" id="seed-data">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(data).not.toMatch(/[<>]/);
     expect(JSON.parse(data).threads).toHaveLength(SEED_THREADS.length);
+  });
+});
+
+/** Dispatches what a user's navigation would: Gmail routes on the hash. */
+function goToGmailThread(win: DomWindow, id: string): void {
+  const w = win as unknown as Window & typeof globalThis;
+  w.location.hash = `#inbox/${id}`;
+  w.dispatchEvent(new w.Event('hashchange'));
+}
+
+describe('demo pages behave like the real, busy ones', () => {
+  const [first, second] = [SEED_THREADS[0]!, SEED_THREADS[1]!];
+
+  it('Gmail keeps the previous thread and its open draft, hidden by a class, and never reads or writes them', async () => {
+    const { win } = await open(gmailDemoPath(first));
+    const doc = win.document;
+    const adapter = createGmailAdapter();
+    const draft = await adapter.openReplyEditor(doc, 'reply');
+    draft.textContent = 'Draft for the first customer';
+    goToGmailThread(win, second.gmailId);
+    const w = win as unknown as Window;
+    // Both threads are in the page; the first one is hidden by a class, not an inline style.
+    expect(doc.querySelectorAll('h2.hP')).toHaveLength(2);
+    const hidden = doc.querySelector(`h2.hP[data-legacy-thread-id="${first.gmailId}"]`)!.closest('.if')!;
+    expect(hidden.getAttribute('style')).toBeNull();
+    expect(w.getComputedStyle(hidden).display).toBe('none');
+    const read = snapshot(adapter.readThread(doc, w.location.href));
+    expect([read.threadId, read.subject]).toEqual([second.gmailId, second.subject]);
+    const editor = await adapter.openReplyEditor(doc, 'reply');
+    expect(editor).not.toBe(draft);
+    expect(hidden.contains(editor)).toBe(false);
+    expect(draft.textContent).toBe('Draft for the first customer');
+    win.close();
+  });
+
+  it('Outlook keeps the previous conversation and its open draft hidden, and never writes to them', async () => {
+    const { win } = await open(outlookDemoPath(first));
+    const doc = win.document;
+    const adapter = createOutlookAdapter();
+    const draft = await adapter.openReplyEditor(doc, 'reply');
+    doc.querySelector<HTMLElement>(`[data-convid="${second.outlookId}"]`)!.click();
+    expect(doc.querySelectorAll('[data-app-section="ConversationContainer"]')).toHaveLength(2);
+    const editor = await adapter.openReplyEditor(doc, 'reply');
+    expect(editor).not.toBe(draft);
+    expect(draft.isConnected).toBe(true);
+    const read = snapshot(adapter.readThread(doc, `${sandbox.origin}${outlookDemoPath(second)}`));
+    expect(read.subject).toBe(second.subject);
+    win.close();
+  });
+
+  it('a reply sent from the alias comes back as the newest message, from the alias', async () => {
+    const thread = SEED_THREADS.find((t) => t.key === 'order-status')!;
+    const { win, url } = await open(gmailDemoPath(thread));
+    const doc = win.document;
+    const adapter = createGmailAdapter({ ours: () => new Set(['pedidos@demo-ferreteria.es']) });
+    const editor = await adapter.openReplyEditor(doc, 'reply');
+    editor.textContent = 'Your order left the warehouse today.';
+    const from = doc.querySelector<HTMLSelectElement>('select.demo-from')!;
+    from.value = 'pedidos@demo-ferreteria.es';
+    doc.querySelector<HTMLElement>('.M9 [role=button]')!.click();
+    const read = snapshot(adapter.readThread(doc, url));
+    const last = read.messages.at(-1)!;
+    expect([last.from.email, last.fromUser, last.text]).toEqual([
+      'pedidos@demo-ferreteria.es',
+      true,
+      'Your order left the warehouse today.',
+    ]);
+    win.close();
+  });
+
+  it.each([
+    ['gmail', 'fr'],
+    ['gmail', 'de'],
+    ['outlook', 'de'],
+    ['outlook', 'fr'],
+  ] as const)('%s in %s: the thread and its dates read', async (site, lang) => {
+    const thread = SEED_THREADS.find((t) => t.key === 'late-delivery')!;
+    const path =
+      site === 'gmail'
+        ? gmailDemoPath(thread).replace('#', `?hl=${lang}#`)
+        : `${outlookDemoPath(thread)}?lang=${lang}`;
+    const { win, url } = await open(path);
+    const adapter = site === 'gmail' ? createGmailAdapter() : createOutlookAdapter();
+    const read = snapshot(adapter.readThread(win.document, url));
+    checkThread(read, thread);
+    expect(read.messages.filter((m) => m.date === null)).toEqual([]);
+    // The header Reply control is found by its name in that language too.
+    const editor = await adapter.openReplyEditor(win.document, 'reply');
+    expect(editor.getAttribute('contenteditable')).toBe('true');
+    win.close();
+  });
+
+  it('serves churn only when asked, within bounds', async () => {
+    const seed = async (q: string) => {
+      const html = await (await fetch(`${sandbox.origin}/gmail/${q}`)).text();
+      return JSON.parse(/id="seed-data">([\s\S]*?)<\/script>/.exec(html)![1]!).churnMs as number;
+    };
+    expect(await seed('')).toBe(0);
+    expect(await seed('?churn=100')).toBe(100);
+    expect(await seed('?churn=1')).toBe(0);
   });
 });

@@ -11,42 +11,86 @@ export const GMAIL_CLIENT = String.raw`
   'use strict';
   var data = JSON.parse(document.getElementById('seed-data').textContent);
   var es = data.ui === 'es';
-  var T = es
-    ? {
-        inbox: 'Recibidos',
-        reply: 'Responder',
-        replyAll: 'Responder a todos',
-        forward: 'Reenviar',
-        archive: 'Archivar',
-        del: 'Eliminar',
-        back: 'Volver a Recibidos',
-        to: 'para ',
-        me: 'mí',
-        older: 'mensajes más antiguos',
-        saved: 'Borrador guardado',
-        account: 'Cuenta de Google: ',
-        body: 'Cuerpo del mensaje',
-        send: 'Enviar',
-        note: 'Demo local de Gmail: nada sale de este ordenador.',
-      }
-    : {
-        inbox: 'Inbox',
-        reply: 'Reply',
-        replyAll: 'Reply all',
-        forward: 'Forward',
-        archive: 'Archive',
-        del: 'Delete',
-        back: 'Back to Inbox',
-        to: 'to ',
-        me: 'me',
-        older: 'older messages',
-        saved: 'Draft saved',
-        account: 'Google Account: ',
-        body: 'Message Body',
-        send: 'Send',
-        note: 'Local Gmail demo: nothing leaves this computer.',
-      };
-  var locale = es ? 'es-ES' : 'en-US';
+  var TEXTS = {
+    en: {
+      inbox: 'Inbox',
+      reply: 'Reply',
+      replyAll: 'Reply all',
+      forward: 'Forward',
+      archive: 'Archive',
+      del: 'Delete',
+      back: 'Back to Inbox',
+      to: 'to ',
+      me: 'me',
+      older: 'older messages',
+      saved: 'Draft saved',
+      account: 'Google Account: ',
+      body: 'Message Body',
+      send: 'Send',
+      from: 'From',
+      sent: 'Message sent (demo: it stays in this page).',
+      note: 'Local Gmail demo: nothing leaves this computer.',
+    },
+    es: {
+      inbox: 'Recibidos',
+      reply: 'Responder',
+      replyAll: 'Responder a todos',
+      forward: 'Reenviar',
+      archive: 'Archivar',
+      del: 'Eliminar',
+      back: 'Volver a Recibidos',
+      to: 'para ',
+      me: 'mí',
+      older: 'mensajes más antiguos',
+      saved: 'Borrador guardado',
+      account: 'Cuenta de Google: ',
+      body: 'Cuerpo del mensaje',
+      send: 'Enviar',
+      from: 'De',
+      sent: 'Mensaje enviado (demo: se queda en esta página).',
+      note: 'Demo local de Gmail: nada sale de este ordenador.',
+    },
+    fr: {
+      inbox: 'Boîte de réception',
+      reply: 'Répondre',
+      replyAll: 'Répondre à tous',
+      forward: 'Transférer',
+      archive: 'Archiver',
+      del: 'Supprimer',
+      back: 'Retour à Boîte de réception',
+      to: 'à ',
+      me: 'moi',
+      older: 'messages plus anciens',
+      saved: 'Brouillon enregistré',
+      account: 'Compte Google : ',
+      body: 'Corps du message',
+      send: 'Envoyer',
+      from: 'De',
+      sent: 'Message envoyé (démo : il reste dans cette page).',
+      note: 'Démo locale de Gmail : rien ne quitte cet ordinateur.',
+    },
+    de: {
+      inbox: 'Posteingang',
+      reply: 'Antworten',
+      replyAll: 'Allen antworten',
+      forward: 'Weiterleiten',
+      archive: 'Archivieren',
+      del: 'Löschen',
+      back: 'Zurück zum Posteingang',
+      to: 'an ',
+      me: 'ich',
+      older: 'ältere Nachrichten',
+      saved: 'Entwurf gespeichert',
+      account: 'Google-Konto: ',
+      body: 'Nachrichtentext',
+      send: 'Senden',
+      from: 'Von',
+      sent: 'Nachricht gesendet (Demo: sie bleibt auf dieser Seite).',
+      note: 'Lokale Gmail-Demo: nichts verlässt diesen Computer.',
+    },
+  };
+  var T = TEXTS[data.ui] || TEXTS.en;
+  var locale = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE' }[data.ui] || 'en-US';
   var fullDate = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     year: 'numeric',
@@ -98,7 +142,7 @@ export const GMAIL_CLIENT = String.raw`
     });
   }
 
-  function renderList() {
+  function renderList(container) {
     document.title = T.inbox + ' (' + data.threads.length + ') - ' + data.mailbox.email + ' - Gmail';
     var toolbar = attrs(el('div', 'G-atb'), { gh: 'tm' });
     var table = el('table', 'F cf zt');
@@ -120,7 +164,7 @@ export const GMAIL_CLIENT = String.raw`
       body.append(row);
     });
     table.append(body);
-    main.replaceChildren(toolbar, table);
+    container.replaceChildren(toolbar, table);
   }
 
   function bodyOf(message) {
@@ -223,8 +267,26 @@ export const GMAIL_CLIENT = String.raw`
     return item;
   }
 
-  function openEditor() {
-    var m9 = main.querySelector('.M9');
+  // Real Gmail keeps earlier threads (and any reply box open in them) in the page, hidden by a
+  // class, and draws the next one beside them; the demo does the same.
+  var HIDDEN = 'aHU';
+  var views = [];
+  var listView = null;
+  var current = null;
+
+  function hideAll() {
+    views.forEach(function (v) {
+      v.node.classList.add(HIDDEN);
+    });
+    if (listView) listView.classList.add(HIDDEN);
+  }
+
+  function people() {
+    return [data.mailbox].concat(data.aliases || []);
+  }
+
+  function openEditor(view) {
+    var m9 = view.node.querySelector('.M9');
     var existing = m9.querySelector('[role=textbox]');
     if (existing) {
       existing.focus();
@@ -241,17 +303,53 @@ export const GMAIL_CLIENT = String.raw`
     editor.addEventListener('input', function () {
       status.textContent = T.saved;
     });
+    // With aliases ("send mail as"), Gmail's reply box has a From choice.
+    var from = null;
+    if ((data.aliases || []).length > 0) {
+      from = attrs(el('select', 'J-M demo-from'), { 'aria-label': T.from });
+      people().forEach(function (p) {
+        var option = el('option', null, p.name + ' <' + p.email + '>');
+        option.value = p.email;
+        from.append(option);
+      });
+    }
     var send = button(T.send);
     send.addEventListener('click', function () {
-      status.textContent = es ? 'Demo: no se envía nada.' : 'Demo: nothing is sent.';
+      var text = (editor.innerText || editor.textContent || '').replace(/\n{3,}/g, '\n\n').trim();
+      if (!text) return;
+      var sender = people().find(function (p) {
+        return p.email === (from ? from.value : data.mailbox.email);
+      });
+      // Sent "for real" only inside this page: the thread gains the reply, newest last.
+      view.thread.messages.push({
+        from: sender,
+        to: [view.thread.customer],
+        cc: [],
+        date: new Date().toISOString(),
+        text: text,
+        signature: '',
+        table: null,
+        rawHtml: null,
+        quote: null,
+      });
+      renderThread(view.thread);
+      current.node.querySelector('.amn').after(el('div', 'bAq', T.sent));
     });
+    if (from) m9.append(from);
     m9.append(editor, send, status);
     editor.focus();
   }
 
   function renderThread(thread) {
     document.title = thread.subject + ' - ' + data.mailbox.email + ' - Gmail';
-    var view = el('div', 'nH');
+    hideAll();
+    views = views.filter(function (v) {
+      if (v.thread !== thread) return true;
+      v.node.remove();
+      return false;
+    });
+    var node = el('div', 'nH if');
+    var view = { thread: thread, node: node };
     var toolbar = attrs(el('div', 'G-atb'), { gh: 'mtb' });
     var back = button(T.back);
     back.addEventListener('click', function () {
@@ -287,26 +385,62 @@ export const GMAIL_CLIENT = String.raw`
       }
       list.append(item);
     });
+    // A relative time that ticks inside the open thread (see churn below).
+    var lastHead = list.lastElementChild && list.lastElementChild.querySelector('.gE');
+    if (lastHead) lastHead.append(el('span', 'g3 demo-ago'));
     var amn = el('div', 'amn');
     var reply = attrs(el('span', 'ams bkH', T.reply), { role: 'link', tabindex: '0' });
     var replyAll = attrs(el('span', 'ams bkI', T.replyAll), { role: 'link', tabindex: '0' });
     var fwd = attrs(el('span', 'ams bkG', T.forward), { role: 'link', tabindex: '0' });
-    reply.addEventListener('click', openEditor);
-    replyAll.addEventListener('click', openEditor);
-    amn.append(reply, replyAll, fwd);
-    view.append(toolbar, ha, list, amn, el('div', 'M9'));
-    view.addEventListener('click', function (event) {
-      var target = event.target;
-      if (target instanceof window.Element && target.matches('.h7 [role=button][aria-label="' + T.reply + '"]')) openEditor();
+    reply.addEventListener('click', function () {
+      openEditor(view);
     });
-    main.replaceChildren(view);
+    replyAll.addEventListener('click', function () {
+      openEditor(view);
+    });
+    amn.append(reply, replyAll, fwd);
+    node.append(toolbar, ha, list, amn, el('div', 'M9'));
+    node.addEventListener('click', function (event) {
+      var target = event.target;
+      if (target instanceof window.Element && target.matches('.h7 [role=button][aria-label="' + T.reply + '"]')) openEditor(view);
+    });
+    views.push(view);
+    // A handful of earlier threads stay in the page, as in Gmail.
+    while (views.length > 4) views.shift().node.remove();
+    main.append(node);
+    current = view;
+  }
+
+  function showList() {
+    hideAll();
+    current = null;
+    if (!listView) {
+      listView = el('div', 'ae4');
+      main.append(listView);
+    }
+    listView.classList.remove(HIDDEN);
+    renderList(listView);
   }
 
   function route() {
     var match = /^#[^/]+\/([0-9a-f]{16})$/.exec(location.hash);
     var thread = match ? findThread(match[1]) : undefined;
     if (thread) renderThread(thread);
-    else renderList();
+    else showList();
+  }
+
+  // Background churn (?churn=<ms>): a presence dot in the header and the open thread's "N seconds
+  // ago" change all the time, as on the real site.
+  if (data.churnMs > 0) {
+    var presence = el('span', 'gb_presence');
+    header.insertBefore(presence, accountLink);
+    var ticks = 0;
+    window.setInterval(function () {
+      ticks++;
+      presence.textContent = ticks % 2 ? '●' : '○';
+      var ago = current && current.node.querySelector('.demo-ago');
+      if (ago) ago.textContent = '(' + ticks + ')';
+    }, data.churnMs);
   }
 
   window.addEventListener('hashchange', route);

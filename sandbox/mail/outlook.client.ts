@@ -11,44 +11,91 @@ export const OUTLOOK_CLIENT = String.raw`
   'use strict';
   var data = JSON.parse(document.getElementById('seed-data').textContent);
   var es = data.ui === 'es';
-  var T = es
-    ? {
-        message: 'Mensaje de correo electrónico',
-        from: 'De: ',
-        to: 'Para: ',
-        cc: 'CC: ',
-        body: 'Cuerpo del mensaje',
-        reply: 'Responder',
-        replyAll: 'Responder a todos',
-        forward: 'Reenviar',
-        list: 'Lista de mensajes',
-        pane: 'Panel de lectura',
-        actions: 'Acciones de mensaje',
-        empty: 'Seleccione un elemento para leerlo',
-        account: 'Administrador de cuentas de ',
-        sentLabel: 'Enviado: ',
-        subjectLabel: 'Asunto: ',
-        note: 'Demo local de Outlook: nada sale de este ordenador.',
-      }
-    : {
-        message: 'Email message',
-        from: 'From: ',
-        to: 'To: ',
-        cc: 'Cc: ',
-        body: 'Message body',
-        reply: 'Reply',
-        replyAll: 'Reply all',
-        forward: 'Forward',
-        list: 'Message list',
-        pane: 'Reading Pane',
-        actions: 'Message actions',
-        empty: 'Select an item to read',
-        account: 'Account manager for ',
-        sentLabel: 'Sent: ',
-        subjectLabel: 'Subject: ',
-        note: 'Local Outlook demo: nothing leaves this computer.',
-      };
-  var locale = es ? 'es-ES' : 'en-US';
+  var TEXTS = {
+    en: {
+      message: 'Email message',
+      from: 'From: ',
+      to: 'To: ',
+      cc: 'Cc: ',
+      body: 'Message body',
+      reply: 'Reply',
+      replyAll: 'Reply all',
+      forward: 'Forward',
+      send: 'Send',
+      sent: 'Message sent (demo: it stays in this page).',
+      list: 'Message list',
+      pane: 'Reading Pane',
+      actions: 'Message actions',
+      empty: 'Select an item to read',
+      account: 'Account manager for ',
+      sentLabel: 'Sent: ',
+      subjectLabel: 'Subject: ',
+      note: 'Local Outlook demo: nothing leaves this computer.',
+    },
+    es: {
+      message: 'Mensaje de correo electrónico',
+      from: 'De: ',
+      to: 'Para: ',
+      cc: 'CC: ',
+      body: 'Cuerpo del mensaje',
+      reply: 'Responder',
+      replyAll: 'Responder a todos',
+      forward: 'Reenviar',
+      send: 'Enviar',
+      sent: 'Mensaje enviado (demo: se queda en esta página).',
+      list: 'Lista de mensajes',
+      pane: 'Panel de lectura',
+      actions: 'Acciones de mensaje',
+      empty: 'Seleccione un elemento para leerlo',
+      account: 'Administrador de cuentas de ',
+      sentLabel: 'Enviado: ',
+      subjectLabel: 'Asunto: ',
+      note: 'Demo local de Outlook: nada sale de este ordenador.',
+    },
+    de: {
+      message: 'E-Mail-Nachricht',
+      from: 'Von: ',
+      to: 'An: ',
+      cc: 'Cc: ',
+      body: 'Nachrichtentext',
+      reply: 'Antworten',
+      replyAll: 'Allen antworten',
+      forward: 'Weiterleiten',
+      send: 'Senden',
+      sent: 'Nachricht gesendet (Demo: sie bleibt auf dieser Seite).',
+      list: 'Nachrichtenliste',
+      pane: 'Lesebereich',
+      actions: 'Nachrichtenaktionen',
+      empty: 'Wählen Sie ein Element zum Lesen aus',
+      account: 'Konto-Manager für ',
+      sentLabel: 'Gesendet: ',
+      subjectLabel: 'Betreff: ',
+      note: 'Lokale Outlook-Demo: nichts verlässt diesen Computer.',
+    },
+    fr: {
+      message: 'Message électronique',
+      from: 'De : ',
+      to: 'À : ',
+      cc: 'Cc : ',
+      body: 'Corps du message',
+      reply: 'Répondre',
+      replyAll: 'Répondre à tous',
+      forward: 'Transférer',
+      send: 'Envoyer',
+      sent: 'Message envoyé (démo : il reste dans cette page).',
+      list: 'Liste des messages',
+      pane: 'Volet de lecture',
+      actions: 'Actions du message',
+      empty: 'Sélectionnez un élément à lire',
+      account: 'Gestionnaire de comptes pour ',
+      sentLabel: 'Envoyé : ',
+      subjectLabel: 'Objet : ',
+      note: 'Démo locale d’Outlook : rien ne quitte cet ordinateur.',
+    },
+  };
+  var T = TEXTS[data.ui] || TEXTS.en;
+  var locale = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE' }[data.ui] || 'en-US';
+  var us = locale === 'en-US';
   var parts = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     year: 'numeric',
@@ -56,18 +103,19 @@ export const OUTLOOK_CLIENT = String.raw`
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    hour12: !es,
+    hour12: us,
   });
   var longDate = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
 
-  /** "Mon 11/23/2026 9:12 AM" (en-US) / "lun 23/11/2026 9:12" (es), as Outlook prints them. */
+  /** "Mon 11/23/2026 9:12 AM" (en-US), "lun 23/11/2026 9:12" (es), "Mo 23.11.2026 09:12" (de). */
   function outlookDate(iso) {
     var p = {};
     parts.formatToParts(new Date(iso)).forEach(function (x) {
       p[x.type] = x.value;
     });
     var weekday = (p.weekday || '').replace(/\.$/, '');
-    if (es) return weekday + ' ' + p.day.padStart(2, '0') + '/' + p.month.padStart(2, '0') + '/' + p.year + ' ' + p.hour + ':' + p.minute;
+    var sep = data.ui === 'de' ? '.' : '/';
+    if (!us) return weekday + ' ' + p.day.padStart(2, '0') + sep + p.month.padStart(2, '0') + sep + p.year + ' ' + p.hour + ':' + p.minute;
     return weekday + ' ' + p.month + '/' + p.day + '/' + p.year + ' ' + p.hour + ':' + p.minute + ' ' + (p.dayPeriod || '');
   }
   function addr(p) {
@@ -115,7 +163,7 @@ export const OUTLOOK_CLIENT = String.raw`
   var paneHost = el('div', 'Q8TCC');
   mainModule.append(listbox, paneHost);
   app.append(nav, el('div', 'demo-note', T.note), mainModule);
-  document.title = (es ? 'Correo - ' : 'Mail - ') + data.mailbox.name + ' - Outlook';
+  document.title = (es ? 'Correo - ' : data.ui === 'de' ? 'E-Mail - ' : data.ui === 'fr' ? 'Courrier - ' : 'Mail - ') + data.mailbox.name + ' - Outlook';
 
   function base() {
     var m = /^(.*\/outlook\/mail)\//.exec(location.pathname);
@@ -137,9 +185,14 @@ export const OUTLOOK_CLIENT = String.raw`
       return t.outlookId === id;
     });
   }
+  // Outlook draws the conversation first and changes the URL (history.pushState) a moment later.
   function open(thread) {
-    history.pushState(null, '', base() + '/inbox/id/' + encodeURIComponent(thread.outlookId) + location.search);
-    render();
+    currentThread = thread;
+    renderList(thread);
+    renderPane(thread);
+    window.setTimeout(function () {
+      history.pushState(null, '', base() + '/inbox/id/' + encodeURIComponent(thread.outlookId) + location.search);
+    }, data.urlDelayMs);
   }
 
   function renderList(selected) {
@@ -242,8 +295,7 @@ export const OUTLOOK_CLIENT = String.raw`
 
   var currentThread = null;
 
-  function openEditor() {
-    var pane = paneHost.querySelector('[data-app-section]');
+  function openEditor(pane, thread) {
     var existing = pane.querySelector('[role=textbox][contenteditable=true]');
     if (existing) {
       existing.focus();
@@ -257,32 +309,75 @@ export const OUTLOOK_CLIENT = String.raw`
       'aria-multiline': 'true',
       tabindex: '0',
     });
-    compose.append(editor);
+    var send = attrs(el('button', 'ms-Button', T.send), { type: 'button', 'aria-label': T.send });
+    send.addEventListener('click', function () {
+      var text = (editor.innerText || editor.textContent || '').replace(/\n{3,}/g, '\n\n').trim();
+      if (!text) return;
+      // Sent only inside this page: the conversation gains the reply, from the mailbox.
+      thread.messages.push({
+        from: data.mailbox,
+        to: [thread.customer],
+        cc: [],
+        date: new Date().toISOString(),
+        text: text,
+        signature: '',
+        table: null,
+        rawHtml: null,
+        quote: null,
+      });
+      renderPane(thread);
+      paneHost.querySelector('.rpE7:not(.' + HIDDEN + ') [role=toolbar]').after(el('div', 'mSent', T.sent));
+    });
+    compose.append(editor, send);
     pane.querySelector('[role=toolbar]').after(compose);
     editor.focus();
   }
 
+  // Earlier conversations (and a reply box left open in them) stay in the page, hidden by a class.
+  var HIDDEN = 'hdn4F';
+  function hidePanes() {
+    Array.from(paneHost.children).forEach(function (child) {
+      if (child.classList.contains('emptyPane')) child.remove();
+      else child.classList.add(HIDDEN);
+    });
+  }
+
   function renderPane(thread) {
+    hidePanes();
     if (!thread) {
       var empty = el('div', 'emptyPane');
       empty.append(el('span', null, T.empty));
-      paneHost.replaceChildren(empty);
+      paneHost.append(empty);
       return;
     }
-    var pane = attrs(el('div', 'rpE7'), { 'data-app-section': 'ConversationContainer', role: 'main', 'aria-label': T.pane });
+    var old = paneHost.querySelector('[data-demo-conv="' + thread.outlookId + '"]');
+    if (old) old.remove();
+    while (paneHost.children.length > 3) paneHost.firstElementChild.remove();
+    var pane = attrs(el('div', 'rpE7'), {
+      'data-app-section': 'ConversationContainer',
+      role: 'main',
+      'aria-label': T.pane,
+      'data-demo-conv': thread.outlookId,
+    });
     var heading = attrs(el('div', 'full JdFsz'), { role: 'heading', 'aria-level': '2' });
     heading.append(attrs(el('span', 'JdFsz', thread.subject), { title: thread.subject }));
     var toolbar = attrs(el('div', 'XbIp4 jmmB7'), { role: 'toolbar', 'aria-label': T.actions });
     [T.reply, T.replyAll, T.forward].forEach(function (label, i) {
       var b = attrs(el('button', 'ms-Button', label), { type: 'button', 'aria-label': label, title: label });
-      if (i < 2) b.addEventListener('click', openEditor);
+      if (i < 2)
+        b.addEventListener('click', function () {
+          openEditor(pane, thread);
+        });
       toolbar.append(b);
     });
     pane.append(heading, toolbar);
     var n = thread.messages.length;
     // Newest on top, as Outlook shows conversations by default; only the newest two are expanded.
     for (var i = n - 1; i >= 0; i--) pane.append(messageElement(thread.messages[i], i, i >= n - 2));
-    paneHost.replaceChildren(pane);
+    // A relative time that ticks inside the open conversation (see churn below).
+    var newestTime = pane.querySelector('[data-testid=SentReceivedSavedTime]');
+    if (newestTime) newestTime.after(el('span', 'mTime demo-ago'));
+    paneHost.append(pane);
   }
 
   function render() {
@@ -294,5 +389,19 @@ export const OUTLOOK_CLIENT = String.raw`
 
   window.addEventListener('popstate', render);
   render();
+
+  // Background churn (?churn=<ms>): presence in the header and the open conversation's relative
+  // time change all the time, as on the real site.
+  if (data.churnMs > 0) {
+    var presence = el('span', 'presence');
+    right.insertBefore(presence, me);
+    var ticks = 0;
+    window.setInterval(function () {
+      ticks++;
+      presence.textContent = ticks % 2 ? '●' : '○';
+      var ago = paneHost.querySelector('.rpE7:not(.' + HIDDEN + ') .demo-ago');
+      if (ago) ago.textContent = '(' + ticks + ')';
+    }, data.churnMs);
+  }
 })();
 `;

@@ -14,7 +14,21 @@ import { OUTLOOK_CLIENT } from './outlook.client';
 // small script (gmail.client.ts / outlook.client.ts) renders it with textContent, except the
 // hostile thread's raw HTML, which the "site" inserts as markup on purpose.
 
-export type UiLanguage = 'en' | 'es';
+/** The demo pages' interface languages (the adapters read more; these show it in e2e). */
+export const UI_LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** BCP 47 tag each UI language is printed in (Outlook's <html lang> decides its date order). */
+const LOCALE: Record<UiLanguage, string> = { en: 'en-US', es: 'es-ES', fr: 'fr-FR', de: 'de-DE' };
+
+/**
+ * Another address the demo business sends from (Gmail's "send mail as"), offered in the reply
+ * box's From choice, as real Gmail does for a mailbox with aliases.
+ */
+export const DEMO_ALIAS: SeedPerson = {
+  name: 'Ferretería López – Pedidos',
+  email: 'pedidos@demo-ferreteria.es',
+};
 
 /** What the page scripts receive: one entry per thread, messages oldest first, senders resolved. */
 interface PageThread {
@@ -117,6 +131,10 @@ tr.zA.zE{font-weight:600}
 h2.hP{font-size:22px;font-weight:400;margin:8px 0 16px}
 .kv,.h7{border-top:1px solid #eee;padding:8px 0}
 .kQ{display:none}
+.aHU{display:none}
+.gb_presence{font-size:10px;color:#188038}
+.demo-from{display:block;margin-bottom:6px}
+.bAq{color:#188038;padding:4px 0}
 .adv{padding:6px;color:#1a73e8}
 .gD{font-weight:600}
 .gE h3.iw{display:inline;font-size:14px;margin:0}
@@ -156,14 +174,32 @@ const OUTLOOK_CSS = `${BASE_CSS}
 #x_Signature{color:#616161}
 #x_divRplyFwdMsg{color:#616161;margin-top:6px}
 .emptyPane{display:grid;place-items:center;color:#616161;background:#fff}
+.hdn4F{display:none}
+.presence{font-size:10px;margin-right:8px}
+.mSent{color:#107c10;padding:4px 0}
 `;
 
 export interface PageOptions {
   ui: UiLanguage;
+  /**
+   * Background churn: a small element in the header and the open thread's relative time change
+   * every `churnMs` (0 = a calm page, the default, so the demo stays quiet).
+   */
+  churnMs?: number;
 }
 
-function data(): { mailbox: SeedPerson; threads: PageThread[] } {
-  return { mailbox: MAILBOX, threads: SEED_THREADS.map(pageThread) };
+/** Outlook changes the URL this long after drawing the conversation it opens. */
+const OUTLOOK_URL_DELAY_MS = 150;
+
+function data(options: PageOptions) {
+  return {
+    ui: options.ui,
+    mailbox: MAILBOX,
+    aliases: [DEMO_ALIAS],
+    churnMs: options.churnMs ?? 0,
+    urlDelayMs: OUTLOOK_URL_DELAY_MS,
+    threads: SEED_THREADS.map(pageThread),
+  };
 }
 
 export function gmailPage(options: PageOptions): string {
@@ -171,17 +207,17 @@ export function gmailPage(options: PageOptions): string {
     lang: options.ui,
     title: 'Gmail',
     css: GMAIL_CSS,
-    data: { ui: options.ui, ...data() },
+    data: data(options),
     script: GMAIL_CLIENT,
   });
 }
 
 export function outlookPage(options: PageOptions): string {
   return shell({
-    lang: options.ui === 'es' ? 'es-ES' : 'en-US',
+    lang: LOCALE[options.ui],
     title: 'Outlook',
     css: OUTLOOK_CSS,
-    data: { ui: options.ui, ...data() },
+    data: data(options),
     script: OUTLOOK_CLIENT,
   });
 }

@@ -111,9 +111,15 @@ export function pressControl(control: Element): void {
   const win = control.ownerDocument.defaultView;
   const MouseEventCtor = win?.MouseEvent ?? MouseEvent;
   for (const type of ['mousedown', 'mouseup', 'click']) {
-    control.dispatchEvent(
-      new MouseEventCtor(type, { bubbles: true, cancelable: true, view: win, button: 0 }),
-    );
+    const init = { bubbles: true, cancelable: true, button: 0 };
+    let event: MouseEvent;
+    try {
+      event = new MouseEventCtor(type, { ...init, view: win });
+    } catch {
+      // Test DOMs (jsdom inside a test runner) refuse a window from another realm as `view`.
+      event = new MouseEventCtor(type, init);
+    }
+    control.dispatchEvent(event);
   }
 }
 
