@@ -292,6 +292,16 @@ export const GMAIL_CLIENT = String.raw`
       existing.focus();
       return;
     }
+    if (m9.dataset.opening) return;
+    // The reply box takes a moment to appear, as on the real site.
+    m9.dataset.opening = '1';
+    window.setTimeout(function () {
+      delete m9.dataset.opening;
+      drawEditor(view, m9);
+    }, data.editorDelayMs);
+  }
+
+  function drawEditor(view, m9) {
     var editor = attrs(el('div', 'Am aiL Al editable LW-avf tS-tW'), {
       role: 'textbox',
       contenteditable: 'true',
@@ -425,6 +435,7 @@ export const GMAIL_CLIENT = String.raw`
   function route() {
     var match = /^#[^/]+\/([0-9a-f]{16})$/.exec(location.hash);
     var thread = match ? findThread(match[1]) : undefined;
+    if (thread && current && current.thread === thread) return; // already open
     if (thread) renderThread(thread);
     else showList();
   }

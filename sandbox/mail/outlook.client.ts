@@ -301,6 +301,16 @@ export const OUTLOOK_CLIENT = String.raw`
       existing.focus();
       return;
     }
+    if (pane.dataset.opening) return;
+    // The reply box takes a moment to appear, as on the real site.
+    pane.dataset.opening = '1';
+    window.setTimeout(function () {
+      delete pane.dataset.opening;
+      drawEditor(pane, thread);
+    }, data.editorDelayMs);
+  }
+
+  function drawEditor(pane, thread) {
     var compose = el('div', 'dMm6A');
     var editor = attrs(el('div', 'elementToProof'), {
       role: 'textbox',

@@ -190,6 +190,8 @@ export interface PageOptions {
 
 /** Outlook changes the URL this long after drawing the conversation it opens. */
 const OUTLOOK_URL_DELAY_MS = 150;
+/** Both sites' reply boxes appear this long after Reply is pressed. */
+const EDITOR_DELAY_MS = 120;
 
 function data(options: PageOptions) {
   return {
@@ -198,6 +200,7 @@ function data(options: PageOptions) {
     aliases: [DEMO_ALIAS],
     churnMs: options.churnMs ?? 0,
     urlDelayMs: OUTLOOK_URL_DELAY_MS,
+    editorDelayMs: EDITOR_DELAY_MS,
     threads: SEED_THREADS.map(pageThread),
   };
 }
