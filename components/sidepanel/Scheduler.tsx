@@ -57,6 +57,12 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   const [duration, setDuration] = useState(() => suggestedDuration(analysis, latest, profile));
   const [customerZone, setCustomerZone] = useState(profile.timeZone);
   const [place, setPlace] = useState('online');
+  // What every attendee receives: shown and editable here, never the customer's own text unread.
+  const reference =
+    analysis.facts.orders[0] ?? analysis.facts.invoices[0] ?? snapshot.threadId.slice(-6).toUpperCase();
+  const [invitation, setInvitation] = useState(() =>
+    t('invitationDefault', profile.businessName || profile.managerName, reference),
+  );
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [unknown, setUnknown] = useState<string[]>([]);
   const [personal, setPersonal] = useState<string[]>([]);
@@ -154,7 +160,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
           slot,
           timeZone: profile.timeZone,
           subject: snapshot.subject || t('meetingWith', customer.name ?? customer.email ?? ''),
-          description: analysis.summary,
+          description: invitation,
           threadUrl: snapshot.url,
           threadLabel: t('mailThread'),
           phoneLabel: t('phone'),
@@ -227,6 +233,15 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
               </select>
             </label>
           </div>
+          <label>
+            {t('invitationText')}
+            <textarea
+              rows={2}
+              value={invitation}
+              onInput={(e) => setInvitation(e.currentTarget.value)}
+              data-testid="invitation-text"
+            />
+          </label>
           {available.length > 0 && (
             <fieldset>
               <legend>{t('staffToInvite')}</legend>

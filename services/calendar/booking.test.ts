@@ -12,7 +12,7 @@ import {
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
 describe('sha256', () => {
-  it('matches node:crypto on empty, short, multi-block and UTF-8 input', () => {
+  it('matches node:crypto on empty, short, multi-block and UTF-8 input', async () => {
     for (const text of [
       '',
       'abc',
@@ -21,38 +21,45 @@ describe('sha256', () => {
       'z'.repeat(200),
       'María Núñez — reunión ✓',
     ]) {
-      expect(hex(sha256(text))).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      expect(hex(await sha256(text))).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
     }
   });
 });
 
 describe('booking ids', () => {
-  it('gives the same key for the same instant written with different offsets', () => {
-    const a = bookingKey('thread-1', 'primary', '2026-03-10T10:00:00+01:00');
-    const b = bookingKey('thread-1', 'primary', '2026-03-10T09:00:00.000Z');
+  it('gives the same key for the same instant written with different offsets', async () => {
+    const a = await bookingKey('thread-1', 'primary', '2026-03-10T10:00:00+01:00');
+    const b = await bookingKey('thread-1', 'primary', '2026-03-10T09:00:00.000Z');
     expect(a).toBe(b);
-    expect(bookingKey('thread-2', 'primary', '2026-03-10T09:00:00Z')).not.toBe(a);
-    expect(bookingKey('thread-1', 'other', '2026-03-10T09:00:00Z')).not.toBe(a);
+    expect(await bookingKey('thread-2', 'primary', '2026-03-10T09:00:00Z')).not.toBe(a);
+    expect(await bookingKey('thread-1', 'other', '2026-03-10T09:00:00Z')).not.toBe(a);
   });
 
-  it('refuses an unparseable start', () => {
-    expect(() => bookingKey('t', 'c', 'next tuesday')).toThrow(RangeError);
+  it('keeps the keys queued before the move to Web Crypto (same digest, same ids)', async () => {
+    const expected = createHash('sha256').update('thread-1\nprimary\n2026-03-10T09:00:00.000Z').digest('hex');
+    expect(await bookingKey('thread-1', 'primary', '2026-03-10T09:00:00Z')).toBe(
+      `bk1-${expected.slice(0, 40)}`,
+    );
   });
 
-  it('makes Google ids from the base32hex alphabet, 5–1024 long, deterministic', () => {
-    const key = bookingKey('t', 'c', '2026-03-10T09:00:00Z');
-    const id = googleEventId(key);
+  it('refuses an unparseable start', async () => {
+    await expect(bookingKey('t', 'c', 'next tuesday')).rejects.toThrow(RangeError);
+  });
+
+  it('makes Google ids from the base32hex alphabet, 5–1024 long, deterministic', async () => {
+    const key = await bookingKey('t', 'c', '2026-03-10T09:00:00Z');
+    const id = await googleEventId(key);
     expect(id).toMatch(/^[a-v0-9]{5,1024}$/);
-    expect(googleEventId(key)).toBe(id);
-    expect(googleEventId(`${key}x`)).not.toBe(id);
+    expect(await googleEventId(key)).toBe(id);
+    expect(await googleEventId(`${key}x`)).not.toBe(id);
   });
 
-  it('makes GUID-shaped Graph transaction ids, deterministic', () => {
-    const key = bookingKey('t', 'c', '2026-03-10T09:00:00Z');
-    const tx = graphTransactionId(key);
+  it('makes GUID-shaped Graph transaction ids, deterministic', async () => {
+    const key = await bookingKey('t', 'c', '2026-03-10T09:00:00Z');
+    const tx = await graphTransactionId(key);
     expect(tx).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(graphTransactionId(key)).toBe(tx);
-    expect(graphTransactionId(`${key}x`)).not.toBe(tx);
+    expect(await graphTransactionId(key)).toBe(tx);
+    expect(await graphTransactionId(`${key}x`)).not.toBe(tx);
   });
 });
 

@@ -5,6 +5,10 @@ import { CalendarError } from './errors';
 import { createGoogleProvider } from './google';
 import type { NewEvent } from './types';
 
+// Web Crypto is async; the ids are fixed for the whole file.
+const KEY = await bookingKey('thread-1', 'primary', '2026-03-10T09:00:00Z');
+const EVENT_ID = await googleEventId(KEY);
+
 interface Seen {
   method: string;
   url: URL;
@@ -218,7 +222,7 @@ describe('Google events.insert', () => {
     attendees: [{ email: 'maria@example.es', name: 'María Núñez' }],
     online: true,
   };
-  const key = bookingKey('thread-1', 'primary', newEvent.start);
+  const key = KEY;
   const created = (body: calendar_v3.Schema$Event): calendar_v3.Schema$Event => ({
     ...body,
     status: 'confirmed',
@@ -238,25 +242,25 @@ describe('Google events.insert', () => {
     expect(req.url.searchParams.get('sendUpdates')).toBe('all');
     expect(req.url.searchParams.get('conferenceDataVersion')).toBe('1');
     expect(req.body).toEqual({
-      id: googleEventId(key),
+      id: EVENT_ID,
       summary: 'Cita con María',
       description: 'Hilo: https://mail.google.com/x',
       start: { dateTime: '2026-03-10T10:00:00+01:00', timeZone: 'Europe/Madrid' },
       end: { dateTime: '2026-03-10T10:30:00+01:00', timeZone: 'Europe/Madrid' },
       attendees: [{ email: 'maria@example.es', displayName: 'María Núñez' }],
       conferenceData: {
-        createRequest: { requestId: googleEventId(key), conferenceSolutionKey: { type: 'hangoutsMeet' } },
+        createRequest: { requestId: EVENT_ID, conferenceSolutionKey: { type: 'hangoutsMeet' } },
       },
     });
     expect(result).toMatchObject({ onlineMeeting: 'created', alreadyExisted: false });
     expect(result.event).toMatchObject({
-      id: googleEventId(key),
+      id: EVENT_ID,
       joinUrl: 'https://meet.google.com/aaa-bbbb-ccc',
     });
   });
 
   it('treats 409 as "already booked": fetches the event and returns it', async () => {
-    const id = googleEventId(key);
+    const id = EVENT_ID;
     const { fetch, seen } = fakeFetch((req) =>
       req.method === 'POST'
         ? googleError(409, 'duplicate', 'The requested identifier already exists.')

@@ -152,7 +152,7 @@ export function createGoogleProvider(config: ProviderConfig): CalendarProvider {
   }
 
   async function create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent> {
-    const id = googleEventId(idempotencyKey);
+    const id = await googleEventId(idempotencyKey);
     const body: Event = { id, ...eventBody(event, event.timeZone) };
     const path = `${cal(calendarId)}/events`;
     let created: Event;

@@ -5,6 +5,10 @@ import { CalendarError } from './errors';
 import { createMicrosoftProvider } from './microsoft';
 import type { NewEvent } from './types';
 
+// Web Crypto is async; the ids are fixed for the whole file.
+const KEY = await bookingKey('thread-9', 'AAMkCal1', '2026-03-10T09:00:00Z');
+const TX = await graphTransactionId(KEY);
+
 interface Seen {
   method: string;
   url: URL;
@@ -344,7 +348,7 @@ describe('Graph create', () => {
     ],
     online: true,
   };
-  const key = bookingKey('thread-9', 'AAMkCal1', newEvent.start);
+  const key = KEY;
   const echo = (req: Seen, extra: Graph.Event = {}) =>
     json({ id: 'AAMkNew', ...(req.body as Graph.Event), ...extra }, 201);
 
@@ -366,7 +370,7 @@ describe('Graph create', () => {
         { emailAddress: { address: 'maria@example.es', name: 'María Núñez' }, type: 'required' },
         { emailAddress: { address: 'opt@example.es' }, type: 'optional' },
       ],
-      transactionId: graphTransactionId(key),
+      transactionId: TX,
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',
     });
@@ -418,7 +422,7 @@ describe('Graph create', () => {
   });
 
   it('finds the existing event by transactionId when the answer does not name it', async () => {
-    const tx = graphTransactionId(key);
+    const tx = TX;
     const { fetch, seen } = fakeFetch((req) => {
       if (req.method === 'POST') return graphError(400, 'ErrorDuplicateTransactionId', 'already used');
       return json({

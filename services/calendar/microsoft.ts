@@ -344,7 +344,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
 
   async function create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent> {
     const teams = event.online && (await allowedProviders(calendarId)).includes('teamsForBusiness');
-    const transactionId = graphTransactionId(idempotencyKey);
+    const transactionId = await graphTransactionId(idempotencyKey);
     const body: Graph.Event = {
       ...eventBody(event, event.timeZone),
       transactionId,

@@ -31,7 +31,7 @@ export const UPDATE = 'calendar:update';
 export const CANCEL = 'calendar:cancel';
 
 export async function queueBooking(payload: BookingPayload): Promise<OutboxItem> {
-  const key = bookingKey(payload.threadKey, payload.calendarId, payload.event.start);
+  const key = await bookingKey(payload.threadKey, payload.calendarId, payload.event.start);
   return enqueue(CREATE, key, payload);
 }
 
