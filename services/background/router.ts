@@ -12,7 +12,7 @@ import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
 import { connect, disconnect } from '../auth/flows';
 import { refreshAgendaNow } from './agenda';
-import { kickOutbox } from '../outbox/worker';
+import { kickOutbox, resumeWaiting } from '../outbox/worker';
 
 /**
  * The background's single message entry. Anything not from our own pages or our content script on
@@ -59,7 +59,10 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
     }
     case 'auth:connect':
       return connect(message.data.provider).then(
-        () => ({ ok: true as const }),
+        async () => {
+          await resumeWaiting('sign-in');
+          return { ok: true as const };
+        },
         (err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }),
       );
     case 'auth:disconnect':

@@ -117,6 +117,16 @@ export interface OutboxItem {
   result: unknown;
   createdAt: number;
   updatedAt: number;
+  /** Set while a pending item waits for the user to sign in or for the network (costs no attempt). */
+  waiting?: OutboxWait | null;
+}
+
+export interface OutboxWait {
+  reason: 'sign-in' | 'network';
+  /** When this wait began: a wait longer than the outbox's bound ends the item visibly. */
+  since: number;
+  /** Tries while waiting, for the backoff between them. */
+  tries: number;
 }
 
 export interface AgendaCacheEntry {

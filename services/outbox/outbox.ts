@@ -1,4 +1,4 @@
-import { db, type OutboxItem } from '../db/db';
+import { db, type OutboxItem, type OutboxWait } from '../db/db';
 
 // The durable outbox (DESIGN.md): every write to a remote service is a row here first, executed by
 // the background with retry, backoff and Retry-After. The row's `key` is the idempotency key, so
@@ -19,13 +19,22 @@ interface ClassifiedError {
 
 const RETRYABLE = new Set(['rate-limit', 'server']);
 /**
- * These wait without using up attempts: auth for the user to reconnect, network for the connection
- * to come back ("being offline loses nothing"). The item stays pending, retried with capped backoff.
+ * These wait without using up attempts (the request never got a usable answer, or could not leave):
+ * auth and a missing scope for the user to sign in again, network for the connection to come back
+ * ("being offline loses nothing"). Attempts count only answers from the service, so a booking that
+ * waited all night still has every retry left for the 429 it may meet in the morning.
  */
-const WAITS = new Set(['auth', 'network']);
+const WAITS: Record<string, OutboxWait['reason']> = { auth: 'sign-in', scope: 'sign-in', network: 'network' };
 export const MAX_ATTEMPTS = 8;
 /** A run that has not finished after this long is presumed dead (worker stopped mid-way). */
 export const LEASE_MS = 60_000;
+/**
+ * Nothing waits forever: a write still waiting after a week (a slot long past, an account never
+ * reconnected) fails visibly with its reason and a "Retry" button, rather than going out late.
+ */
+export const MAX_WAIT_MS = 7 * 24 * 3_600_000;
+/** Sign-in waits try again every minute at first, then less often (each try is a silent renewal). */
+const SIGN_IN_RETRY_MAX_MS = 30 * 60_000;
 
 export function backoffMs(attempts: number, random = Math.random): number {
   const base = Math.min(2 ** attempts * 1000, 5 * 60_000);
@@ -61,7 +70,27 @@ export async function enqueue(
 
 /** Puts a failed item back in the queue (the user pressed "Retry"). */
 export async function retryNow(id: string, now = Date.now()): Promise<void> {
-  await db.outbox.update(id, { status: 'pending', nextAttemptAt: now, attempts: 0, updatedAt: now });
+  await db.outbox.update(id, {
+    status: 'pending',
+    nextAttemptAt: now,
+    attempts: 0,
+    waiting: null,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Items waiting for `reason` go at once: the user has just signed in, or the network is back. Returns
+ * how many were woken.
+ */
+export async function wakeWaiting(reason: OutboxWait['reason'], now = Date.now()): Promise<number> {
+  return db.outbox
+    .where('status')
+    .equals('pending')
+    .filter((i) => i.waiting?.reason === reason)
+    .modify((i) => {
+      i.nextAttemptAt = Math.min(i.nextAttemptAt, now);
+    });
 }
 
 /** Items whose time has come, including runs whose lease ran out. */
@@ -79,6 +108,17 @@ async function claim(id: string, now: number): Promise<OutboxItem | null> {
     if (!item) return null;
     const stale = item.status === 'running' && item.updatedAt + LEASE_MS <= now;
     if (item.status !== 'pending' && !stale) return null;
+    if (stale && item.attempts >= MAX_ATTEMPTS) {
+      // A run that kills its worker every time would otherwise be taken over forever.
+      await db.outbox.put({
+        ...item,
+        status: 'failed',
+        lastError: `Stopped mid-way ${item.attempts} times`,
+        waiting: null,
+        updatedAt: now,
+      });
+      return null;
+    }
     const claimed = {
       ...item,
       status: 'running' as const,
@@ -114,7 +154,13 @@ export async function processOutbox(handlers: OutboxHandler[], now = Date.now())
     }
     try {
       const result = await handler.run(item.payload, item);
-      await db.outbox.update(item.id, { status: 'done', result, lastError: null, updatedAt: clock() });
+      await db.outbox.update(item.id, {
+        status: 'done',
+        result,
+        lastError: null,
+        waiting: null,
+        updatedAt: clock(),
+      });
     } catch (err) {
       await db.outbox.update(item.id, afterFailure(item, err as ClassifiedError, clock()));
     }
@@ -124,18 +170,40 @@ export async function processOutbox(handlers: OutboxHandler[], now = Date.now())
 
 function afterFailure(item: OutboxItem, err: ClassifiedError, now: number): Partial<OutboxItem> {
   const message = err?.message ?? String(err);
-  const kind = err?.kind ?? '';
-  if (WAITS.has(kind)) {
-    // Never failed for this: the write waits for the user or the network, then goes. Network
-    // waits still grow with each try (capped at 5 minutes) so an outage is not hammered.
-    const wait = kind === 'auth' ? 60_000 : Math.max(err.retryAfterMs ?? 0, backoffMs(item.attempts));
-    return { status: 'pending', lastError: message, nextAttemptAt: now + wait, updatedAt: now };
+  const reason = WAITS[err?.kind ?? ''];
+  if (reason) {
+    // The run that found nothing to talk to is given back; the wait's own count paces the tries.
+    const attempts = item.attempts - 1;
+    const same = item.waiting?.reason === reason;
+    const since = item.waiting?.since ?? now;
+    const tries = same ? item.waiting!.tries + 1 : 1;
+    const waiting = { reason, since, tries };
+    if (now - since >= MAX_WAIT_MS)
+      return { status: 'failed', attempts, waiting, lastError: message, updatedAt: now };
+    const wait =
+      reason === 'sign-in'
+        ? Math.min(60_000 * 2 ** (tries - 1), SIGN_IN_RETRY_MAX_MS)
+        : Math.max(err.retryAfterMs ?? 0, backoffMs(tries));
+    return {
+      status: 'pending',
+      attempts,
+      waiting,
+      lastError: message,
+      nextAttemptAt: now + wait,
+      updatedAt: now,
+    };
   }
-  if (RETRYABLE.has(kind) && item.attempts < MAX_ATTEMPTS) {
+  if (RETRYABLE.has(err?.kind ?? '') && item.attempts < MAX_ATTEMPTS) {
     const wait = Math.max(err.retryAfterMs ?? 0, backoffMs(item.attempts));
-    return { status: 'pending', lastError: message, nextAttemptAt: now + wait, updatedAt: now };
+    return {
+      status: 'pending',
+      lastError: message,
+      waiting: null,
+      nextAttemptAt: now + wait,
+      updatedAt: now,
+    };
   }
-  return { status: 'failed', lastError: message, updatedAt: now };
+  return { status: 'failed', lastError: message, waiting: null, updatedAt: now };
 }
 
 export async function nextDue(): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { processOutbox, type OutboxHandler } from './outbox';
+import { processOutbox, wakeWaiting, type OutboxHandler } from './outbox';
 import { ensureAlarmAt } from '../background/alarms';
 
 // Drives the outbox in the background: runs now, then wakes for the next due item — by timer while
@@ -15,6 +15,14 @@ export function registerOutbox(list: OutboxHandler[]): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) kickOutbox();
   });
+  // Writes waiting for the network go as soon as it is back, not at their next backoff step.
+  globalThis.addEventListener?.('online', () => void resumeWaiting('network'));
+  kickOutbox();
+}
+
+/** The user signed in again, or the network came back: what waited for it goes now. */
+export async function resumeWaiting(reason: 'sign-in' | 'network'): Promise<void> {
+  await wakeWaiting(reason).catch((err) => console.error('Outbox wake failed', err));
   kickOutbox();
 }
 

@@ -5,10 +5,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSandbox } from '../../sandbox/testing';
 import { createProvider } from '../../services/calendar/provider';
+import { CalendarError } from '../../services/calendar/errors';
 import { buildNewEvent } from '../../services/calendar/booking';
 import type { ProviderKind } from '../../services/calendar/types';
 import { db } from '../../services/db/db';
-import { LEASE_MS, MAX_ATTEMPTS, processOutbox, type OutboxHandler } from '../../services/outbox/outbox';
+import {
+  LEASE_MS,
+  MAX_ATTEMPTS,
+  processOutbox,
+  wakeWaiting,
+  type OutboxHandler,
+} from '../../services/outbox/outbox';
 import { bookingHandlers, queueBooking, type BookingPayload } from '../../services/scheduling/bookings';
 
 const sandbox = useSandbox();
@@ -35,11 +42,17 @@ const withTimeout: Fetch = async (input, init) => {
 };
 const offline: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 
+/** Whether the user is signed in: when not, the token source answers as getAccessToken does. */
+let signedIn = true;
+
 function handlers(doFetch: Fetch = withTimeout): OutboxHandler[] {
   return bookingHandlers((kind: ProviderKind) =>
     createProvider(kind, {
       baseUrl: kind === 'google' ? `${sandbox.origin()}/google` : `${sandbox.origin()}/graph/`,
-      getToken: async () => (kind === 'google' ? 'sandbox-google-token' : 'sandbox-microsoft-token'),
+      getToken: async () => {
+        if (!signedIn) throw new CalendarError('auth', `${kind} sign-in has expired`);
+        return kind === 'google' ? 'sandbox-google-token' : 'sandbox-microsoft-token';
+      },
       timeZone: zone,
       fetch: doFetch,
     }),
@@ -99,6 +112,7 @@ async function bookedEvents() {
 const settle = () => new Promise((resolve) => setTimeout(resolve, SERVER_DELAY_MS + 200));
 
 beforeEach(async () => {
+  signedIn = true;
   await db.delete();
   await db.open();
 });
@@ -187,16 +201,19 @@ describe('offline writes', () => {
       for (const b of bookings) items.push(await queueBooking(b.payload));
       let now = Math.max(...items.map((i) => i.nextAttemptAt));
 
-      // Each item backs off on its own schedule: run until every one has failed three times.
+      // Each item backs off on its own schedule: run until every one has tried three times.
       for (let round = 0; round < 100; round++) {
         const next = await processOutbox(handlers(offline), now);
         expect(next).not.toBeNull();
         now = Math.max(now + 1, next!);
-        if ((await db.outbox.toArray()).every((i) => i.attempts >= 3)) break;
+        if ((await db.outbox.toArray()).every((i) => (i.waiting?.tries ?? 0) >= 3)) break;
       }
       for (const item of await db.outbox.toArray()) {
         expect(item.status).toBe('pending');
-        expect(item.attempts).toBeGreaterThanOrEqual(3);
+        // Tried three times, and none of it counted against the booking's retries.
+        expect(item.waiting).toMatchObject({ reason: 'network', tries: expect.any(Number) });
+        expect(item.waiting!.tries).toBeGreaterThanOrEqual(3);
+        expect(item.attempts).toBe(0);
         expect(item.lastError).toMatch(/Failed to fetch/);
       }
       expect((await bookedEvents()).events).toHaveLength(0);
@@ -245,6 +262,88 @@ describe('a worker stopped mid-way', () => {
       await drain(handlers(), item.nextAttemptAt + LEASE_MS);
       expect((await db.outbox.get(item.id))?.status).toBe('done');
       expect((await bookedEvents()).events).toHaveLength(1);
+    },
+  );
+});
+
+/** Runs the outbox with a fake clock until `until`, returning the time it reached. */
+async function runUntil(list: OutboxHandler[], now: number, until: number): Promise<number> {
+  while (now < until) {
+    const next = await processOutbox(list, now);
+    if (next === null) break;
+    now = Math.max(now + 1, next);
+  }
+  return now;
+}
+
+describe('waiting for sign-in and the network', () => {
+  it(
+    'costs no attempt: after a night signed out and an hour offline, a 429 burst still ends in one event each',
+    { timeout: 60_000 },
+    async () => {
+      // Google only: the Graph client wraps an error thrown by the token source as a network
+      // failure (statusCode -1), so a signed-out Microsoft booking waits as "network" (reported).
+      const bookings = Array.from({ length: 6 }, (_, i) => booking(20 + 2 * i));
+      const items = [];
+      for (const b of bookings) items.push(await queueBooking(b.payload));
+      let now = Math.max(...items.map((i) => i.nextAttemptAt));
+
+      // Signed out overnight: every booking waits, saying so, and spends nothing.
+      signedIn = false;
+      now = await runUntil(handlers(), now, now + 10 * HOUR);
+      for (const item of await db.outbox.toArray()) {
+        expect(item).toMatchObject({ status: 'pending', attempts: 0 });
+        expect(item.waiting?.reason).toBe('sign-in');
+        expect(item.lastError).toBeTruthy();
+      }
+      // Signing in wakes them, but the network has gone too: they wait for it instead.
+      signedIn = true;
+      expect(await wakeWaiting('sign-in', now)).toBe(bookings.length);
+      now = await runUntil(handlers(offline), now, now + HOUR);
+      for (const item of await db.outbox.toArray()) {
+        expect(item).toMatchObject({ status: 'pending', attempts: 0 });
+        expect(item.waiting?.reason).toBe('network');
+      }
+      expect((await bookedEvents()).events).toHaveLength(0);
+
+      // Back online into a rate limit: each booking meets 429s almost up to its last attempt, and
+      // answers lost after the calendar committed.
+      const path = '/events$';
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path, status: 429, retryAfter: 30, times: bookings.length * (MAX_ATTEMPTS - 3) },
+        { method: 'POST', path, dropAfterCommit: true, times: bookings.length },
+      ]);
+      await drain(handlers(), now, 200);
+
+      const outbox = await db.outbox.toArray();
+      expect(outbox.map((i) => [i.status, i.lastError, i.waiting])).toEqual(
+        bookings.map(() => ['done', null, null]),
+      );
+      expect(outbox.every((i) => i.attempts > 1 && i.attempts <= MAX_ATTEMPTS)).toBe(true);
+      expect((await sandbox.snapshot()).faults.every((r) => r.times === 0)).toBe(true);
+      const { events } = await bookedEvents();
+      expect(events.map((e) => Date.parse(e.start)).sort()).toEqual(bookings.map((b) => b.start).sort());
+      expect(new Set(events.map((e) => e.id)).size).toBe(bookings.length);
+    },
+  );
+
+  it(
+    'a booking left waiting for sign-in for a week ends failed, with its reason, and no event',
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      signedIn = false;
+      const item = await queueBooking(booking(40).payload);
+      const start = item.nextAttemptAt;
+      const end = await runUntil(handlers(), start, start + 8 * 24 * HOUR);
+      const row = (await db.outbox.get(item.id))!;
+      expect(row.status).toBe('failed');
+      expect(row.waiting?.reason).toBe('sign-in');
+      expect(row.lastError).toBeTruthy();
+      expect(end - start).toBeLessThan(8 * 24 * HOUR);
+      expect(await processOutbox(handlers(), end + HOUR)).toBeNull();
+      expect((await bookedEvents()).events).toHaveLength(0);
     },
   );
 });
