@@ -5,6 +5,7 @@ import * as chronoEs from 'chrono-node/es';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ExtractedDate, Language } from './types';
 import { blank, sentences, type Span } from './text';
+import { DATE_PATTERNS, WEEKDAYS, type DatePatterns } from './dates-data';
 
 // chrono reads dates; this module fixes what it gets wrong in mail (Spanish "pasado mañana", "el
 // martes que viene", "a las 10h", "de la tarde", bare weekdays pointing at the past), drops vague
@@ -97,6 +98,26 @@ interface Candidate {
   end?: DateTime;
   timeCertain: boolean;
   weekdayOnly?: boolean;
+  part?: ExtractedDate['part'];
+  weekdayMismatch?: { written: string };
+}
+
+/** Past or future from the words around a mention: a question proposes; "tenía", "fui", "was told",
+ * "anoche" report; otherwise the weaker cues decide, and the future wins a tie. */
+function tenseOf(sentence: string, p: DatePatterns): 'past' | 'future' {
+  if (/\?/.test(sentence)) return 'future';
+  if (p.strongPast.test(sentence)) return 'past';
+  if (FUTURE_CUE.test(sentence)) return 'future';
+  return PAST_CUE.test(sentence) ? 'past' : 'future';
+}
+
+function weekdayNumber(word: string): number | null {
+  const key = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .slice(0, 3);
+  return WEEKDAYS[key] ?? null;
 }
 
 function toReference(reference: DateOptions['reference'], zone: string): DateTime {
@@ -151,6 +172,60 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   const language: Language = spanish ? 'es' : 'en';
   const candidates: Candidate[] = [];
   const pmAt: number[] = [];
+  const P = DATE_PATTERNS[spanish ? 'es' : 'en'];
+  const partAt: { index: number; end: number; part: NonNullable<Candidate['part']> }[] = [];
+  for (const [re, part] of P.dayparts)
+    for (const m of text.matchAll(new RegExp(re.source, 'gi')))
+      partAt.push({ index: m.index, end: m.index + m[0].length, part });
+  for (const [re, rewrite] of P.rewrites) text = text.replace(re, rewrite);
+  // Durations, ages, years of experience: never dates.
+  for (const re of P.notDates) text = text.replace(re, (m) => ' '.repeat(m.length));
+  // Opening hours ("abrimos de lunes a viernes de 9 a 14") describe the business, not a proposal.
+  for (const sentence of sentences(text)) {
+    if (!P.openingHours.test(sentence.text)) continue;
+    for (const m of sentence.text.matchAll(P.hourRanges))
+      text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
+  }
+  // "a fin de mes", "by the end of the month": the month's last day.
+  for (const m of text.matchAll(P.endOfMonth)) {
+    const month = m.groups?.next ? ref.plus({ months: 1 }) : ref;
+    const dt = month.endOf('month').set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
+  // A day of the month alone ("the 9th", "el 9", "antes del 3"): this month when still ahead (or
+  // when the sentence reports the past), else next month. A weekday written beside it is checked:
+  // when it does not match, the date stays as written and is flagged.
+  for (const m of text.matchAll(P.dayOfMonth)) {
+    const day = Number(m.groups!.d);
+    const past = tenseOf(sentenceAround(rawText, m.index), P) === 'past';
+    const base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    const onDay = (month: DateTime) => (day <= month.daysInMonth! ? month.set({ day }) : null);
+    const written = m.groups!.wd;
+    const wd = written ? weekdayNumber(written) : null;
+    const months = past ? [base, base.minus({ months: 1 })] : [base, base.plus({ months: 1 })];
+    const options = months
+      .map(onDay)
+      .filter((x): x is DateTime => x !== null)
+      .filter((x) =>
+        past ? x.startOf('day') <= ref.startOf('day') : x.startOf('day') >= ref.startOf('day'),
+      );
+    // A weekday beside the number picks the month it is true in ("el viernes 17"), if one is near.
+    const near = [base.minus({ months: 1 }), base, base.plus({ months: 1 })]
+      .map(onDay)
+      .filter((x): x is DateTime => x !== null && wd !== null && x.weekday === wd)
+      .sort((a, b) => Math.abs(a.diff(ref).toMillis()) - Math.abs(b.diff(ref).toMillis()));
+    const dt = near[0] ?? options[0];
+    if (!dt) continue;
+    candidates.push({
+      index: m.index,
+      text: m[0].trim(),
+      dt,
+      timeCertain: false,
+      ...(wd !== null && wd !== dt.weekday ? { weekdayMismatch: { written: written! } } : {}),
+    });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
 
   if (spanish) {
     for (const [re, word] of ACCENTS)
@@ -236,8 +311,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
         while (dt.startOf('day') <= ref.startOf('day')) dt = dt.plus({ weeks: 1 });
         matched += after.match(/^\s*que viene/i)![0];
       } else if (!MODIFIER.test(r.text)) {
-        const sentence = sentenceAround(rawText, index);
-        const future = FUTURE_CUE.test(sentence) || !PAST_CUE.test(sentence);
+        const future = tenseOf(sentenceAround(rawText, index), P) === 'future';
         if (future) {
           while (dt.startOf('day') < ref.startOf('day')) dt = dt.plus({ weeks: 1 });
         } else {
@@ -249,7 +323,12 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     // "el 15/12" with no year: proposals point ahead, reports of what happened point back.
     if (r.start.isCertain('day') && !r.start.isCertain('year') && !r.tags().has('casualReference/today')) {
       const sentence = sentenceAround(rawText, index);
-      if (dt.startOf('day') < ref.startOf('day') && FUTURE_CUE.test(sentence) && !PAST_CUE.test(sentence)) {
+      if (
+        dt.startOf('day') < ref.startOf('day') &&
+        FUTURE_CUE.test(sentence) &&
+        tenseOf(sentence, P) === 'future' &&
+        !PAST_CUE.test(sentence)
+      ) {
         dt = dt.plus({ years: 1 });
       }
     }
@@ -257,9 +336,22 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     const endAt = index + r.text.length;
     if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
       dt = dt.plus({ hours: 12 });
+    // "a las cinco", "at 4": an hour from 1 to 7 with no am/pm and no morning named is afternoon.
+    const nearPart = partAt.find((p) => p.index >= index - 20 && p.index <= endAt + 25);
+    if (
+      timeCertain &&
+      !r.start.isCertain('meridiem') &&
+      dt.hour >= 1 &&
+      dt.hour <= 7 &&
+      nearPart?.part !== 'morning'
+    )
+      dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
     const onlyTime = r.start.isCertain('hour') && TIME_ONLY.test(r.text.trim());
     if (onlyTime) timeCertain = true;
+    // A rewritten word ("mediodía" → "las 12") ends earlier than the written one: show it whole.
+    const tail = /^\p{L}+/u.exec(rawText.slice(index + matched.length));
+    if (tail && /\p{L}$/u.test(matched)) matched += tail[0];
     candidates.push({
       index,
       text: matched.trim(),
@@ -269,6 +361,15 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       weekdayOnly,
     });
     if (onlyTime) (candidates[candidates.length - 1] as Candidate & { onlyTime?: boolean }).onlyTime = true;
+  }
+  // Parts of the day beside a day without a time: "el jueves por la tarde", "first thing Monday".
+  for (const c of candidates) {
+    if (c.timeCertain || c.part) continue;
+    const end = c.index + c.text.length;
+    const near = partAt.find(
+      (p) => (p.index >= end && p.index - end <= 4) || (p.end <= c.index && c.index - p.end <= 2),
+    );
+    if (near) c.part = near.part;
   }
   return finish(candidates, rawText, ref, zone);
 }
@@ -288,7 +389,12 @@ function finish(
       const sentence = sentences(rawText).find(
         (s) => c.index >= s.index && c.index < s.index + s.text.length,
       );
-      const anchor = [...kept].reverse().find((k) => !k.timeCertain && sentence && k.index >= sentence.index);
+      // The day named last before it, in this sentence or an earlier one ("Quedamos el martes. A las
+      // 17:30 me va bien"), unless another time already went to that day.
+      const last = kept[kept.length - 1];
+      const anchor =
+        [...kept].reverse().find((k) => !k.timeCertain && sentence && k.index >= sentence.index) ??
+        (last && !last.timeCertain && c.index - (last.index + last.text.length) < 200 ? last : undefined);
       if (anchor) {
         anchor.dt = anchor.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
         anchor.timeCertain = true;
@@ -334,6 +440,9 @@ function finish(
       day,
       timeCertain: c.timeCertain,
       zone,
+      ...(c.part && !c.timeCertain ? { part: c.part } : {}),
+      ...(c.dt.startOf('day') < ref.startOf('day') ? { past: true } : {}),
+      ...(c.weekdayMismatch ? { weekdayMismatch: c.weekdayMismatch } : {}),
     });
   }
   return out;

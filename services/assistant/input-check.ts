@@ -17,8 +17,13 @@ export const LONG_MAIL = 20_000;
 
 const FORWARD =
   /^\s*-{2,}\s*(Forwarded message|Mensaje reenviado|Mensaje original|Original Message)\s*-{2,}|^\s*(Fwd?|RV|Rv|Reenv):/im;
-const SIGNATURE_LINE =
-  /^(?:[-–—_]{2,}|(?:tel|tfno|telefono|phone|mobile|movil|cel|www|http|email|e-mail|correo)\b.*|[+()\d\s.-]{7,}|\S+@\S+|(?:\p{Lu}[\p{L}'.-]*\s?){1,4}|(?:un )?saludos?\b.*|regards\b.*|best\b.*|cheers\b.*|atentamente\b.*|thanks\b.*|gracias\b.*)$/u;
+// Lines a signature is made of: a name, a role or company in capitals, contact details, a sign-off.
+const NAME_LINE = /^(?:\p{Lu}[\p{L}'.&-]*\s?){1,5}$/u;
+const CONTACT_LINE =
+  /^(?:[-–—_]{2,}|(?:tel|tfno|tel[eé]fono|phone|mobile|m[oó]vil|cel|fax|www|https?|e-?mail|correo|web)\b.*|[+()\d\s.-]{7,}|\S+@\S+|\S+\.(?:com|es|mx|ar|co|net|org)\S*)$/iu;
+const SIGN_OFF =
+  /^(?:(?:un )?saludos?|regards|best|cheers|atentamente|cordialmente|kind regards)\b[^?]{0,30}$/iu;
+const isSignatureLine = (l: string) => NAME_LINE.test(l) || CONTACT_LINE.test(l) || SIGN_OFF.test(l);
 
 export function inputProblem(fullText: string, own: string, language: string): InputProblem | null {
   if (fullText.trim() === '') return { reason: 'empty', blank: true };
@@ -34,7 +39,8 @@ export function inputProblem(fullText: string, own: string, language: string): I
   if (
     lines.length > 0 &&
     lines.length <= 6 &&
-    lines.every((l) => SIGNATURE_LINE.test(l)) &&
+    lines.every(isSignatureLine) &&
+    lines.some((l) => CONTACT_LINE.test(l)) &&
     letters.length < 120
   )
     return { reason: 'signature_only', blank: true };

@@ -291,7 +291,18 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('unsubscribe', 2),
     w('reimburse*', 1.8),
     w('chargeback', 1.5),
-    p(/\b(dar|darme|darnos|den|tramitar|solicitar)( de)? (de )?baja\b/, 2.2),
+    p(
+      /\b(de|da|dad|dar|darme|darnos|darle|dame|denme|den|tramitar|tramiten|solicitar|pedir)( de)? (de )?baja\b/,
+      2.2,
+    ),
+    p(
+      /\b(close|closing|cancel|terminate|end|stop|deactivate) (my|our|the|this) (account|subscription|membership|contract|plan|service|direct debit)\b/,
+      2,
+    ),
+    p(
+      /\b(cerrar|cierren|cerrad|desactivar|anular) (mi|la|nuestra|el) (cuenta|suscripcion|membresia|contrato|plan|domiciliacion)\b/,
+      2,
+    ),
     p(/\bla baja\b/, 1.5),
     p(/\b(me|nos) (devuelvan|devolvais|devuelvas|reembolsen|abonen)\b/, 1.8),
     p(/\b(devuelvan|devolved|devolvedme|devuelvanme) (el|mi) dinero\b/, 1.5),

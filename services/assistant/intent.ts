@@ -83,7 +83,7 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
         r.intent !== 'other' &&
         scores[r.intent as Scored] >= 0.9 &&
         (r.p >= MODEL.fusion.secondaryAbove ||
-          (scores[r.intent as Scored] >= 1.5 && scores[r.intent as Scored] >= bestRule * 0.35)),
+          (scores[r.intent as Scored] >= 1.5 && scores[r.intent as Scored] >= bestRule * 0.3)),
     );
   const secondary = second && !(second.intent === 'thanks' && rules.ironic) ? second.intent : null;
   if (second && secondary)

@@ -1,0 +1,147 @@
+// What dates.ts reads besides chrono, as data per language. Patterns run on the raw mail text
+// (case-insensitive); offsets must stay offsets into the original, so rewrites keep lengths.
+
+export type DateLang = 'es' | 'en';
+
+const EN_WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
+const EN_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+const ES_WEEKDAY = '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)';
+
+export const WEEKDAYS: Record<string, number> = {
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+  lun: 1,
+  mar: 2,
+  mie: 3,
+  mié: 3,
+  jue: 4,
+  vie: 5,
+  sab: 6,
+  sáb: 6,
+  dom: 7,
+};
+
+export interface DatePatterns {
+  /** Day of the month without a month: "the 9th", "by Monday the 3rd", "el 9", "antes del 3".
+   * Group `wd` is a named weekday (checked, never used to move the date), `d` the day. */
+  dayOfMonth: RegExp;
+  /** "end of the month", "a fin de mes"; group `next` when it is next month's. */
+  endOfMonth: RegExp;
+  /** Not dates: durations, ages, years of experience, counts of days. Blanked before chrono. */
+  notDates: RegExp[];
+  /** Sentences about opening hours: their weekday and time ranges are not proposals. */
+  openingHours: RegExp;
+  /** Ranges in an opening-hours sentence ("de lunes a viernes", "9 to 5", "9:00-14:00"). */
+  hourRanges: RegExp;
+  /** Rewrites before chrono, same length: "a mediodía" → "a las 12". */
+  rewrites: [RegExp, (m: string) => string][];
+  /** Part of the day after or before a day: sets `part`, and pm for a bare hour before it. */
+  dayparts: [RegExp, 'morning' | 'noon' | 'afternoon' | 'evening'][];
+  /** Words that make a mention a report of the past (imperfect, preterite, "was told", "anoche"). */
+  strongPast: RegExp;
+}
+
+const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
+
+const ES_HOUR_WORDS: Record<string, string> = {
+  una: '1',
+  dos: '2',
+  tres: '3',
+  cuatro: '4',
+  cinco: '5',
+  seis: '6',
+  siete: '7',
+  ocho: '8',
+  nueve: '9',
+  diez: '10',
+  once: '11',
+  doce: '12',
+};
+const EN_HOUR_WORDS: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+
+export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
+  en: {
+    dayOfMonth: new RegExp(
+      `\\b(?:(?<wd>${EN_WEEKDAY}),?\\s+(?:the\\s+)?|the\\s+)(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${EN_MONTH}\\b)(?!\\s+(?:floor|time|century|anniversary|birthday|edition|place|row|grade|year))`,
+      'gi',
+    ),
+    endOfMonth: /\b(?:by |at |before |until |for )?(?:the )?end of (?:the |this |(?<next>next) )?month\b/gi,
+    notDates: [
+      /\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+(?:of experience|old|in business|experience|ago|later|long))?\b/gi,
+      /\b(?:aged|age)\s+\d+\b/gi,
+    ],
+    openingHours:
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are)\b/i,
+    hourRanges: new RegExp(
+      `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
+      'gi',
+    ),
+    rewrites: [
+      [/\bmidday\b/gi, (m) => pad(m, 'noon')],
+      [
+        /\b(at|by|around|about)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:days?|weeks?|months?|years?|people|of))/gi,
+        (m) => m.replace(/[a-z]+$/i, (w) => pad(w, EN_HOUR_WORDS[w.toLowerCase()]!)),
+      ],
+    ],
+    dayparts: [
+      [/\b(?:first thing|in the morning|morning)\b/i, 'morning'],
+      [/\b(?:lunchtime|at lunch)\b/i, 'noon'],
+      [/\b(?:in the afternoon|afternoon)\b/i, 'afternoon'],
+      [/\b(?:in the evening|evening|tonight)\b/i, 'evening'],
+    ],
+    strongPast:
+      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed)\b/i,
+  },
+  es: {
+    dayOfMonth: new RegExp(
+      `\\b(?:(?:el|del|antes del|hasta el|para el|desde el|a partir del)\\s+(?:(?<wd>${ES_WEEKDAY})\\s+)?(?:d[ií]a\\s+)?)(?<d>[1-9]|[12]\\d|3[01])\\b(?!\\s*(?:de\\b|del\\b|al\\s+\\d|y\\s+\\d|[/:.,-]\\d|%|€|\\$|euros?|pesos|h\\b|hs?\\b|horas?|años|meses|d[ií]as|semanas|personas|unidades|uds?|kg|cajas|piezas|por ciento|°))`,
+      'gi',
+    ),
+    endOfMonth:
+      /\b(?:a |para |antes de |hasta |hacia )?(?:finales|fin|final) de(?:l)? mes(?: (?<next>que viene|pr[óo]ximo))?\b/gi,
+    notDates: [
+      /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
+      /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+    ],
+    openingHours:
+      /\b(?:horario|abrimos|abren|abr[íi]s|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
+    hourRanges: new RegExp(
+      `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
+      'gi',
+    ),
+    rewrites: [
+      [/\ba(?:l)? mediod[ií]a\b/gi, (m) => pad(m, 'a las 12')],
+      [/\bmediod[ií]a\b/gi, (m) => pad(m, 'las 12')],
+      [
+        /\b(a las|sobre las|hacia las|tipo)\s+(una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\b/gi,
+        (m) => m.replace(/[a-z]+$/i, (w) => pad(w, ES_HOUR_WORDS[w.toLowerCase()]!)),
+      ],
+      [/\bla una\b/gi, (m) => pad(m, 'las 1')],
+    ],
+    dayparts: [
+      [/\b(?:(?:por|de|en) la mañana|a primera hora|temprano)\b/i, 'morning'],
+      [/\b(?:(?:por|de|en) la tarde|esta tarde)\b/i, 'afternoon'],
+      [/\b(?:(?:por|de|en) la noche|esta noche)\b/i, 'evening'],
+    ],
+    strongPast:
+      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres))\b/i,
+  },
+};
