@@ -8,6 +8,7 @@ const INTENT_LABEL: Record<string, MessageKey> = {
   order_status: 'intentOrderStatus',
   cancellation: 'intentCancellation',
   thanks: 'intentThanks',
+  invoice: 'intentInvoice',
   other: 'intentOther',
 };
 const SEVERITY_LABEL: Record<string, MessageKey> = {

@@ -14,6 +14,9 @@ import { snapshotFromPastedText } from '../../services/mail-sites/pasted';
 import { siteForUrl } from '../../services/mail-sites/sites';
 import type { ReadProblem, ThreadSnapshot } from '../../services/mail-sites/types';
 import { analyseThread } from '../../services/assistant/analyse';
+import { withChosenIntent } from '../../services/assistant/choose-intent';
+import type { Intent } from '../../services/assistant/types';
+import { IntentChooser } from '../../components/sidepanel/IntentChooser';
 import { allTemplates, ensureSeedTemplates } from '../../services/db/templates';
 import { getProfile, type BusinessProfile } from '../../services/profile';
 import { popOutPanel } from '../../services/platform';
@@ -27,10 +30,14 @@ export function App() {
   const templates = useLive(allTemplates, []);
   const result = thread.value;
   const snapshot = result?.ok ? result.snapshot : pasted;
-  const analysis = useMemo(
+  const read = useMemo(
     () => (snapshot && profile ? analyseThread(snapshot, Date.now(), { timeZone: profile.timeZone }) : null),
     [snapshot, profile],
   );
+  // When the reader is unsure, the user's one-click intent choice (IntentChooser) re-drafts.
+  const [chosen, setChosen] = useState<Intent | null>(null);
+  useEffect(() => setChosen(null), [read]);
+  const analysis = useMemo(() => (read && chosen ? withChosenIntent(read, chosen) : read), [read, chosen]);
 
   useEffect(() => {
     void ensureSeedTemplates();
@@ -74,6 +81,7 @@ export function App() {
           {pasted && !result?.ok && <p class="muted">{t('pastedSource')}</p>}
           <ThreadView snapshot={snapshot} />
           {analysis && <AnalysisCard analysis={analysis} />}
+          {read && <IntentChooser analysis={read} chosen={chosen} onChoose={setChosen} />}
           <ThreadActions snapshot={snapshot} />
           {analysis && <ComplaintPanel snapshot={snapshot} analysis={analysis} />}
           {analysis && profile && templates && (
