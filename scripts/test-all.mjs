@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint, unit tests, both builds, end-to-end tests in real Chromium (and the
 // Firefox smoke test). Runs every step even after a failure, then prints one summary line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -23,6 +24,35 @@ function step(name, command, args, env = {}) {
   const ok = run.status === 0;
   results.push({ name, ok, seconds: (performance.now() - t0) / 1000 });
   return ok;
+}
+
+/**
+ * Steps that do not depend on each other, run side by side (two cores: a single-threaded tool each).
+ * Their output is held and printed whole, one step after the other, so the log stays readable.
+ */
+async function together(list, env = {}) {
+  const runs = list.map(
+    ([name, command, args]) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        const child = spawn(command, args, { env: { ...process.env, ...env } });
+        const out = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => out.push(d));
+        child.on('close', (code) =>
+          resolve({ name, command, args, ok: code === 0, out, seconds: (performance.now() - t0) / 1000 }),
+        );
+      }),
+  );
+  const done = await Promise.all(runs);
+  for (const r of done) {
+    console.log(`\n▶ ${r.name}: ${r.command} ${r.args.join(' ')}`);
+    process.stdout.write(Buffer.concat(r.out));
+    results.push({ name: r.name, ok: r.ok, seconds: r.seconds });
+    if (r.ok) passed += 1;
+    else failed += 1;
+  }
+  return done.every((r) => r.ok);
 }
 
 /** Counts from vitest's JSON report; a step that crashed before reporting counts as one failure. */
@@ -59,15 +89,11 @@ mkdirSync('test-results', { recursive: true });
 rmSync('test-results/unit.json', { force: true });
 rmSync('test-results/e2e.json', { force: true });
 
-for (const [name, args] of [
-  ['typecheck', ['tsc', '--noEmit']],
-  ['lint', ['eslint', '.']],
-  ['format', ['prettier', '--check', '.']],
-]) {
-  const ok = step(name, 'npx', args);
-  if (ok) passed += 1;
-  else failed += 1;
-}
+await together([
+  ['typecheck', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
+]);
 
 const unitOk = step('unit tests', 'npx', [
   'vitest',
@@ -78,19 +104,22 @@ const unitOk = step('unit tests', 'npx', [
 ]);
 countTests('test-results/unit.json', unitOk, 'unit');
 
-const builds = [
-  ['build (chrome)', ['run', 'build']],
-  ['build (firefox)', ['run', 'build:firefox']],
-  ['build (sandbox, chrome)', ['run', 'build:sandbox']],
-  ['build (sandbox, firefox)', ['run', 'build:sandbox', '--', '--firefox']],
-];
-let buildsOk = true;
-for (const [name, args] of builds) {
-  const ok = step(name, 'npm', args, { SANDBOX_PORT: E2E_PORT });
-  buildsOk &&= ok;
-  if (ok) passed += 1;
-  else failed += 1;
-}
+// Two at a time: each build is mostly one core; the sandbox builds point at the e2e port.
+const buildEnv = { SANDBOX_PORT: E2E_PORT };
+let buildsOk = await together(
+  [
+    ['build (chrome)', 'npm', ['run', 'build']],
+    ['build (firefox)', 'npm', ['run', 'build:firefox']],
+  ],
+  buildEnv,
+);
+buildsOk &&= await together(
+  [
+    ['build (sandbox, chrome)', 'npm', ['run', 'build:sandbox']],
+    ['build (sandbox, firefox)', 'npm', ['run', 'build:sandbox', '--', '--firefox']],
+  ],
+  buildEnv,
+);
 
 if (buildsOk) {
   const e2eOk = step(
