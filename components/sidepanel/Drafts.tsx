@@ -1,8 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../services/assistant/types';
-import { draftLanguage, draftReplies, type Draft } from '../../services/assistant/drafting';
+import { decisionDraft, draftLanguage, draftReplies, type Draft } from '../../services/assistant/drafting';
+import { findCondition } from '../../services/assistant/conditions';
+import { findPlaceholders, removePlaceholders } from '../../services/assistant/placeholders';
+import { ownText } from '../../services/assistant/text';
 import { polishDraft, type BusinessProfile as AiBusiness, type Rejection } from '../../services/assistant/ai';
-import type { Commitment } from '../../services/assistant/templates';
+import type { Commitment, Decision, Tone } from '../../services/assistant/templates';
 import { activeBackend, aiSettings } from '../../services/ai-settings';
 import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { BusinessProfile } from '../../services/profile';
@@ -10,7 +14,6 @@ import type { TemplateRecord } from '../../services/db/db';
 import { sendToBackground } from '../../services/messaging';
 import { locale, t, type MessageKey } from '../../services/i18n';
 import { placeholderFor } from '../../services/assistant/templates';
-import { intentLabel } from './AnalysisCard';
 import { thread as boundThread } from './bound-tab';
 
 /** A slow local model may take a while; past this the template draft is all there is. */
@@ -32,6 +35,45 @@ const COMMITMENT: Record<Commitment, MessageKey> = {
   compensation: 'tplCommitCompensation',
   replacement: 'tplCommitReplacement',
 };
+
+const DECISION: Record<Decision, MessageKey> = {
+  refund: 'decisionRefund',
+  replacement: 'decisionReplacement',
+  decline: 'decisionDecline',
+};
+
+const toneLabel = (tone: Tone) => (tone === 'formal' ? t('toneFormal') : t('toneFriendly'));
+
+/** What a tab says: the template's name, its tone and language; a guessed language is said. */
+function tabLabel(d: Draft): string {
+  const base = `${d.templateName} · ${toneLabel(d.tone)} · ${d.language.toUpperCase()}`;
+  return d.otherLanguage ? `${base} · ${t('otherLanguageDraft')}` : base;
+}
+
+/** Tab labels, numbered where two would read the same (a business may name two templates alike). */
+function distinctLabels(labels: string[]): string[] {
+  return labels.map((label, i) => {
+    const same = labels.filter((l) => l === label).length;
+    return same > 1 ? `${label} (${labels.slice(0, i + 1).filter((l) => l === label).length})` : label;
+  });
+}
+
+/** The draft text with its placeholders marked, so the user sees what is left to fill. */
+function Marked({ text }: { text: string }) {
+  const parts: ComponentChildren[] = [];
+  let last = 0;
+  for (const p of findPlaceholders(text)) {
+    parts.push(text.slice(last, p.index));
+    parts.push(<mark data-testid="placeholder">{p.text}</mark>);
+    last = p.index + p.text.length;
+  }
+  parts.push(text.slice(last));
+  return (
+    <div class="pre" dir="auto" data-testid="draft-marked" aria-label={t('placeholdersPreview')}>
+      {parts}
+    </div>
+  );
+}
 
 function rejectionText(reason: Rejection, detail: string): string {
   const named = reason === 'commitment' ? COMMITMENT[detail as Commitment] : undefined;
@@ -110,23 +152,33 @@ interface Props {
 
 /** 2–3 drafts in the customer's language, each editable, then "Insert reply" into the site's box. */
 export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Props) {
-  const drafts = useMemo(
-    () =>
-      draftReplies(analysis, templates, {
-        businessName: profile.businessName || undefined,
-        managerName: profile.managerName || undefined,
-        signature: profile.signature || undefined,
-        preferredTone: profile.tone,
-        slots,
-      }),
-    [analysis, templates, profile, slots],
-  );
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const context = useMemo(() => {
+    const latest = threadFor(analysis).messages.find((m) => m.id === analysis.latestCustomerMessageId);
+    return {
+      businessName: profile.businessName || undefined,
+      managerName: profile.managerName || undefined,
+      signature: profile.signature || undefined,
+      preferredTone: profile.tone,
+      slots,
+      condition: latest ? findCondition(ownText(latest.text)) : null,
+    };
+  }, [analysis, profile, slots]);
+  const drafts = useMemo(() => {
+    const list = draftReplies(analysis, templates, context);
+    const decided = decision ? decisionDraft(analysis, templates, decision, context) : null;
+    return decided ? [...list, decided] : list;
+  }, [analysis, templates, context, decision]);
+  const labels = distinctLabels(drafts.map(tabLabel));
   const [chosen, setChosen] = useState(0);
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [replyAll, setReplyAll] = useState(false);
   const [aiOn, setAiOn] = useState(false);
   const [polish, setPolish] = useState<Record<string, Polish>>({});
+  /** Placeholders found when the user asked to insert: they decide what happens to them. */
+  const [blocked, setBlocked] = useState<string[] | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const forget = (key: string) =>
     setPolish((p) => {
       const next = { ...p };
@@ -143,7 +195,10 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
     setTexts({});
     setStatus(null);
     setPolish({});
+    setDecision(null);
+    setBlocked(null);
   }, [analysis]);
+  useEffect(() => setBlocked(null), [chosen]);
   useEffect(() => {
     let live = true;
     const check = () =>
@@ -211,13 +266,36 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
     }
   }
 
-  async function insert() {
+  function chooseDecision(d: Decision) {
+    setDecision(d);
+    const at = drafts.filter((x) => !x.decision).length;
+    setChosen(at);
+  }
+
+  /** Selects the first placeholder in the editor so the user can type over it. */
+  function fillPlaceholders() {
+    setBlocked(null);
+    const first = findPlaceholders(text)[0];
+    const el = textarea.current;
+    if (!el || !first) return;
+    el.focus();
+    el.setSelectionRange(first.index, first.index + first.text.length);
+  }
+
+  async function insert(chosenText = text) {
     if (tabId === null) return;
     setStatus(null);
+    // Nothing bracketed reaches the customer's reply box unless the user has dealt with it.
+    const left = findPlaceholders(chosenText).map((p) => p.text);
+    if (left.length > 0) {
+      setBlocked(left);
+      return;
+    }
+    setBlocked(null);
     try {
       const outcome = await sendToBackground({
         type: 'tab:insert-reply',
-        data: { tabId, text, mode: replyAll ? 'replyAll' : 'reply' },
+        data: { tabId, text: chosenText, mode: replyAll ? 'replyAll' : 'reply' },
       });
       setStatus(
         outcome.ok
@@ -254,12 +332,24 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
             class={chosen === i ? 'primary' : ''}
             onClick={() => setChosen(i)}
             title={d.templateName}
+            data-decision={d.decision}
           >
-            {intentLabel(d.intent)} · {d.language.toUpperCase()} ·{' '}
-            {d.tone === 'formal' ? t('toneFormal') : t('toneFriendly')}
+            {labels[i]}
           </button>
         ))}
       </div>
+      <div class="row" role="group" aria-label={t('decisionHeading')} data-testid="decisions">
+        <span class="muted">{t('decisionHeading')}</span>
+        {(['refund', 'replacement', 'decline'] as const).map((d) => (
+          <button key={d} type="button" aria-pressed={decision === d} onClick={() => chooseDecision(d)}>
+            {t(DECISION[d])}
+          </button>
+        ))}
+      </div>
+      {drafts[chosen]?.decision && <p class="notice">{t('decisionNote')}</p>}
+      {decision && !drafts.some((d) => d.decision === decision) && (
+        <p class="notice">{t('decisionNoTemplate')}</p>
+      )}
       {current.missing.length > 0 && (
         <p class="notice" data-testid="missing">
           {t(
@@ -269,13 +359,18 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
         </p>
       )}
       <textarea
+        ref={textarea}
         aria-label={t('draftText')}
         data-testid="draft-text"
         dir="auto"
         rows={12}
         value={text}
-        onInput={(e) => setTexts({ ...texts, [current.key]: e.currentTarget.value })}
+        onInput={(e) => {
+          setTexts({ ...texts, [current.key]: e.currentTarget.value });
+          setBlocked(null);
+        }}
       />
+      {findPlaceholders(text).length > 0 && <Marked text={text} />}
       {aiOn && (
         <div class="row">
           <button
@@ -337,6 +432,31 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
           {t('replyAll')}
         </label>
       </div>
+      {blocked && (
+        <div
+          role="alertdialog"
+          aria-labelledby="placeholders-left"
+          class="notice"
+          data-testid="placeholders-left"
+        >
+          <p id="placeholders-left">{t('placeholdersBlock', blocked.length, blocked.join(', '))}</p>
+          <div class="row">
+            <button type="button" class="primary" onClick={fillPlaceholders}>
+              {t('placeholdersFill')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const cleaned = removePlaceholders(text);
+                setTexts({ ...texts, [current.key]: cleaned });
+                void insert(cleaned);
+              }}
+            >
+              {t('placeholdersRemove')}
+            </button>
+          </div>
+        </div>
+      )}
       <p class="muted">{t('neverSends')}</p>
       {status && (
         <p role="status" class={status.kind === 'error' ? 'notice error' : 'muted'}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownVariable, placeholderFor, renderTemplate, templateVariables } from './templates';
+import { commitmentsIn } from './commitments';
+import { DECISIONS, isKnownVariable, placeholderFor, renderTemplate, templateVariables } from './templates';
 import { seedTemplates } from './seed-templates';
 import { INTENTS } from './types';
 
@@ -64,5 +65,15 @@ describe('seed templates', () => {
       const promises = /reembolso de|refund of/i.test(t.body);
       expect(promises, t.id).toBe((t.commitments ?? []).includes('refund'));
     }
+  });
+  it('commit the business to nothing unless they announce a decision the user picks', () => {
+    for (const t of seeds) {
+      const said = commitmentsIn(t.body).map((c) => c.kind);
+      if (t.decision) expect(t.commitments ?? [], t.id).toEqual(t.decision === 'decline' ? [] : [t.decision]);
+      else expect(said, t.id).toEqual([]);
+    }
+    for (const decision of DECISIONS)
+      for (const language of ['es', 'en'] as const)
+        expect(seeds.filter((t) => t.decision === decision && t.language === language)).toHaveLength(2);
   });
 });

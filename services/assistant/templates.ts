@@ -3,6 +3,12 @@ import type { DraftLanguage, Intent } from './types';
 export type Tone = 'formal' | 'friendly';
 /** Promises a reply may make only when its template says so; the AI output check enforces it. */
 export type Commitment = 'refund' | 'compensation' | 'replacement';
+/**
+ * A reply that states a decision of the business. Never offered as a default draft: the user picks
+ * it explicitly ("Approve refund", "Offer replacement", "Decline").
+ */
+export type Decision = 'refund' | 'replacement' | 'decline';
+export const DECISIONS: readonly Decision[] = ['refund', 'replacement', 'decline'];
 
 export interface Template {
   id: string;
@@ -17,6 +23,10 @@ export interface Template {
   builtIn: boolean;
   /** What the business allows this reply to promise; none when absent. */
   commitments?: Commitment[];
+  /** Set on replies that announce a decision; they are offered only when the user asks for one. */
+  decision?: Decision;
+  /** Answers a conditional request ("if it is not here by Monday…"); offered only for those. */
+  conditional?: boolean;
 }
 
 export const TEMPLATE_VARIABLES = [

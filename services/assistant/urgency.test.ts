@@ -52,7 +52,7 @@ describe('long waits and cancellation threats', () => {
   it('reads waits written in words, in both languages, and ignores short ones', () => {
     expect(assessUrgency({ text: 'Llevo dos semanas esperando la factura.' }).signals[0]).toEqual({
       kind: 'long_wait',
-      text: 'llevo dos semanas',
+      text: 'Llevo dos semanas',
     });
     expect(assessUrgency({ text: "I've been waiting for three weeks for the parts." }).signals[0]?.kind).toBe(
       'long_wait',
@@ -60,5 +60,60 @@ describe('long waits and cancellation threats', () => {
     expect(assessUrgency({ text: 'It arrived 10 days late.' }).signals[0]?.kind).toBe('long_wait');
     expect(assessUrgency({ text: 'Llevo dos días esperando.' }).signals).toEqual([]);
     expect(assessUrgency({ text: 'We need it for 3 days in May.' }).signals).toEqual([]);
+  });
+});
+
+describe("signals keep the customer's words, threats set the severity", () => {
+  it('quotes signals as written: accents and case kept, nothing cut or repeated', () => {
+    const u = assessUrgency({
+      text: 'Hoy es viernes y sigo sin el pedido. Ya van 17 días.\n\nSi no llega el lunes quiero que me devolváis los 156,40 € y cancelo el pedido.',
+    });
+    expect(u.signals.map((x) => x.text)).toEqual(['Ya van 17 días', 'me devolváis']);
+    const angry = assessUrgency({
+      text: 'LLEVO TRES SEMANAS ESPERANDO EL PEDIDO 50112 Y NADIE ME CONTESTA AL TELÉFONO NI AL CORREO.\n\nSI MAÑANA NO TENGO EL PEDIDO O MI DINERO OS DENUNCIO EN CONSUMO Y PONGO UNA RESEÑA EN TODOS LOS SITIOS.',
+    });
+    const texts = angry.signals.map((x) => x.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'LLEVO TRES SEMANAS',
+        'OS DENUNCIO',
+        'EN CONSUMO',
+        'PONGO UNA RESEÑA',
+        'LLEVO TRES SEMANAS ESPERANDO EL PEDIDO 50112 Y NADIE ME CONTESTA AL TELÉFONO NI AL CORREO.',
+      ]),
+    );
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.every((x) => !x.endsWith('…'))).toBe(true);
+    expect(angry.severity).toBe('critical');
+  });
+
+  it('rates legal, consumer-office and chargeback threats critical, public reviews at least high', () => {
+    const cases: [string, string, string][] = [
+      [
+        'If the replacement is not here by Friday I will ask my solicitor to write to you.',
+        'solicitor',
+        'critical',
+      ],
+      ['Si no me contestáis, lo llevaré a los tribunales.', 'tribunales', 'critical'],
+      ['I am reporting you to Trading Standards.', 'Trading Standards', 'critical'],
+      ['Pediré la hoja de reclamaciones en la tienda.', 'hoja de reclamaciones', 'critical'],
+      ['I will raise a chargeback with my card company.', 'chargeback', 'critical'],
+      ['Si no me lo solucionáis haré un contracargo.', 'contracargo', 'critical'],
+      ["Otherwise I'll leave a one-star review.", 'leave a one-star review', 'high'],
+      ['Si no, dejaré una reseña negativa en Google.', 'dejaré una reseña', 'high'],
+    ];
+    for (const [text, words, severity] of cases) {
+      const u = assessUrgency({ text });
+      expect(
+        u.signals.map((x) => x.text),
+        text,
+      ).toContain(words);
+      expect(u.severity, text).toBe(severity);
+    }
+    // Words that only look like threats.
+    expect(assessUrgency({ text: 'Could we meet to review the winter stock order?' }).signals).toEqual([]);
+    expect(
+      assessUrgency({ text: 'Hay mucha demanda de este taladro y el consumo es bajo.' }).signals,
+    ).toEqual([]);
   });
 });

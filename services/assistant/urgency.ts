@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
 import type { ExtractedDate, Severity, Urgency, UrgencySignal } from './types';
-import { normalise } from './text';
+import { normalise, sentences } from './text';
+import { findThreats, normaliseMapped, originalMatch } from './threats';
 
 const URGENT =
   /\b(urgente|urgentemente|urgencia|cuanto antes|lo antes posible|inmediatamente|de inmediato|ya mismo|sin falta|urgent|urgently|asap|a\.s\.a\.p|immediately|right away|as soon as possible|emergency|emergencia)\b/i;
-const LEGAL =
-  /\b(abogad[oa]s?|denuncia(r|re|remos)?|demanda(r|re)?|ocu|consumo|juzgado|tribunales?|hoja de reclamaciones|facua|lawyers?|attorneys?|solicitors?|sue|suing|lawsuit|legal action|small claims|trading standards|better business bureau|bbb|chargeback|dispute it with my bank)\b/i;
 const REPEAT =
   /\b((es|esta es) la (segunda|tercera|cuarta|quinta|enesima) vez|otra vez|de nuevo (os|les|le) escribo|ya (os|les|le) (escribi|llame|he escrito|he llamado)|vuelvo a escribir|sigo sin respuesta|(second|third|fourth|fifth|3rd|4th|5th) time|once again|(i'?ve|i have) (already )?(written|emailed|called|contacted) (you )?(several|multiple|many|three|two)|still no (reply|response|answer)|no (one|body) (has )?(replied|answered|responded))\b/i;
 // Counts written as words, both languages (after normalise: no accents, lower case).
@@ -74,23 +73,23 @@ export interface UrgencyInput {
 export function assessUrgency({ text, dates = [], sentAt }: UrgencyInput): Urgency {
   const signals: UrgencySignal[] = [];
   const norm = normalise(text);
-  const pick = (re: RegExp, source: string): string | null => {
-    const m = re.exec(source);
-    return m ? m[0] : null;
-  };
-  const urgent = pick(URGENT, norm);
+  // Signals quote the customer's own words (accents and case kept), never the normalised form.
+  const mapped = normaliseMapped(text);
+  const pick = (re: RegExp): string | null => originalMatch(text, re, mapped)?.text ?? null;
+  const urgent = pick(URGENT);
   if (urgent) signals.push({ kind: 'urgent_word', text: urgent });
-  const legal = pick(LEGAL, norm);
-  if (legal) signals.push({ kind: 'legal', text: legal });
-  const repeat = pick(REPEAT, norm);
+  const threats = findThreats(text);
+  for (const threat of threats) signals.push({ kind: 'legal', text: threat.text });
+  const repeat = pick(REPEAT);
   if (repeat) signals.push({ kind: 'repeat_contact', text: repeat });
   // A week or more of waiting is urgent whatever the tone.
   const wait = LONG_WAIT.exec(norm);
   if (wait) {
     const [count, unit] = [wait[1] ?? wait[3] ?? wait[5], wait[2] ?? wait[4] ?? wait[6]];
-    if (count && unit && waitDays(count, unit) >= 7) signals.push({ kind: 'long_wait', text: wait[0] });
+    if (count && unit && waitDays(count, unit) >= 7)
+      signals.push({ kind: 'long_wait', text: pick(LONG_WAIT) ?? wait[0] });
   }
-  const cancel = pick(CANCEL, norm);
+  const cancel = pick(CANCEL);
   if (cancel) signals.push({ kind: 'cancel_threat', text: cancel });
 
   let deadlineSoon = false;
@@ -108,10 +107,18 @@ export function assessUrgency({ text, dates = [], sentAt }: UrgencyInput): Urgen
   const letters = text.replace(/[^\p{L}]/gu, '');
   const upper = text.replace(/[^\p{Lu}]/gu, '');
   if (letters.length >= 20 && upper.length / letters.length > 0.6) {
-    signals.push({ kind: 'shouting', text: text.slice(0, 40) });
+    // The first shouted sentence, whole: a cut fragment reads as something else.
+    const shouted = sentences(text).find((x) => /\p{Lu}{3,}/u.test(x.text))?.text ?? text.trim();
+    signals.push({ kind: 'shouting', text: shouted });
   }
   const bangs = /!{2,}|(?:![^!]{0,40}){3,}/.exec(text);
-  if (bangs) signals.push({ kind: 'exclamation', text: bangs[0].slice(0, 10) });
+  if (bangs) {
+    const inside = sentences(text).find(
+      (x) => x.index + x.text.length >= bangs.index + 1 && x.index <= bangs.index,
+    );
+    const said = inside?.text ?? bangs[0];
+    if (!signals.some((x) => x.text === said)) signals.push({ kind: 'exclamation', text: said });
+  }
 
   let score = 0;
   for (const s of signals) {
@@ -127,6 +134,10 @@ export function assessUrgency({ text, dates = [], sentAt }: UrgencyInput): Urgen
     }[s.kind];
   }
   if (deadlineSoon) score += 1;
-  const severity: Severity = score >= 5 ? 'critical' : score >= 3 ? 'high' : score >= 1 ? 'medium' : 'low';
+  let severity: Severity = score >= 5 ? 'critical' : score >= 3 ? 'high' : score >= 1 ? 'medium' : 'low';
+  // A threat of court, the consumer office or a chargeback is critical on its own; one of public
+  // reviews is at least high.
+  if (threats.some((x) => x.kind !== 'public_review')) severity = 'critical';
+  else if (threats.length > 0 && severity !== 'critical') severity = 'high';
   return { signals, severity };
 }

@@ -133,6 +133,25 @@ describe('guessers', () => {
     expect(guessSeverity('The colour is a bit off')).toBe('medium');
   });
 
+  it('rates every threat: legal, consumer office and chargeback critical, public reviews high', () => {
+    expect(guessSeverity('I will ask my solicitor to write to you.')).toBe('critical');
+    expect(guessSeverity('Lo llevaré a los tribunales.')).toBe('critical');
+    expect(guessSeverity('I am reporting you to Trading Standards.')).toBe('critical');
+    expect(guessSeverity('Haré un contracargo con mi banco.')).toBe('critical');
+    expect(guessSeverity('I will raise a chargeback.')).toBe('critical');
+    expect(guessSeverity("Otherwise I'll leave a one-star review.")).toBe('high');
+    expect(guessSeverity('Si no, dejaré una reseña negativa.')).toBe('high');
+  });
+
+  it('files the currency the mail was written in, never an assumed one', () => {
+    expect(findAmount('I paid £389.00 for the saw')).toEqual({ value: 389, currency: 'GBP' });
+    expect(findAmount('it cost me 389 pounds')).toEqual({ value: 389, currency: 'GBP' });
+    expect(findAmount('pagué 45 libras')).toEqual({ value: 45, currency: 'GBP' });
+    expect(findAmount('a refund of £1,245.60 please')).toEqual({ value: 1245.6, currency: 'GBP' });
+    expect(findAmount('me cobraron 120 dólares')).toEqual({ value: 120, currency: 'USD' });
+    expect(findAmount('unos 8.000 € en total')).toEqual({ value: 8000, currency: 'EUR' });
+  });
+
   it('tells Spanish from English and keeps the first sentences', () => {
     expect(guessLanguage('Hola, el pedido no ha llegado')).toBe('es');
     expect(guessLanguage('Hello, the order has not arrived')).toBe('en');

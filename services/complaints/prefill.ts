@@ -1,6 +1,7 @@
 import type { Complaint, Severity } from '../db/db';
 import type { ThreadMessage, ThreadSnapshot } from '../mail-sites/types';
 import { BUILT_IN_CATEGORIES } from './settings';
+import { threatKinds } from '../assistant/threats';
 
 // What the "Log complaint" form starts from. The lead may fill it from the assistant's analysis;
 // `prefillFromThread` is the plain fallback (keywords, regexes, first sentences) that needs nothing
@@ -111,11 +112,13 @@ const REPEAT =
 
 export function guessSeverity(text: string): Severity {
   const folded = fold(text);
-  if (LEGAL.test(folded)) return 'critical';
+  const threats = threatKinds(folded);
+  // Court, lawyers, the consumer office or a chargeback: critical whatever else the mail says.
+  if (LEGAL.test(folded) || threats.some((kind) => kind !== 'public_review')) return 'critical';
   const shouting = (text.match(/\b\p{Lu}{4,}\b/gu)?.length ?? 0) >= 3 || /!{3,}/.test(text);
   const signals = [URGENT.test(folded), REPEAT.test(folded), shouting].filter(Boolean).length;
   if (signals >= 2) return 'critical';
-  if (signals === 1) return 'high';
+  if (signals === 1 || threats.length > 0) return 'high';
   return 'medium';
 }
 
@@ -137,10 +140,24 @@ const CURRENCIES: Record<string, string> = {
   usd: 'USD',
   '£': 'GBP',
   gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  quid: 'GBP',
+  libra: 'GBP',
+  libras: 'GBP',
+  dollar: 'USD',
+  dollars: 'USD',
+  dólar: 'USD',
+  dolar: 'USD',
+  dólares: 'USD',
+  dolares: 'USD',
   mxn: 'MXN',
 };
 const NUMBER = String.raw`(\d{1,3}(?:[.,\s]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)`;
-const AMOUNT_AFTER = new RegExp(`${NUMBER}\\s?(€|eur(?:os?)?\\b|usd\\b|gbp\\b|mxn\\b|\\$|£)`, 'i');
+const AMOUNT_AFTER = new RegExp(
+  `${NUMBER}\\s?(€|eur(?:os?)?\\b|usd\\b|gbp\\b|mxn\\b|pounds?\\b|quid\\b|libras?\\b|dollars?\\b|d[oó]lar(?:es)?(?![\\p{L}])|\\$|£)`,
+  'iu',
+);
 const AMOUNT_BEFORE = new RegExp(`(€|\\$|£|eur\\b|usd\\b|gbp\\b)\\s?${NUMBER}`, 'i');
 
 /** "1.234,56 €", "€1,234.56", "45 euros": the last separator followed by 1–2 digits is the decimal one. */

@@ -1,23 +1,45 @@
 import * as z from 'zod/mini';
 import { db, type TemplateRecord } from './db';
 import { seedTemplates } from '../assistant/seed-templates';
+import { EARLIER_SEEDS, templateFingerprint } from '../assistant/seed-history';
 import { templateVariables, isKnownVariable } from '../assistant/templates';
 
 /**
- * Puts the built-in templates in the library: on first run all of them, later only built-ins the
- * library has never had (a user's edits and deletions of built-ins are kept).
+ * Puts the built-in templates in the library: on first run all of them, later the built-ins the
+ * library has never had. A built-in the user never edited (its text is one this code seeded) is
+ * brought up to the current text; a user's edits and deletions of built-ins are kept.
  */
-export async function ensureSeedTemplates(): Promise<void> {
-  await db.transaction('rw', db.templates, db.settings, async () => {
+export async function ensureSeedTemplates(): Promise<{ added: number; updated: number }> {
+  return db.transaction('rw', db.templates, db.settings, async () => {
     const seen = new Set(((await db.settings.get('seededTemplates'))?.value as string[] | undefined) ?? []);
-    const fresh = seedTemplates().filter((t) => !seen.has(t.id));
-    if (fresh.length === 0) return;
-    await db.templates.bulkPut(fresh);
+    // What this library was last seeded with, by id: an edit changes the fingerprint.
+    const seededAs = ((await db.settings.get('seededTemplateFingerprints'))?.value ?? {}) as Record<
+      string,
+      string
+    >;
+    const seeds = seedTemplates();
+    const fresh = seeds.filter((t) => !seen.has(t.id));
+    const stored = await db.templates.bulkGet(seeds.map((t) => t.id));
+    const stale = seeds.filter((seed, i) => {
+      const have = stored[i];
+      if (!have || !have.builtIn || !seen.has(seed.id)) return false;
+      const current = templateFingerprint(have);
+      if (current === templateFingerprint(seed)) return false;
+      return current === seededAs[seed.id] || (EARLIER_SEEDS[seed.id] ?? []).includes(current);
+    });
+    const fingerprints = Object.fromEntries(seeds.map((t) => [t.id, templateFingerprint(t)]));
+    const changedPrints = seeds.some((t) => seededAs[t.id] !== fingerprints[t.id]);
+    if (fresh.length === 0 && stale.length === 0 && !changedPrints) return { added: 0, updated: 0 };
+    if (fresh.length || stale.length) await db.templates.bulkPut([...fresh, ...stale]);
+    const now = Date.now();
     await db.settings.put({
       key: 'seededTemplates',
       value: [...seen, ...fresh.map((t) => t.id)],
-      updatedAt: Date.now(),
+      updatedAt: now,
     });
+    // Only ids still as seeded keep a fingerprint to compare with next time; edited ones never match.
+    await db.settings.put({ key: 'seededTemplateFingerprints', value: fingerprints, updatedAt: now });
+    return { added: fresh.length, updated: stale.length };
   });
 }
 
@@ -72,6 +94,8 @@ const templateSchema = z.object({
   updatedAt: z.number(),
   builtIn: z.boolean(),
   commitments: z.optional(z.array(z.enum(['refund', 'compensation', 'replacement']))),
+  decision: z.optional(z.enum(['refund', 'replacement', 'decline'])),
+  conditional: z.optional(z.boolean()),
 });
 const exportSchema = z.object({
   format: z.literal('ops-assistant/templates'),
