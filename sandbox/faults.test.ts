@@ -119,7 +119,7 @@ describe('fault injection and admin API', () => {
     expect(snap.google.calendars.map((c) => c.id)).toContain('maria.lopez@demo-ferreteria.es');
     expect(
       snap.microsoft.users.find((u) => u.id === snap.microsoft.me)?.calendars.map((c) => c.name),
-    ).toEqual(['Calendario', 'Proyectos']);
+    ).toEqual(['Calendario', 'Proyectos']); // own calendars; Ana's shared one stays in her mailbox
     const providers = new Set(snap.events.map((e) => e.provider));
     expect(providers).toEqual(new Set(['google', 'microsoft']));
     // The seed promises a cross-provider conflict for the agenda to show.

@@ -53,8 +53,14 @@ describe('Microsoft Graph stand-in', () => {
     const calendars = (await (await sandbox.graph('me/calendars')).json()) as {
       value: MicrosoftGraph.Calendar[];
     };
-    expect(calendars.value.map((c) => c.name)).toEqual(['Calendario', 'Proyectos']);
+    // Ana's calendar, shared with María, comes last: owned by Ana, not María's to share.
+    expect(calendars.value.map((c) => c.name)).toEqual(['Calendario', 'Proyectos', 'Calendario']);
     expect(calendars.value[0]?.allowedOnlineMeetingProviders).toEqual(['teamsForBusiness']);
+    expect(calendars.value[2]).toMatchObject({
+      canShare: false,
+      canEdit: true,
+      owner: { address: `ana.garcia@${TENANT}` },
+    });
   });
 
   it('returns times in the zone of the Prefer header, UTC otherwise', async () => {
@@ -169,6 +175,51 @@ describe('Microsoft Graph stand-in', () => {
       `users/maria.lopez@${TENANT}/calendars/AAMkAGRlbW9mZXJyZXRlcmlhcHJveWVjdG9z/events`,
     );
     expect(other.id).not.toBe(first.id);
+  });
+
+  it('cancels a meeting via /cancel (organizer only), notifying attendees with the comment', async () => {
+    const created = await createEvent(booking('tx-cancel'));
+    const path = `me/events/${encodeURIComponent(created.id ?? '')}`;
+    const res = await sandbox.graph(`${path}/cancel`, {
+      method: 'POST',
+      body: json({ comment: 'Lo siento' }),
+    });
+    expect(res.status).toBe(202);
+    const snap = await sandbox.snapshot();
+    expect(snap.events.find((e) => e.id === created.id)).toBeUndefined();
+    expect(snap.notifications.at(-1)).toMatchObject({
+      action: 'cancelled',
+      comment: 'Lo siento',
+      recipients: ['cliente@example.com'],
+    });
+    // Tom's copy of María's review: he attends, so he cannot cancel it for everyone.
+    const tomEvent = snap.events.find(
+      (e) => e.owner === `tom.baker@${TENANT}` && e.summary?.startsWith('Quarterly'),
+    );
+    const refused = await sandbox.graph(
+      `users/tom.baker@${TENANT}/events/${encodeURIComponent(tomEvent?.id ?? '')}/cancel`,
+      {
+        method: 'POST',
+        body: '{}',
+      },
+    );
+    expect(refused.status).toBe(400);
+  });
+
+  it("keeps a shared calendar's events in the owner's mailbox: /me/events/{id} does not find them", async () => {
+    const ana = `ana.garcia@${TENANT}`;
+    const shared = 'AAMkAGFuYWdhcmNpYWNhbGVuZGFy';
+    const created = await createEvent(booking('tx-shared'), `me/calendars/${shared}/events`);
+    const snap = await sandbox.snapshot();
+    expect(snap.events.find((e) => e.id === created.id)).toMatchObject({ owner: ana, calendarId: shared });
+    expect((await sandbox.graph(`me/events/${encodeURIComponent(created.id ?? '')}`)).status).toBe(404);
+    const inOwner = await sandbox.graph(`users/${ana}/events/${encodeURIComponent(created.id ?? '')}`, {
+      method: 'PATCH',
+      body: json({ subject: 'Movida' }),
+    });
+    expect(inOwner.status).toBe(200);
+    const meta = (await (await sandbox.graph(`me/calendars/${shared}`)).json()) as MicrosoftGraph.Calendar;
+    expect(meta).toMatchObject({ canShare: false, owner: { address: ana } });
   });
 
   describe('time-zone names (dateTimeTimeZone resource type)', () => {

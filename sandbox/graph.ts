@@ -104,12 +104,23 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
       const mailbox = state.mailbox(params.mailboxId ?? '');
       if (mailbox) fn(req, res, mailbox, params);
     };
+  // A shared calendar opened through the sharee's /me/calendars/{id} acts on the owner's calendar,
+  // in the owner's mailbox ("Get shared or delegated Outlook calendar and its events").
   const byCalendar =
     (fn: (req: SandboxRequest, res: ServerResponse, m: GraphMailbox, c: GraphCalendar) => void): Handler =>
     (req, res, mailbox, params) => {
-      const cal = params.calendarId
+      let owner = mailbox;
+      let cal = params.calendarId
         ? mailbox.calendars.find((c) => c.calendar.id === params.calendarId)
         : defaultCalendar(mailbox);
+      const share = params.calendarId
+        ? mailbox.sharedWithMe?.find((s) => s.calendarId === params.calendarId)
+        : undefined;
+      if (!cal && share) {
+        const shared = state.mailbox(share.owner);
+        cal = shared?.calendars.find((c) => c.calendar.id === share.calendarId);
+        if (shared) owner = shared;
+      }
       if (!cal)
         return sendGraphError(
           res,
@@ -117,8 +128,13 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
           'ErrorItemNotFound',
           'The specified object was not found in the store.',
         );
-      fn(req, res, mailbox, cal);
+      fn(req, res, owner, cal);
     };
+  /** The calendar as this mailbox lists it: a shared one is not the sharee's to share. */
+  const listed = (mailbox: GraphMailbox, c: GraphCalendar) =>
+    mailbox.calendars.includes(c)
+      ? c.calendar
+      : { ...c.calendar, canShare: false, isDefaultCalendar: false, isRemovable: true };
   const create = byCalendar((req, res, m, c) => createEvent(state, req, res, m, c));
   return [
     {
@@ -134,7 +150,28 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
     {
       method: 'GET',
       pattern: 'calendars',
-      handle: on((_req, res, m) => sendJson(res, 200, { value: m.calendars.map((c) => c.calendar) })),
+      handle: on((_req, res, m) =>
+        sendJson(res, 200, {
+          value: [
+            ...m.calendars.map((c) => c.calendar),
+            ...(m.sharedWithMe ?? []).flatMap((share) => {
+              const cal = state
+                .mailbox(share.owner)
+                ?.calendars.find((c) => c.calendar.id === share.calendarId);
+              return cal ? [listed(m, cal)] : [];
+            }),
+          ],
+        }),
+      ),
+    },
+    {
+      method: 'GET',
+      pattern: 'calendars/{calendarId}',
+      handle: on((req, res, m, params) =>
+        byCalendar((_req, res2, _owner, c) =>
+          sendJson(res2, 200, m.calendars.includes(c) ? c.calendar : listed(m, c)),
+        )(req, res, m, params),
+      ),
     },
     {
       method: 'GET',
@@ -160,6 +197,11 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
       method: 'PATCH',
       pattern: 'events/{eventId}',
       handle: on(withEvent((req, res, m, c, e) => patchEvent(state, req, res, m, c, e))),
+    },
+    {
+      method: 'POST',
+      pattern: 'events/{eventId}/cancel',
+      handle: on(withEvent((req, res, m, c, e) => cancelEvent(state, req, res, m, c, e))),
     },
     {
       method: 'DELETE',
@@ -316,6 +358,41 @@ function deleteEvent(
   cal.events.splice(cal.events.indexOf(event), 1);
   notifyAttendees(state, cal, event, 'cancelled');
   sendEmpty(res, 204);
+}
+
+/**
+ * event-cancel (learn.microsoft.com/graph/api/event-cancel): the organizer cancels a meeting and
+ * the attendees get the cancellation with the optional comment; 202 Accepted, no body. "An
+ * attendee calling this action gets an error (HTTP 400 Bad Request)."
+ */
+function cancelEvent(
+  state: SandboxState,
+  req: SandboxRequest,
+  res: ServerResponse,
+  _mailbox: GraphMailbox,
+  cal: GraphCalendar,
+  event: GraphEvent,
+): void {
+  if (event.isOrganizer === false) {
+    return sendGraphError(
+      res,
+      400,
+      'ErrorInvalidRequest',
+      "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+    );
+  }
+  const body = (parseJson(req.body) ?? {}) as { comment?: unknown };
+  if (body.comment !== undefined && typeof body.comment !== 'string')
+    return sendGraphError(res, 400, 'BadRequest', 'Invalid comment.');
+  cal.events.splice(cal.events.indexOf(event), 1);
+  notifyAttendees(
+    state,
+    cal,
+    event,
+    'cancelled',
+    typeof body.comment === 'string' ? body.comment : undefined,
+  );
+  sendEmpty(res, 202);
 }
 
 function getSchedule(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
@@ -528,6 +605,7 @@ function notifyAttendees(
   cal: GraphCalendar,
   event: GraphEvent,
   action: 'created' | 'updated' | 'cancelled',
+  comment?: string,
 ): void {
   const recipients = (event.attendees ?? []).map((a) => a.emailAddress?.address ?? '').filter(Boolean);
   if (recipients.length === 0 || !event.isOrganizer) return;
@@ -537,6 +615,7 @@ function notifyAttendees(
     eventId: event.id ?? '',
     action,
     recipients,
+    ...(comment ? { comment } : {}),
   });
 }
 

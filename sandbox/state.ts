@@ -27,6 +27,11 @@ export interface GraphMailbox {
   timeZone: string;
   workingHours: MicrosoftGraph.WorkingHours;
   calendars: GraphCalendar[];
+  /**
+   * Other people's calendars shared with this mailbox (with edit rights), listed in its
+   * /calendars; their events stay in the owner's mailbox.
+   */
+  sharedWithMe?: { owner: string; calendarId: string }[];
 }
 
 export interface SeedData {
@@ -76,6 +81,8 @@ export interface Notification {
   action: 'created' | 'updated' | 'cancelled';
   sendUpdates?: string;
   recipients: string[];
+  /** The organizer's message with a Graph /cancel. */
+  comment?: string;
 }
 
 export interface LogEntry {

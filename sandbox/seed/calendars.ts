@@ -610,6 +610,10 @@ function microsoftMailboxes(day: Day): SeedData['microsoft'] {
     to: at(day(3), '13:00'),
   });
 
+  // Ana shares her calendar with María with edit rights (Outlook "Can edit"): it shows in María's
+  // calendar list, and its events stay in Ana's mailbox.
+  maria.sharedWithMe = [{ owner: ana.user.mail, calendarId: anaCal.calendar.id }];
+
   return { meId: maria.user.id, mailboxes: [maria, ana, tom, lucia] };
 }
 

@@ -16,7 +16,21 @@ interface Seen {
   body: unknown;
 }
 
-function fakeFetch(handler: (req: Seen) => Response | Promise<Response>) {
+/** Calendar metadata the provider asks for once per calendar (owner, meeting providers). */
+const OWN_CALENDAR: Graph.Calendar = {
+  canShare: true,
+  owner: { address: 'maria@example.es' },
+  allowedOnlineMeetingProviders: ['teamsForBusiness'],
+};
+
+/**
+ * A fake Graph. Unless `calendar` is null, the one-off calendar metadata lookups are answered with
+ * it and left out of `seen`, so tests about events see only the event requests.
+ */
+function fakeFetch(
+  handler: (req: Seen) => Response | Promise<Response>,
+  calendar: Graph.Calendar | null = OWN_CALENDAR,
+) {
   const seen: Seen[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const req: Seen = {
@@ -25,6 +39,9 @@ function fakeFetch(handler: (req: Seen) => Response | Promise<Response>) {
       headers: { ...(init?.headers as Record<string, string>) },
       body: init?.body ? JSON.parse(String(init.body)) : undefined,
     };
+    if (calendar && req.method === 'GET' && /\/me\/calendars\/[^/]+$/.test(req.url.pathname)) {
+      return json({ id: decodeURIComponent(req.url.pathname.split('/').pop() ?? ''), ...calendar });
+    }
     seen.push(req);
     return handler(req);
   }) as typeof globalThis.fetch;
@@ -353,10 +370,12 @@ describe('Graph create', () => {
     json({ id: 'AAMkNew', ...(req.body as Graph.Event), ...extra }, 201);
 
   it('posts with a transactionId and a Teams meeting when the calendar allows it', async () => {
-    const { fetch, seen } = fakeFetch((req) =>
-      req.method === 'GET'
-        ? json({ id: 'AAMkCal1', allowedOnlineMeetingProviders: ['teamsForBusiness'] })
-        : echo(req, { onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/2' } }),
+    const { fetch, seen } = fakeFetch(
+      (req) =>
+        req.method === 'GET'
+          ? json({ id: 'AAMkCal1', allowedOnlineMeetingProviders: ['teamsForBusiness'] })
+          : echo(req, { onlineMeeting: { joinUrl: 'https://teams.microsoft.com/l/meetup-join/2' } }),
+      null,
     );
     const result = await provider(fetch).create('AAMkCal1', newEvent, key);
     const post = seen[1]!;
@@ -381,10 +400,12 @@ describe('Graph create', () => {
   });
 
   it('books without an online meeting when Teams is not allowed, and says so', async () => {
-    const { fetch, seen } = fakeFetch((req) =>
-      req.method === 'GET'
-        ? json({ id: 'c', allowedOnlineMeetingProviders: ['skypeForConsumer'] })
-        : echo(req),
+    const { fetch, seen } = fakeFetch(
+      (req) =>
+        req.method === 'GET'
+          ? json({ id: 'c', allowedOnlineMeetingProviders: ['skypeForConsumer'] })
+          : echo(req),
+      null,
     );
     const result = await provider(fetch).create('c', newEvent, key);
     expect(seen[1]?.body).not.toHaveProperty('isOnlineMeeting');
@@ -411,7 +432,7 @@ describe('Graph create', () => {
         );
       if (req.url.pathname.endsWith('/me/events/AAMkFirst')) return json(stored);
       return json({ id: 'c', allowedOnlineMeetingProviders: ['teamsForBusiness'] });
-    });
+    }, null);
     const result = await provider(fetch).create('c', newEvent, key);
     expect(result).toMatchObject({
       alreadyExisted: true,
@@ -475,26 +496,70 @@ describe('Graph update and cancel', () => {
     expect(e.location).toBe('Recepción');
   });
 
-  it('cancels with a comment, and treats a missing event as done', async () => {
-    const { fetch, seen } = fakeFetch(() => new Response(null, { status: 202 }));
+  it('cancels a meeting it organises via /cancel with the comment', async () => {
+    const { fetch, seen } = fakeFetch((req) =>
+      req.method === 'GET'
+        ? json({ id: 'e1', isOrganizer: true, attendees: [{ emailAddress: { address: 'c@example.es' } }] })
+        : new Response(null, { status: 202 }),
+    );
     await provider(fetch).cancel('c', 'e1', { comment: 'Lo siento' });
-    expect(seen[0]?.url.pathname).toBe('/graph/v1.0/me/events/e1/cancel');
-    expect(seen[0]?.body).toEqual({ comment: 'Lo siento' });
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}`)).toEqual([
+      'GET /graph/v1.0/me/events/e1',
+      'POST /graph/v1.0/me/events/e1/cancel',
+    ]);
+    expect(seen[1]?.body).toEqual({ comment: 'Lo siento' });
+  });
+
+  it('deletes an event without attendees, or one it only attends; a missing event is done', async () => {
+    for (const event of [
+      { id: 'e1', isOrganizer: true, attendees: [] },
+      { id: 'e1', isOrganizer: false, attendees: [{ emailAddress: { address: 'x@example.es' } }] },
+    ]) {
+      const { fetch, seen } = fakeFetch((req) =>
+        req.method === 'GET' ? json(event) : new Response(null, { status: 204 }),
+      );
+      await provider(fetch).cancel('c', 'e1');
+      expect(seen.map((s) => s.method)).toEqual(['GET', 'DELETE']);
+    }
     const gone = fakeFetch(() =>
       graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'),
     );
     await expect(provider(gone.fetch).cancel('c', 'e1')).resolves.toBeUndefined();
-    expect(gone.seen.map((s) => s.method)).toEqual(['POST', 'DELETE']);
+    expect(gone.seen.map((s) => s.method)).toEqual(['GET']);
   });
 
-  it('falls back to DELETE when /cancel is refused (not a meeting we organise)', async () => {
-    const { fetch, seen } = fakeFetch((req) =>
-      req.method === 'POST'
-        ? graphError(400, 'ErrorInvalidRequest', 'Your request can’t be completed.')
-        : new Response(null, { status: 204 }),
-    );
-    await provider(fetch).cancel('c', 'e1');
-    expect(seen.map((s) => s.method)).toEqual(['POST', 'DELETE']);
+  it("reads, moves and cancels events of a calendar shared by its owner in the owner's mailbox", async () => {
+    const shared: Graph.Calendar = {
+      canShare: false,
+      owner: { address: 'jefa@example.es' },
+      allowedOnlineMeetingProviders: ['teamsForBusiness'],
+    };
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.url.pathname.endsWith('/calendarView')) return json({ value: [] });
+      if (req.method === 'GET')
+        return json({
+          id: 'e1',
+          isOrganizer: true,
+          attendees: [{ emailAddress: { address: 'c@example.es' } }],
+        });
+      if (req.method === 'PATCH')
+        return json({
+          id: 'e1',
+          start: { dateTime: '2026-03-10T12:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2026-03-10T12:30:00', timeZone: 'UTC' },
+        });
+      return new Response(null, { status: 202 });
+    }, shared);
+    const p = provider(fetch);
+    await p.list('AAMkShared', range);
+    await p.update('AAMkShared', 'e1', { title: 'Movida' });
+    await p.cancel('AAMkShared', 'e1');
+    expect(seen.map((s) => `${s.method} ${s.url.pathname}`)).toEqual([
+      'GET /graph/v1.0/users/jefa%40example.es/calendars/AAMkShared/calendarView',
+      'PATCH /graph/v1.0/users/jefa%40example.es/events/e1',
+      'GET /graph/v1.0/users/jefa%40example.es/events/e1',
+      'POST /graph/v1.0/users/jefa%40example.es/events/e1/cancel',
+    ]);
   });
 });
 

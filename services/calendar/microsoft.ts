@@ -58,7 +58,8 @@ const EVENT_SELECT = [
   'organizer',
   'webLink',
 ].join(',');
-const CALENDAR_SELECT = 'id,name,hexColor,isDefaultCalendar,canEdit,allowedOnlineMeetingProviders,owner';
+const CALENDAR_SELECT =
+  'id,name,hexColor,isDefaultCalendar,canEdit,canShare,allowedOnlineMeetingProviders,owner';
 
 class TokenMiddleware implements Middleware {
   private next?: Middleware;
@@ -121,12 +122,50 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   });
   const onlineProviders = new Map<string, Graph.OnlineMeetingProviderType[]>();
 
-  const calPath = (calendarId: string) =>
-    calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
+  // Which mailbox holds each calendar. A calendar someone shared with this user (the manager's,
+  // opened by an assistant) keeps its events in the owner's mailbox: they are read, moved and
+  // cancelled at /users/{owner}/… ("Get shared or delegated Outlook calendar and its events",
+  // learn.microsoft.com/graph/outlook-get-shared-events-calendars); /me/events/{id} finds nothing.
+  // Only the owner may share a calendar, so `canShare: false` with an owner marks a shared one.
+  const mailboxOf = new Map<string, string>([['primary', 'me']]);
 
-  // Graph event ids are unique in the mailbox; /me/events/{id} is the canonical address and
-  // does not depend on which calendar the caller thinks the event is in.
-  const eventPath = (eventId: string) => `/me/events/${encodeURIComponent(eventId)}`;
+  function remember(c: Graph.Calendar, asked = c.id): void {
+    if (!asked) return;
+    const owner = c.owner?.address;
+    mailboxOf.set(asked, c.canShare === false && owner ? owner : 'me');
+    onlineProviders.set(asked, c.allowedOnlineMeetingProviders ?? []);
+    if (c.isDefaultCalendar) onlineProviders.set('primary', c.allowedOnlineMeetingProviders ?? []);
+  }
+
+  async function calendarInfo(calendarId: string): Promise<void> {
+    const path =
+      calendarId === 'primary' ? '/me/calendar' : `/me/calendars/${encodeURIComponent(calendarId)}`;
+    remember(
+      await send<Graph.Calendar>(
+        client
+          .api(path)
+          .query({ $select: 'id,owner,canShare,isDefaultCalendar,allowedOnlineMeetingProviders' }),
+        'GET',
+      ),
+      calendarId,
+    );
+  }
+
+  async function root(calendarId: string): Promise<string> {
+    if (!mailboxOf.has(calendarId)) await calendarInfo(calendarId);
+    const mailbox = mailboxOf.get(calendarId) ?? 'me';
+    return mailbox === 'me' ? '/me' : `/users/${encodeURIComponent(mailbox)}`;
+  }
+
+  const calPath = async (calendarId: string) =>
+    calendarId === 'primary'
+      ? '/me/calendar'
+      : `${await root(calendarId)}/calendars/${encodeURIComponent(calendarId)}`;
+
+  // Graph event ids are unique in a mailbox; {mailbox}/events/{id} does not depend on which of its
+  // calendars the caller thinks the event is in.
+  const eventPath = async (calendarId: string, eventId: string) =>
+    `${await root(calendarId)}/events/${encodeURIComponent(eventId)}`;
 
   async function send<T>(
     request: GraphRequest,
@@ -179,8 +218,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
       .filter((c) => c.id)
       .map((c) => {
         const allowed = c.allowedOnlineMeetingProviders ?? [];
-        onlineProviders.set(c.id ?? '', allowed);
-        if (c.isDefaultCalendar) onlineProviders.set('primary', allowed);
+        remember(c);
         const info: CalendarInfo = {
           id: c.id ?? '',
           provider: 'microsoft',
@@ -314,7 +352,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   }
 
   async function list(calendarId: string, range: TimeRange): Promise<AgendaEvent[]> {
-    const first = client.api(`${calPath(calendarId)}/calendarView`).query({
+    const first = client.api(`${await calPath(calendarId)}/calendarView`).query({
       startDateTime: encodeURIComponent(new Date(range.start).toISOString()),
       endDateTime: encodeURIComponent(new Date(range.end).toISOString()),
       $select: EVENT_SELECT,
@@ -331,15 +369,8 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   }
 
   async function allowedProviders(calendarId: string): Promise<Graph.OnlineMeetingProviderType[]> {
-    const cached = onlineProviders.get(calendarId);
-    if (cached) return cached;
-    const cal = await send<Graph.Calendar>(
-      client.api(calPath(calendarId)).query({ $select: 'id,allowedOnlineMeetingProviders' }),
-      'GET',
-    );
-    const allowed = cal.allowedOnlineMeetingProviders ?? [];
-    onlineProviders.set(calendarId, allowed);
-    return allowed;
+    if (!onlineProviders.has(calendarId)) await calendarInfo(calendarId);
+    return onlineProviders.get(calendarId) ?? [];
   }
 
   async function create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent> {
@@ -350,7 +381,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
       transactionId,
       ...(teams ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
     };
-    const request = client.api(`${calPath(calendarId)}/events`).header('Prefer', preferZone);
+    const request = client.api(`${await calPath(calendarId)}/events`).header('Prefer', preferZone);
     let created: Graph.Event;
     let alreadyExisted = false;
     try {
@@ -378,10 +409,13 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
     existingId: string | undefined,
   ): Promise<Graph.Event> {
     if (existingId) {
-      return send<Graph.Event>(client.api(eventPath(existingId)).header('Prefer', preferZone), 'GET');
+      return send<Graph.Event>(
+        client.api(await eventPath(calendarId, existingId)).header('Prefer', preferZone),
+        'GET',
+      );
     }
     // Without the id, look where the booking must be: its own time window in its calendar.
-    const window = client.api(`${calPath(calendarId)}/calendarView`).query({
+    const window = client.api(`${await calPath(calendarId)}/calendarView`).query({
       startDateTime: encodeURIComponent(new Date(Date.parse(event.start)).toISOString()),
       endDateTime: encodeURIComponent(new Date(Date.parse(event.end)).toISOString()),
       $select: `${EVENT_SELECT},transactionId`,
@@ -404,27 +438,36 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
   }
 
   async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
-    const request = client.api(eventPath(eventId)).header('Prefer', preferZone);
+    const request = client.api(await eventPath(calendarId, eventId)).header('Prefer', preferZone);
     const updated = await send<Graph.Event>(request, 'PATCH', eventBody(patch, patch.timeZone ?? zone));
     return requireEvent(updated, calendarId, zone);
   }
 
-  async function cancel(_calendarId: string, eventId: string, options: CancelOptions = {}): Promise<void> {
-    const path = eventPath(eventId);
+  // event-cancel (learn.microsoft.com/graph/api/event-cancel): the organizer of a meeting cancels
+  // it with a message to the attendees; an attendee calling it gets 400. An event without
+  // attendees (or one we only attend) is removed with DELETE (event-delete). Gone already = done.
+  async function cancel(calendarId: string, eventId: string, options: CancelOptions = {}): Promise<void> {
+    const path = await eventPath(calendarId, eventId);
+    let current: Graph.Event;
     try {
-      // /cancel notifies attendees with the comment; only the organizer may call it.
-      await send(client.api(`${path}/cancel`), 'POST', options.comment ? { comment: options.comment } : {});
+      current = await send<Graph.Event>(
+        client.api(path).query({ $select: 'id,isOrganizer,attendees' }),
+        'GET',
+      );
     } catch (error) {
-      // bad-request: not a meeting we organise. not-found: the event is gone, or the service has
-      // no /cancel (some stand-ins); DELETE settles both, and its own 404 means done.
-      if (!(error instanceof CalendarError && (error.kind === 'bad-request' || error.kind === 'not-found')))
-        throw error;
-      try {
+      if (error instanceof CalendarError && error.kind === 'not-found') return;
+      throw error;
+    }
+    const meeting = current.isOrganizer !== false && (current.attendees?.length ?? 0) > 0;
+    try {
+      if (meeting) {
+        await send(client.api(`${path}/cancel`), 'POST', options.comment ? { comment: options.comment } : {});
+      } else {
         await send(client.api(path), 'DELETE');
-      } catch (inner) {
-        if (inner instanceof CalendarError && inner.kind === 'not-found') return;
-        throw inner;
       }
+    } catch (error) {
+      if (error instanceof CalendarError && error.kind === 'not-found') return;
+      throw error;
     }
   }
 
