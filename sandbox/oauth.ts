@@ -197,17 +197,40 @@ function redeemRefresh(
       aadError('invalid_grant', 70000, "The provided value for the 'refresh_token' is not valid."),
     );
   }
-  sendTokens(state, res, clientId, form.get('scope') ?? record.scope);
+  // Learn "Refresh tokens in the Microsoft identity platform": refresh tokens sent to a redirect URI
+  // registered as spa expire after 24 hours, and "additional refresh tokens acquired using the
+  // initial refresh token carry over that expiration time" — the app must sign in again (AADSTS700084).
+  if (record.expiresAt <= Date.now()) {
+    return sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_grant',
+        700084,
+        'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.',
+      ),
+    );
+  }
+  sendTokens(state, res, clientId, form.get('scope') ?? record.scope, record.expiresAt);
 }
 
-function sendTokens(state: SandboxState, res: ServerResponse, clientId: string, scope: string): void {
+function sendTokens(
+  state: SandboxState,
+  res: ServerResponse,
+  clientId: string,
+  scope: string,
+  refreshExpiresAt?: number,
+): void {
+  const refresh = issue(state, 'microsoft', 'refresh', clientId, scope, '1.AQ-sandbox-');
+  // A rotated refresh token keeps the first one's end (see redeemRefresh).
+  if (refreshExpiresAt !== undefined) state.tokens.get(refresh)!.expiresAt = refreshExpiresAt;
   sendJson(res, 200, {
     token_type: 'Bearer',
     scope,
     expires_in: ACCESS_LIFETIME_S,
     ext_expires_in: ACCESS_LIFETIME_S,
     access_token: issue(state, 'microsoft', 'access', clientId, scope, 'eyJ0eXAiOiJKV1Qi.sandbox.'),
-    refresh_token: issue(state, 'microsoft', 'refresh', clientId, scope, '1.AQ-sandbox-'),
+    refresh_token: refresh,
   });
 }
 

@@ -7,6 +7,7 @@ import { bookingHandlers } from '../../services/scheduling/bookings';
 import { calendarProvider } from '../../services/accounts';
 import { requestPersistence } from '../../services/db/db';
 import { registerReminders } from '../../services/tasks/reminders';
+import { registerSessionRenewal } from '../../services/auth/renewal';
 import { SANDBOX } from '../../services/config';
 import { seedSandboxDemo } from '../../services/sandbox-demo';
 
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   registerAgendaRefresh();
   registerBadge();
   registerReminders();
+  registerSessionRenewal();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

@@ -1,7 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { connect, disconnect, getAccessToken, pkceChallenge } from './flows';
-import { accessTokens, microsoftRefreshToken } from './tokens';
+import {
+  connect,
+  disconnect,
+  getAccessToken,
+  MICROSOFT_RENEW_BEFORE_MS,
+  MICROSOFT_SESSION_MS,
+  pkceChallenge,
+} from './flows';
+import { accessTokens, connected, microsoftRefreshToken, microsoftSessionEnds } from './tokens';
+import type { CalendarError } from '../calendar/errors';
 import { clientIdOverrides } from './clients';
 
 beforeEach(async () => {
@@ -111,5 +119,138 @@ describe('Microsoft sign-in (code + PKCE)', () => {
     expect(await microsoftRefreshToken.getValue()).toBeNull();
     await expect(getAccessToken('microsoft')).rejects.toMatchObject({ kind: 'auth' });
     vi.unstubAllGlobals();
+  });
+});
+
+describe('Microsoft session (24 h single-page-app refresh tokens)', () => {
+  const HOUR = 3_600_000;
+  const T0 = Date.parse('2026-03-27T08:00:00Z');
+  type Answer = { status?: number; json: Record<string, unknown>; headers?: Record<string, string> };
+  let grants: string[];
+
+  /** The token endpoint: one answer per call, in order; the last one repeats. */
+  function tokenEndpoint(answers: (Answer | 'offline')[]) {
+    grants = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_u: string, init: RequestInit) => {
+        grants.push(new URLSearchParams(init.body as URLSearchParams).get('grant_type') ?? '');
+        const answer = answers[Math.min(grants.length - 1, answers.length - 1)]!;
+        if (answer === 'offline') throw new TypeError('Failed to fetch');
+        return new Response(JSON.stringify(answer.json), {
+          status: answer.status ?? 200,
+          headers: answer.headers ?? {},
+        });
+      }),
+    );
+  }
+  const tokens = (n: number) => ({
+    json: { access_token: `at${n}`, refresh_token: `rt${n}`, expires_in: 3600 },
+  });
+  /** The authorize page as Microsoft answers prompt=none: a code, or an error, at once. */
+  function silentAuthorize(answer: 'code' | 'login_required') {
+    identity().launchWebAuthFlow.mockImplementation(
+      async ({ url, interactive }: { url: string; interactive: boolean }) => {
+        const q = new URL(url).searchParams;
+        expect(interactive).toBe(false);
+        expect(q.get('prompt')).toBe('none');
+        expect(q.get('code_challenge_method')).toBe('S256');
+        const result = answer === 'code' ? 'code=silent1' : 'error=login_required';
+        return `https://extid.chromiumapp.org/?${result}&state=${q.get('state')}`;
+      },
+    );
+  }
+  async function signedInAt(at: number) {
+    await connected.setValue({ google: null, microsoft: { account: null, at } });
+    await microsoftRefreshToken.setValue('rt0');
+    await microsoftSessionEnds.setValue(at + MICROSOFT_SESSION_MS);
+    await accessTokens.microsoft.setValue(null);
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('keeps the refresh token through a 429, a 500 and no network; only invalid_grant ends it', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + HOUR);
+    await signedInAt(T0);
+    const passing: [Answer | 'offline', Partial<CalendarError>][] = [
+      [
+        { status: 429, json: { error: 'temporarily_unavailable' }, headers: { 'Retry-After': '30' } },
+        { kind: 'rate-limit', retryAfterMs: 30_000 },
+      ],
+      [
+        { status: 500, json: { error: 'server_error', error_description: 'AADSTS90033' } },
+        { kind: 'server' },
+      ],
+      ['offline', { kind: 'network' }],
+    ];
+    for (const [answer, error] of passing) {
+      tokenEndpoint([answer]);
+      await expect(getAccessToken('microsoft')).rejects.toMatchObject(error);
+      expect(await microsoftRefreshToken.getValue()).toBe('rt0');
+      expect(identity().launchWebAuthFlow).not.toHaveBeenCalled();
+    }
+
+    // Refused for good, and the browser's Microsoft session needs the user too: reconnect.
+    tokenEndpoint([{ status: 400, json: { error: 'invalid_grant', error_description: 'AADSTS70000' } }]);
+    silentAuthorize('login_required');
+    await expect(getAccessToken('microsoft')).rejects.toMatchObject({ kind: 'auth' });
+    expect(await microsoftRefreshToken.getValue()).toBeNull();
+    expect(await microsoftSessionEnds.getValue()).toBeNull();
+  });
+
+  it('renews silently (prompt=none) near the 24 h end, starting a new 24 h', async () => {
+    await signedInAt(T0);
+    // Mid-session: the refresh token, which does not move the end.
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + 12 * HOUR);
+    tokenEndpoint([tokens(1)]);
+    expect(await getAccessToken('microsoft')).toBe('at1');
+    expect(grants).toEqual(['refresh_token']);
+    expect(await microsoftSessionEnds.getValue()).toBe(T0 + MICROSOFT_SESSION_MS);
+
+    // Within the renewal window: a silent authorization, not the refresh token.
+    const late = T0 + MICROSOFT_SESSION_MS - MICROSOFT_RENEW_BEFORE_MS + 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(late);
+    await accessTokens.microsoft.setValue(null);
+    tokenEndpoint([tokens(2)]);
+    silentAuthorize('code');
+    expect(await getAccessToken('microsoft')).toBe('at2');
+    expect(grants).toEqual(['authorization_code']);
+    expect(await microsoftRefreshToken.getValue()).toBe('rt2');
+    expect(await microsoftSessionEnds.getValue()).toBe(late + MICROSOFT_SESSION_MS);
+  });
+
+  it('past the end, a refused refresh token is replaced by a silent authorization', async () => {
+    await signedInAt(T0);
+    await microsoftSessionEnds.setValue(null); // signed in before the end was recorded
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + 25 * HOUR);
+    tokenEndpoint([
+      { status: 400, json: { error: 'invalid_grant', error_description: 'AADSTS700084' } },
+      tokens(3),
+    ]);
+    silentAuthorize('code');
+    expect(await getAccessToken('microsoft')).toBe('at3');
+    expect(grants).toEqual(['refresh_token', 'authorization_code']);
+    expect(await microsoftRefreshToken.getValue()).toBe('rt3');
+  });
+
+  it('near the end with the browser session gone, the refresh token serves until its end', async () => {
+    await signedInAt(T0);
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + 23 * HOUR);
+    tokenEndpoint([tokens(4)]);
+    silentAuthorize('login_required');
+    expect(await getAccessToken('microsoft')).toBe('at4');
+    expect(grants).toEqual(['refresh_token']);
+    expect(await microsoftSessionEnds.getValue()).toBe(T0 + MICROSOFT_SESSION_MS);
+  });
+
+  it('shares one renewal between concurrent callers', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + HOUR);
+    await signedInAt(T0);
+    tokenEndpoint([tokens(5)]);
+    const all = await Promise.all([1, 2, 3].map(() => getAccessToken('microsoft')));
+    expect(all).toEqual(['at5', 'at5', 'at5']);
+    expect(grants).toEqual(['refresh_token']);
   });
 });

@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import { GOOGLE_AUTH_URL, MICROSOFT_AUTHORITY } from '../config';
-import { CalendarError } from '../calendar/errors';
+import { CalendarError, isCalendarError, parseRetryAfter } from '../calendar/errors';
 import { clientId, SCOPES } from './clients';
 import {
   accessTokens,
   connected,
   isFresh,
   microsoftRefreshToken,
+  microsoftSessionEnds,
   type AccessToken,
   type Provider,
 } from './tokens';
@@ -73,7 +74,27 @@ async function signInGoogle(interactive: boolean): Promise<AccessToken> {
   };
 }
 
-async function microsoftTokenRequest(body: Record<string, string>): Promise<AccessToken> {
+/**
+ * Microsoft's refresh tokens for a single-page-app redirect end 24 h after the sign-in, however often
+ * they are rotated (Learn, "Refresh tokens in the Microsoft identity platform": "a fixed, limited
+ * lifetime of 1.00:00:00, which cannot be extended").
+ */
+export const MICROSOFT_SESSION_MS = 24 * 3_600_000;
+/**
+ * How long before that end a fresh authorization is asked for without UI (`prompt=none`), so the
+ * session goes on while the user's Microsoft sign-in in the browser is still valid.
+ */
+export const MICROSOFT_RENEW_BEFORE_MS = 2 * 3_600_000;
+
+/**
+ * One call to the token endpoint. Only `invalid_grant` means the refresh token is dead (expired,
+ * revoked, password changed); a 429, a 5xx or no network is passing and keeps it, so a hiccup of
+ * the sign-in service never logs the user out.
+ */
+async function microsoftTokenRequest(
+  body: Record<string, string>,
+  grant: 'code' | 'refresh',
+): Promise<AccessToken> {
   let response: Response;
   try {
     response = await fetch(`${MICROSOFT_AUTHORITY}/token`, {
@@ -86,13 +107,33 @@ async function microsoftTokenRequest(body: Record<string, string>): Promise<Acce
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, string | number | undefined>;
   if (!response.ok || typeof json.access_token !== 'string') {
-    await microsoftRefreshToken.setValue(null);
-    throw new CalendarError(
-      'auth',
-      String(json.error_description ?? json.error ?? `Sign-in failed (${response.status})`),
-    );
+    const error = typeof json.error === 'string' ? json.error : '';
+    const text = String(json.error_description ?? (error || `Sign-in failed (${response.status})`));
+    const options = { status: response.status, ...(error ? { reason: error } : {}) };
+    if (error === 'invalid_grant') {
+      if (grant === 'refresh') {
+        await microsoftRefreshToken.setValue(null);
+        await microsoftSessionEnds.setValue(null);
+      }
+      throw new CalendarError('auth', text, options);
+    }
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+      throw new CalendarError('rate-limit', text, {
+        ...options,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+    }
+    if (response.status >= 500 || error === 'temporarily_unavailable' || error === 'server_error')
+      throw new CalendarError('server', text, options);
+    // interaction_required, consent_required…: the user must act, yet the token may still serve.
+    throw new CalendarError('auth', text, options);
   }
   if (typeof json.refresh_token === 'string') await microsoftRefreshToken.setValue(json.refresh_token);
+  if (grant === 'code') {
+    const lifetime = Number(json.refresh_token_expires_in) * 1000 || MICROSOFT_SESSION_MS;
+    await microsoftSessionEnds.setValue(Date.now() + Math.min(lifetime, MICROSOFT_SESSION_MS));
+  }
   return {
     accessToken: json.access_token,
     expiresAt: Date.now() + Number(json.expires_in ?? 3600) * 1000,
@@ -101,27 +142,33 @@ async function microsoftTokenRequest(body: Record<string, string>): Promise<Acce
   };
 }
 
-async function signInMicrosoft(interactive: boolean): Promise<AccessToken> {
+async function microsoftClientId(): Promise<string> {
   const id = await clientId('microsoft');
   if (!id)
     throw new CalendarError(
       'auth',
       'No Microsoft application (client) id is configured (see Options → Accounts)',
     );
-  const refresh = await microsoftRefreshToken.getValue();
-  if (refresh) {
-    try {
-      return await microsoftTokenRequest({
-        client_id: id,
-        grant_type: 'refresh_token',
-        refresh_token: refresh,
-        scope: SCOPES.microsoft.join(' '),
-      });
-    } catch (err) {
-      if (!interactive) throw err;
-    }
-  }
-  if (!interactive) throw new CalendarError('auth', 'Microsoft sign-in has expired');
+  return id;
+}
+
+function refreshGrant(id: string, refreshToken: string): Promise<AccessToken> {
+  return microsoftTokenRequest(
+    {
+      client_id: id,
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      scope: SCOPES.microsoft.join(' '),
+    },
+    'refresh',
+  );
+}
+
+/**
+ * Authorization code + PKCE. Silent (`prompt=none`, no window) answers at once from the user's
+ * Microsoft session in the browser, or with `login_required`/`interaction_required`.
+ */
+async function authorizeMicrosoft(id: string, interactive: boolean): Promise<AccessToken> {
   const verifier = randomString(48);
   const state = randomString(16);
   const url = new URL(`${MICROSOFT_AUTHORITY}/authorize`);
@@ -134,22 +181,79 @@ async function signInMicrosoft(interactive: boolean): Promise<AccessToken> {
     state,
     code_challenge: await pkceChallenge(verifier),
     code_challenge_method: 'S256',
-    prompt: 'select_account',
+    prompt: interactive ? 'select_account' : 'none',
   }).toString();
-  const answer = (await webAuth(url, true)).searchParams;
+  const answer = (await webAuth(url, interactive)).searchParams;
   if (answer.get('state') !== state)
     throw new CalendarError('auth', 'Sign-in answer did not match the request');
   const code = answer.get('code');
-  if (!code)
-    throw new CalendarError('auth', answer.get('error_description') ?? answer.get('error') ?? 'No code');
-  return microsoftTokenRequest({
-    client_id: id,
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: redirectUri(),
-    code_verifier: verifier,
-    scope: SCOPES.microsoft.join(' '),
-  });
+  if (!code) {
+    const error = answer.get('error');
+    throw new CalendarError('auth', answer.get('error_description') ?? error ?? 'No code', {
+      ...(error ? { reason: error } : {}),
+    });
+  }
+  return microsoftTokenRequest(
+    {
+      client_id: id,
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri(),
+      code_verifier: verifier,
+      scope: SCOPES.microsoft.join(' '),
+    },
+    'code',
+  );
+}
+
+const deadRefresh = (err: unknown) =>
+  isCalendarError(err) && err.kind === 'auth' && err.reason === 'invalid_grant';
+
+/**
+ * A new access token without the user: the refresh token while its session has time left; near
+ * the 24 h end (or once the refresh token is refused) a silent authorization that starts a new
+ * session. Passing failures are thrown as they are, refresh token kept.
+ */
+export async function renewMicrosoft(now = Date.now()): Promise<AccessToken> {
+  const id = await microsoftClientId();
+  const refresh = await microsoftRefreshToken.getValue();
+  const ends = await microsoftSessionEnds.getValue();
+  const nearEnd = ends !== null && ends - now <= MICROSOFT_RENEW_BEFORE_MS;
+  if (refresh && !nearEnd) {
+    try {
+      return await refreshGrant(id, refresh);
+    } catch (err) {
+      if (!deadRefresh(err)) throw err;
+    }
+  }
+  try {
+    return await authorizeMicrosoft(id, false);
+  } catch (err) {
+    // The browser's Microsoft session needs the user; the old refresh token still serves until its end.
+    const stillValid = await microsoftRefreshToken.getValue();
+    if (stillValid && nearEnd && ends > now) return refreshGrant(id, stillValid);
+    if (!isCalendarError(err) || err.kind === 'auth')
+      throw new CalendarError('auth', 'Microsoft sign-in has expired', {
+        ...(isCalendarError(err) && err.reason ? { reason: err.reason } : {}),
+      });
+    throw err;
+  }
+}
+
+async function signInMicrosoft(interactive: boolean): Promise<AccessToken> {
+  if (!interactive) return renewMicrosoft();
+  const id = await microsoftClientId();
+  const refresh = await microsoftRefreshToken.getValue();
+  const ends = await microsoftSessionEnds.getValue();
+  // Connect with a session hours from its end starts a new one rather than reusing the old.
+  if (refresh && (ends === null || ends - Date.now() > MICROSOFT_RENEW_BEFORE_MS)) {
+    try {
+      return await refreshGrant(id, refresh);
+    } catch {
+      // Connect was pressed: whatever the refresh token's trouble, the user is here to sign in.
+    }
+  }
+  return authorizeMicrosoft(id, true);
 }
 
 const SIGN_IN: Record<Provider, (interactive: boolean) => Promise<AccessToken>> = {
@@ -165,6 +269,24 @@ export async function connect(provider: Provider, account: string | null = null)
   return token;
 }
 
+const renewing: Partial<Record<Provider, Promise<string>>> = {};
+
+/**
+ * Renews without the user and keeps the result; concurrent callers share one renewal (a silent
+ * authorization is a browser flow, and the refresh token rotates on each use).
+ */
+export function renewAccessToken(provider: Provider): Promise<string> {
+  renewing[provider] ??= (async () => {
+    const account = (await accessTokens[provider].getValue())?.account ?? null;
+    const renewed = { ...(await SIGN_IN[provider](false)), account };
+    await accessTokens[provider].setValue(renewed);
+    return renewed.accessToken;
+  })().finally(() => {
+    delete renewing[provider];
+  });
+  return renewing[provider];
+}
+
 /**
  * A usable access token: the cached one, else a silent renewal. Throws `CalendarError('auth')`
  * when the user has to reconnect; callers show "reconnect" and keep their work queued.
@@ -172,12 +294,9 @@ export async function connect(provider: Provider, account: string | null = null)
 export async function getAccessToken(provider: Provider): Promise<string> {
   const cached: AccessToken | null = await accessTokens[provider].getValue();
   if (isFresh(cached)) return cached.accessToken;
-  const account = (cached as AccessToken | null)?.account ?? null;
   if (!(await connected.getValue())[provider])
     throw new CalendarError('auth', `${provider} is not connected`);
-  const renewed = { ...(await SIGN_IN[provider](false)), account };
-  await accessTokens[provider].setValue(renewed);
-  return renewed.accessToken;
+  return renewAccessToken(provider);
 }
 
 /** Drops a token the provider refused (401), so the next call renews it. */
@@ -187,6 +306,9 @@ export async function dropAccessToken(provider: Provider): Promise<void> {
 
 export async function disconnect(provider: Provider): Promise<void> {
   await accessTokens[provider].setValue(null);
-  if (provider === 'microsoft') await microsoftRefreshToken.setValue(null);
+  if (provider === 'microsoft') {
+    await microsoftRefreshToken.setValue(null);
+    await microsoftSessionEnds.setValue(null);
+  }
   await connected.setValue({ ...(await connected.getValue()), [provider]: null });
 }

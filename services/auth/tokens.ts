@@ -26,6 +26,15 @@ export const microsoftRefreshToken = storage.defineItem<string | null>('local:re
   fallback: null,
 });
 
+/**
+ * When the Microsoft session's refresh tokens stop working (ms since epoch): 24 h after the sign-in
+ * that issued the first one. Rotated refresh tokens keep that end; only a new authorization
+ * (interactive, or silent with prompt=none) starts another 24 h.
+ */
+export const microsoftSessionEnds = storage.defineItem<number | null>('local:refresh:microsoft:ends', {
+  fallback: null,
+});
+
 /** Which providers the user connected (survives restarts; tokens do not). */
 export const connected = storage.defineItem<Record<Provider, { account: string | null; at: number } | null>>(
   'local:connectedAccounts',
