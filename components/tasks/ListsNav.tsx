@@ -39,12 +39,14 @@ export function ListsNav({ lists, view, taskCount, onView }: Props) {
 
   return (
     <nav aria-label={t('taskViews')} style={{ minWidth: '200px' }}>
-      <ul class="plain">
+      <h3>{t('taskViewsHeading')}</h3>
+      <ul class="plain" data-testid="task-views">
         {VIEWS.map((v) => (
           <li key={v.kind}>
             <button
               type="button"
               aria-pressed={view.kind === v.kind}
+              class={view.kind === v.kind ? 'primary' : undefined}
               onClick={() => onView({ kind: v.kind })}
             >
               {t(v.label)}
@@ -59,6 +61,7 @@ export function ListsNav({ lists, view, taskCount, onView }: Props) {
             <button
               type="button"
               aria-pressed={selected?.id === l.id}
+              class={selected?.id === l.id ? 'primary' : undefined}
               onClick={() => {
                 setConfirmDelete(false);
                 setRenaming(null);

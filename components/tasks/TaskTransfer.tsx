@@ -4,20 +4,19 @@ import {
   TaskImportError,
   tasksToCsv,
   tasksToJson,
+  tasksFileName,
 } from '../../services/tasks/transfer';
 import { t } from '../../services/i18n';
 import { TransferControls } from '../TransferControls';
 import { download } from '../complaints/labels';
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** Export of every list and task (JSON) or every task (CSV), and import of either. */
 export function TaskTransfer() {
   return (
     <TransferControls
       onExport={async (kind) => {
-        if (kind === 'csv') download(`tasks-${stamp()}.csv`, 'text/csv;charset=utf-8', await tasksToCsv());
-        else download(`tasks-${stamp()}.json`, 'application/json', await tasksToJson());
+        if (kind === 'csv') download(tasksFileName('csv'), 'text/csv;charset=utf-8', await tasksToCsv());
+        else download(tasksFileName('json'), 'application/json', await tasksToJson());
       }}
       onImport={async (file) => {
         const text = await file.text();

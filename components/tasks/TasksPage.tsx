@@ -19,6 +19,10 @@ import { ensureDefaultLists, listName, orderedLists } from '../../services/db/li
 import { tasksForView, type TaskView } from '../../services/tasks/views';
 import { t, type MessageKey } from '../../services/i18n';
 
+type Undoable = { kind: 'deleted'; task: Task } | { kind: 'toggled'; task: Task; done: boolean };
+const undoText = (u: Undoable) =>
+  t(u.kind === 'deleted' ? 'taskDeleted' : u.done ? 'taskCompleted' : 'taskReopened', u.task.title);
+
 const VIEW_TITLE: Record<Exclude<TaskView['kind'], 'list'>, MessageKey> = {
   today: 'viewToday',
   upcoming: 'viewUpcoming',
@@ -48,7 +52,8 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
   const [query, setQuery] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(openId);
   const [moving, setMoving] = useState(false);
-  const [undo, setUndo] = useState<Task | null>(null);
+  // The last change that can be taken back: a deletion (the task as it was) or a completion toggle.
+  const [undo, setUndo] = useState<Undoable | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const quickAdd = useRef<HTMLInputElement>(null);
@@ -94,31 +99,38 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
   const close = () => (location.hash = '#/tasks');
   const remove = (task: Task) =>
     act(async () => {
-      setUndo(await deleteTask(task.id));
+      setUndo({ kind: 'deleted', task: await deleteTask(task.id) });
       if (openId === task.id) close();
     });
-  const undoDelete = () =>
+  const toggleDone = (task: Task) =>
+    act(async () => {
+      const done = task.status !== 'done';
+      await setTaskDone(task.id, done);
+      setUndo({ kind: 'toggled', task, done });
+    });
+  const undoLast = () =>
     act(async () => {
       if (!undo) return;
-      const back = await restoreTask(undo);
+      // The task as it was before the change, completion time included.
+      await restoreTask(undo.task);
       setUndo(null);
-      setSelectedId(back.id);
+      setSelectedId(undo.task.id);
     });
 
   // The handler reads the latest render's values through a ref, so it is bound once.
-  const current = useRef({ tasks, selected, index, view, undo, remove, undoDelete });
-  current.current = { tasks, selected, index, view, undo, remove, undoDelete };
+  const current = useRef({ tasks, selected, index, view, undo, remove, undoLast, toggleDone });
+  current.current = { tasks, selected, index, view, undo, remove, undoLast, toggleDone };
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       if (ownedByTarget(e) || e.defaultPrevented) return;
-      const { tasks, selected, index, view, undo, remove, undoDelete } = current.current;
+      const { tasks, selected, index, view, undo, remove, undoLast, toggleDone } = current.current;
       const select = (i: number) => {
         const task = tasks[Math.max(0, Math.min(tasks.length - 1, i))];
         if (task) setSelectedId(task.id);
       };
       const key = e.key;
       let handled = true;
-      if ((e.ctrlKey || e.metaKey) && key === 'z' && undo) void undoDelete();
+      if ((e.ctrlKey || e.metaKey) && key === 'z' && undo) void undoLast();
       else if (e.ctrlKey || e.metaKey) handled = false;
       else if (e.altKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
         if (selected && view.kind === 'list')
@@ -126,11 +138,10 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
       } else if (key === 'n' || key === '/') quickAdd.current?.focus();
       else if (key === 'j' || key === 'ArrowDown') select(index + 1);
       else if (key === 'k' || key === 'ArrowUp') select(index - 1);
-      else if ((key === 'x' || key === ' ') && selected)
-        void act(() => setTaskDone(selected.id, selected.status !== 'done'));
+      else if ((key === 'x' || key === ' ') && selected) void toggleDone(selected);
       else if (key === 'm' && selected) setMoving(true);
       else if (key === 'Delete' && selected) void remove(selected);
-      else if (key === 'u' && undo) void undoDelete();
+      else if (key === 'u' && undo) void undoLast();
       else if ((key === 'Enter' || key === 'o') && selected) open(selected.id);
       else if (key === 'Escape') {
         setMoving(false);
@@ -185,6 +196,7 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
                 listLabel={view.kind === 'list' ? undefined : namesById.get(task.listId)}
                 onSelect={() => setSelectedId(task.id)}
                 onOpen={() => open(task.id)}
+                onToggled={(before, done) => setUndo({ kind: 'toggled', task: before, done })}
               />
             ))}
           </ul>
@@ -212,8 +224,8 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
           )}
           {undo && (
             <div class="notice row" role="status" data-testid="undo-toast">
-              <span style={{ flex: 1 }}>{t('taskDeleted', undo.title)}</span>
-              <button type="button" onClick={() => void undoDelete()}>
+              <span style={{ flex: 1 }}>{undoText(undo)}</span>
+              <button type="button" onClick={() => void undoLast()}>
                 {t('undo')}
               </button>
               <button type="button" aria-label={t('close')} onClick={() => setUndo(null)}>

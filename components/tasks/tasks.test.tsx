@@ -27,7 +27,7 @@ async function openFirstList() {
   const listId = await defaultListId();
   render(<TasksPage path={[]} />);
   const lists = await screen.findByTestId('task-lists');
-  fireEvent.click(await within(lists).findByRole('button', { name: 'Today' }));
+  fireEvent.click(await within(lists).findByRole('button', { name: 'My day' }));
   return listId;
 }
 
@@ -64,6 +64,32 @@ describe('TasksPage', () => {
     key('x');
     await waitFor(() => expect(rowTitles()).toEqual(['first', 'second']));
     expect((await db.tasks.filter((t) => t.title === 'third').first())?.status).toBe('done');
+    expect((await screen.findByTestId('undo-toast')).textContent).toContain('Done: third');
+
+    // u takes the completion back: the task returns where it was, open again.
+    key('u');
+    await waitFor(() => expect(rowTitles()).toEqual(['first', 'third', 'second']));
+    expect(await db.tasks.filter((t) => t.title === 'third').first()).toMatchObject({
+      status: 'open',
+      completedAt: null,
+    });
+    expect(screen.queryByTestId('undo-toast')).toBeNull();
+  });
+
+  it('names views and lists apart and highlights the one shown', async () => {
+    await openFirstList();
+    const views = screen.getByTestId('task-views');
+    const lists = screen.getByTestId('task-lists');
+    const myDay = within(lists).getByRole('button', { name: 'My day' });
+    const dueToday = within(views).getByRole('button', { name: 'Due today' });
+    await waitFor(() => expect(myDay.getAttribute('aria-pressed')).toBe('true'));
+    expect(myDay.className).toBe('primary');
+    expect(dueToday.getAttribute('aria-pressed')).toBe('false');
+    expect(dueToday.className).toBe('');
+    fireEvent.click(dueToday);
+    await waitFor(() => expect(dueToday.className).toBe('primary'));
+    expect(myDay.className).toBe('');
+    expect(screen.getByTestId('tasks-view-title').textContent).toBe('Due today');
   });
 
   it('deletes with Del and undoes from the toast, restoring the task exactly', async () => {

@@ -37,7 +37,7 @@ describe('tasks', () => {
     setLocale('es');
     await addTask({ title: 'Llamar al proveedor' });
     expect((await orderedLists()).map((l) => l.name)).toEqual([
-      'Hoy',
+      'Mi día',
       'Encargos del gerente',
       'Seguimientos',
     ]);
@@ -128,14 +128,14 @@ describe('lists', () => {
     const shop = await createList('  Tienda   nueva ');
     expect(shop.name).toBe('Tienda nueva');
     expect((await orderedLists()).map(listName)).toEqual([
-      'Today',
+      'My day',
       'Manager requests',
       'Follow-ups',
       'Tienda nueva',
     ]);
     setLocale('es');
     expect((await orderedLists()).map(listName)).toEqual([
-      'Hoy',
+      'Mi día',
       'Encargos del gerente',
       'Seguimientos',
       'Tienda nueva',

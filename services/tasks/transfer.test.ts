@@ -2,9 +2,17 @@ import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, searchWords, type Task, type TaskList } from '../db/db';
 import { addTask } from '../db/tasks';
+import { complaintUrl } from '../db/complaints';
 import { createList, defaultListId, orderedLists } from '../db/lists';
 import { setLocale } from '../i18n';
-import { importTasksCsv, importTasksJson, TaskImportError, tasksToCsv, tasksToJson } from './transfer';
+import {
+  importTasksCsv,
+  importTasksJson,
+  TaskImportError,
+  tasksFileName,
+  tasksToCsv,
+  tasksToJson,
+} from './transfer';
 
 const ZONE = 'Europe/Madrid';
 
@@ -103,9 +111,88 @@ describe('JSON export and import', () => {
     const bad = JSON.parse(await tasksToJson()) as { tasks: Record<string, unknown>[] };
     bad.tasks[0]!.link = { kind: 'thread', ref: 'x', url: 'javascript:alert(1)' };
     await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(TaskImportError);
-    await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(/tasks\.0\.link\.url/);
+    await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(
+      'The file has invalid entries, so nothing was imported: task 1: the link is neither the web address of a mail thread nor a complaint of this extension',
+    );
+    bad.tasks[0]!.link = null;
+    bad.tasks[0]!.priority = 'urgent';
+    setLocale('es');
+    // In the UI language, naming the field as the screen does; nothing of the file or the schema.
+    await expect(importTasksJson(JSON.stringify(bad))).rejects.toThrow(
+      'El archivo tiene entradas no válidas, así que no se ha importado nada: tarea 1: el campo «prioridad» falta o no es válido',
+    );
     expect((await db.tasks.toArray()).map((t) => t.title)).toEqual(['stored']);
   });
+
+  it('round-trips tasks linked to complaints and threads, and re-points complaint pages to this install', async () => {
+    const complaint = await addTask({
+      title: 'Answer Ana',
+      link: {
+        kind: 'complaint',
+        ref: 'c/1 ñ',
+        url: complaintUrl('c/1 ñ'),
+        label: 'Pedido 42 roto',
+      },
+    });
+    const thread = await addTask({
+      title: 'Follow up',
+      link: {
+        kind: 'thread',
+        ref: 'outlook:AAQk=',
+        url: 'https://outlook.office.com/mail/id/AAQk%3D',
+        label: 'Re: cita',
+      },
+    });
+    const bare = await addTask({ title: 'bare', link: { kind: 'complaint', ref: 'c-2' } });
+    const before = await db.tasks.toArray();
+    const json = await tasksToJson();
+
+    await db.delete();
+    await db.open();
+    expect(await importTasksJson(json)).toEqual({ added: 3, kept: 0, listsAdded: 3 });
+    expect(byId(await db.tasks.toArray())).toEqual(byId(before));
+
+    // Another install has another extension id: the link opens this install's page of that complaint.
+    const other = JSON.parse(json) as { tasks: Task[] };
+    const fromElsewhere = complaintUrl('c/1 ñ').replace(/^[a-z-]+:\/\/[^/]+/, 'moz-extension://4b1d-other');
+    other.tasks.find((t) => t.id === complaint.id)!.link!.url = fromElsewhere;
+    await db.tasks.clear();
+    await importTasksJson(JSON.stringify(other));
+    expect((await db.tasks.get(complaint.id))?.link).toEqual(complaint.link);
+    expect((await db.tasks.get(thread.id))?.link).toEqual(thread.link);
+    expect((await db.tasks.get(bare.id))?.link).toEqual({ kind: 'complaint', ref: 'c-2' });
+  });
+
+  it('refuses links that point anywhere else', async () => {
+    const task = await addTask({ title: 'x' });
+    const file = JSON.parse(await tasksToJson()) as { tasks: Record<string, unknown>[] };
+    const refused = [
+      { kind: 'thread', ref: 'gmail:1', url: 'data:text/html,hi' },
+      { kind: 'thread', ref: 'gmail:1', url: 'not a url' },
+      { kind: 'complaint', ref: 'c-1', url: 'https://evil.example/dashboard.html#/complaints/c-1' },
+      // A complaint page that is not the complaint the link names.
+      { kind: 'complaint', ref: 'c-1', url: complaintUrl('c-2') },
+      { kind: 'complaint', ref: 'c-1', url: `${complaintUrl('c-1')}/../options.html` },
+      { kind: 'invoice', ref: 'i-1' },
+      { kind: 'thread', ref: '' },
+    ];
+    for (const link of refused) {
+      file.tasks[0]!.link = link;
+      await expect(importTasksJson(JSON.stringify(file)), JSON.stringify(link)).rejects.toThrow(
+        /task 1: the link/,
+      );
+    }
+    expect(await db.tasks.count()).toBe(1);
+    expect((await db.tasks.get(task.id))?.link).toBeNull();
+  });
+});
+
+it('names export files by the local date, not the UTC one', () => {
+  const halfPastMidnightInMadrid = Date.UTC(2026, 11, 31, 23, 30);
+  expect(tasksFileName('csv', halfPastMidnightInMadrid, ZONE)).toBe('tasks-2027-01-01.csv');
+  expect(tasksFileName('json', halfPastMidnightInMadrid, 'America/Mexico_City')).toBe(
+    'tasks-2026-12-31.json',
+  );
 });
 
 describe('CSV export and import', () => {
@@ -172,9 +259,10 @@ describe('CSV export and import', () => {
     await expect(importTasksCsv('name,email\nAna,ana@example.com', ZONE)).rejects.toThrow(
       /needs a “title” column/,
     );
-    const badRow = 'title,due\nok,2026-01-01\nbroken,next tuesday\n,2026-01-02';
+    const badRow =
+      'title,due,link\nok,2026-01-01,\nbroken,next tuesday,\n,2026-01-02,\nlinked,,javascript:alert(1)';
     await expect(importTasksCsv(badRow, ZONE)).rejects.toThrow(
-      /row 3: “next tuesday” is not a valid due; row 4: the title is empty/,
+      /row 3: “next tuesday” is not a valid due date; row 4: the title is empty; row 5: the link is neither/,
     );
     expect((await db.tasks.toArray()).map((t) => t.title)).toEqual(['stored']);
   });

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { db, searchWords, type Task, type TaskList } from '../db/db';
+import { db, searchWords, type Task, type TaskLink, type TaskList } from '../db/db';
+import { complaintUrl } from '../db/complaints';
 import { ensureDefaultLists, listName, matchList } from '../db/lists';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { ALL_DAY_HOUR } from './quick-add';
 import { syncReminderAlarm } from './reminders';
 
@@ -18,16 +19,51 @@ export const TASKS_VERSION = 1;
 
 export class TaskImportError extends Error {}
 
-const webUrl = z
-  .string()
-  .max(4000)
-  .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) address');
-const linkSchema = z.object({
-  kind: z.enum(['thread', 'complaint']),
-  ref: z.string().min(1).max(2000),
-  url: webUrl.optional(),
-  label: z.string().max(1000).optional(),
-});
+// The two kinds of link a task carries (TaskLink in db.ts). A thread link points at the mail site's
+// page (a web address); a complaint link points at this extension's dashboard, whose address differs
+// per install (the extension id), so on import it is rebuilt from the complaint id: the file decides
+// which complaint, never which page opens.
+const webAddress = (url: string) => {
+  try {
+    return /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+};
+const EXTENSION_PAGE =
+  /^(chrome|moz|safari-web)-extension:\/\/[^/]+\/dashboard\.html#\/complaints\/([^/?#]+)$/;
+const complaintPageRef = (url: string): string | null => {
+  const match = EXTENSION_PAGE.exec(url);
+  try {
+    return match ? decodeURIComponent(match[2]!) : null;
+  } catch {
+    return null;
+  }
+};
+const linkSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('thread'),
+      /** `${site}:${threadId}`. */
+      ref: z.string().min(1).max(2000),
+      url: z.string().max(4000).refine(webAddress).optional(),
+      label: z.string().max(1000).optional(),
+    }),
+    z.object({
+      kind: z.literal('complaint'),
+      ref: z.string().min(1).max(200),
+      // Only the dashboard page of that same complaint.
+      url: z.string().max(4000).optional(),
+      label: z.string().max(1000).optional(),
+    }),
+  ])
+  .superRefine((link, ctx) => {
+    if (link.kind === 'complaint' && link.url !== undefined && complaintPageRef(link.url) !== link.ref)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'url' });
+  })
+  .transform((link): TaskLink =>
+    link.kind === 'complaint' && link.url !== undefined ? { ...link, url: complaintUrl(link.ref) } : link,
+  );
 const time = z.number().finite();
 const listSchema = z.object({
   id: z.string().min(1).max(200),
@@ -65,6 +101,11 @@ export interface ImportOutcome {
   listsAdded: number;
 }
 
+/** The export's file name carries the user's own calendar date (at 00:30 in Madrid, UTC is still yesterday). */
+export function tasksFileName(kind: 'csv' | 'json', now: number = Date.now(), zone?: string): string {
+  return `tasks-${DateTime.fromMillis(now, { zone: zone ?? 'local' }).toISODate()!}.${kind}`;
+}
+
 type ExportedTask = Omit<Task, 'words'>;
 const withoutWords = ({ words: _words, ...task }: Task): ExportedTask => task;
 
@@ -94,14 +135,52 @@ function parseJsonFile(text: string): z.infer<typeof fileSchema> {
   if (typeof head.version === 'number' && head.version > TASKS_VERSION)
     throw new TaskImportError(t('tasksImportNewer'));
   const parsed = fileSchema.safeParse(data);
-  if (!parsed.success) {
-    const details = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new TaskImportError(t('tasksImportInvalid', details));
-  }
+  if (!parsed.success)
+    throw new TaskImportError(
+      t('tasksImportInvalid', parsed.error.issues.slice(0, 5).map(describeIssue).join('; ')),
+    );
   return parsed.data;
+}
+
+// What the user reads about a bad entry: which task or list (counted from 1, as people count) and
+// which field, in the UI language; never the schema's own wording or the file's raw text.
+const FIELD_LABELS: Record<string, MessageKey> = {
+  id: 'tasksFieldId',
+  listId: 'tasksFieldList',
+  list: 'tasksFieldList',
+  title: 'tasksFieldTitle',
+  name: 'tasksFieldName',
+  notes: 'tasksFieldNotes',
+  dueAt: 'tasksFieldDue',
+  due: 'tasksFieldDue',
+  dueAllDay: 'tasksFieldAllDay',
+  all_day: 'tasksFieldAllDay',
+  remindAt: 'tasksFieldReminder',
+  reminder: 'tasksFieldReminder',
+  priority: 'tasksFieldPriority',
+  status: 'tasksFieldStatus',
+  link: 'tasksFieldLink',
+  order: 'tasksFieldOrder',
+  createdAt: 'tasksFieldCreated',
+  created: 'tasksFieldCreated',
+  completedAt: 'tasksFieldCompleted',
+  completed: 'tasksFieldCompleted',
+  builtIn: 'tasksFieldKind',
+};
+
+export const fieldLabel = (field: string): string => {
+  const key = FIELD_LABELS[field];
+  return key ? t(key) : field;
+};
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [group, index, field] = issue.path;
+  const where =
+    typeof index === 'number'
+      ? t(group === 'lists' ? 'tasksImportAtList' : 'tasksImportAtTask', index + 1)
+      : t('tasksImportAtFile');
+  if (field === 'link') return t('tasksImportBadLink', where);
+  return t('tasksImportBadField', where, fieldLabel(String(field ?? group ?? '')));
 }
 
 /** Where an incoming list lands: itself (same id), a stored list of the same kind or name, or new. */
@@ -256,11 +335,11 @@ function parseTime(cell: string, column: string, zone: string): { at: number; da
       ? DateTime.fromObject({ day: Number(dmy[1]), month: Number(dmy[2]), year: Number(dmy[3]) }, { zone })
       : null;
   if (date) {
-    if (!date.isValid) throw new CellError(t('tasksImportBadValue', column, cell));
+    if (!date.isValid) throw new CellError(t('tasksImportBadValue', fieldLabel(column), cell));
     return { at: date.set({ hour: ALL_DAY_HOUR }).toMillis(), dateOnly: true };
   }
   const stamp = DateTime.fromISO(cell, { zone, setZone: true });
-  if (!stamp.isValid) throw new CellError(t('tasksImportBadValue', column, cell));
+  if (!stamp.isValid) throw new CellError(t('tasksImportBadValue', fieldLabel(column), cell));
   return { at: stamp.toMillis(), dateOnly: false };
 }
 
@@ -273,12 +352,12 @@ function parseLink(cell: string): Task['link'] {
     } catch {
       // Falls through to the error below.
     }
-  } else if (/^https?:\/\//i.test(cell) && cell.length <= 4000) {
+  } else if (cell.length <= 4000 && webAddress(cell)) {
     return { kind: 'thread', ref: cell, url: cell };
   } else if (/^complaint:.+/.test(cell)) {
     return { kind: 'complaint', ref: cell.slice('complaint:'.length) };
   }
-  throw new CellError(t('tasksImportBadValue', 'link', cell.slice(0, 80)));
+  throw new CellError(t('tasksImportBadLinkCell'));
 }
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
@@ -290,13 +369,14 @@ function rowToTask(row: Row, zone: string, now: number): Omit<ExportedTask, 'id'
   const due = parseTime(cell('due'), 'due', zone);
   const allDayCell = cell('all_day').toLowerCase();
   const priority = PRIORITIES[cell('priority').toLowerCase() || 'normal'];
-  if (!priority) throw new CellError(t('tasksImportBadValue', 'priority', cell('priority')));
+  if (!priority) throw new CellError(t('tasksImportBadValue', fieldLabel('priority'), cell('priority')));
   const completed = parseTime(cell('completed'), 'completed', zone);
   const statusCell = cell('status').toLowerCase();
   const status = statusCell ? STATUSES[statusCell] : completed ? 'done' : 'open';
-  if (!status) throw new CellError(t('tasksImportBadValue', 'status', cell('status')));
+  if (!status) throw new CellError(t('tasksImportBadValue', fieldLabel('status'), cell('status')));
   const order = cell('order') ? Number(cell('order')) : now;
-  if (!Number.isFinite(order)) throw new CellError(t('tasksImportBadValue', 'order', cell('order')));
+  if (!Number.isFinite(order))
+    throw new CellError(t('tasksImportBadValue', fieldLabel('order'), cell('order')));
   return {
     title: title.slice(0, 500),
     // Notes keep their own line breaks; only the formula guard comes off.
