@@ -14,13 +14,15 @@ import {
   type BookingTarget,
 } from '../../services/scheduling/plan';
 import { queueBooking } from '../../services/scheduling/bookings';
+import { customerZone as detectZone, type CustomerZone } from '../../services/scheduling/customer-zone';
+import type { ProposalOutcome, Unavailable } from '../../services/scheduling/plan';
 import { whenText } from '../../services/scheduling/confirmation';
 import { draftLanguage } from '../../services/assistant/drafting';
 import type { BusinessProfile } from '../../services/profile';
 import type { Contact } from '../../services/db/db';
 import { db } from '../../services/db/db';
 import { sendToBackground } from '../../services/messaging';
-import { locale, t } from '../../services/i18n';
+import { locale, t, type MessageKey } from '../../services/i18n';
 import { useLive } from '../use-live';
 import { Bookings, type DraftHandoff } from './Bookings';
 
@@ -37,6 +39,36 @@ const COMMON_ZONES = [
   'America/Santiago',
   'America/Argentina/Buenos_Aires',
 ];
+
+const UNAVAILABLE: Record<Unavailable, MessageKey> = {
+  busy: 'proposalBusy',
+  past: 'proposalPast',
+  'too-soon': 'proposalTooSoon',
+  beyond: 'proposalBeyond',
+  closed: 'proposalClosed',
+  'outside-hours': 'proposalOutsideHours',
+  'no-free': 'proposalNoFree',
+};
+
+/** Why the customer's zone is the one shown, in the UI language. */
+function zoneReason(z: CustomerZone): string {
+  if (z.reason === 'stated') return t('zoneReasonStated', z.words);
+  if (z.reason === 'signature') return t('zoneReasonSignature', z.words);
+  if (z.reason === 'phone') return t('zoneReasonPhone', z.words);
+  if (z.reason === 'domain') return t('zoneReasonDomain', z.words);
+  return t('zoneReasonDefault');
+}
+
+const zoneName = (zone: string) => zone.replace(/_/g, ' ');
+
+/** What a slot has to do with what the customer proposed; nothing when it is just free time. */
+function slotOrigin(s: Slot, outcomes: ProposalOutcome[]): string | null {
+  const proposal = s.proposalIndex === undefined ? undefined : outcomes[s.proposalIndex]?.proposal;
+  if (!proposal || s.proposalMatch === 4) return null;
+  if (proposal.kind === 'exact' && s.proposalMatch === 0) return t('proposedByCustomer');
+  if (proposal.kind === 'day') return t('onCustomerDay', proposal.text);
+  return t('inCustomerRange', proposal.text);
+}
 
 interface Props {
   snapshot: ThreadSnapshot;
@@ -55,7 +87,10 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   const [chosenStaff, setChosenStaff] = useState<string[]>([]);
   const latest = [...snapshot.messages].reverse().find((m) => !m.fromUser)?.text ?? '';
   const [duration, setDuration] = useState(() => suggestedDuration(analysis, latest, profile));
-  const [customerZone, setCustomerZone] = useState(profile.timeZone);
+  // The customer's zone from what they wrote (with the reason shown), one click to change.
+  const [detected] = useState(() => detectZone(snapshot, profile.timeZone));
+  const [customerZone, setCustomerZone] = useState(detected.zone);
+  const [outcomes, setOutcomes] = useState<ProposalOutcome[]>([]);
   const [place, setPlace] = useState('online');
   // What every attendee receives: shown and editable here, never the customer's own text unread.
   const reference =
@@ -98,8 +133,10 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
         durationMin: duration,
         customerZone,
         locale: locale.value,
+        snapshot,
       });
       setSlots(result.slots);
+      setOutcomes(result.proposals);
       setPersonal(result.unknown.filter((id) => result.reasons[id] === 'personal-account'));
       setUnknown(result.unknown.filter((id) => result.reasons[id] !== 'personal-account'));
       const language = draftLanguage(analysis, locale.value);
@@ -223,7 +260,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
             <label>
               {t('customerZone')}
               <select value={customerZone} onChange={(e) => setCustomerZone(e.currentTarget.value)}>
-                {[profile.timeZone, ...COMMON_ZONES]
+                {[detected.zone, profile.timeZone, ...COMMON_ZONES]
                   .filter((v, i, a) => a.indexOf(v) === i)
                   .map((z) => (
                     <option key={z} value={z}>
@@ -233,6 +270,16 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
               </select>
             </label>
           </div>
+          <p class="muted" data-testid="zone-reason">
+            {t('zoneDetected', zoneName(detected.zone), zoneReason(detected))}{' '}
+            {[detected.zone, profile.timeZone]
+              .filter((z, i, a) => a.indexOf(z) === i && z !== customerZone)
+              .map((z) => (
+                <button key={z} type="button" onClick={() => setCustomerZone(z)}>
+                  {t('zoneUse', zoneName(z))}
+                </button>
+              ))}
+          </p>
           <label>
             {t('invitationText')}
             <textarea
@@ -279,6 +326,39 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
           {t('freeBusyPersonal', personal.join(', '))}
         </p>
       )}
+      {slots &&
+        outcomes
+          .filter((o) => o.unavailable)
+          .map((o) => (
+            <div
+              key={o.proposal.text}
+              class="notice"
+              data-testid="proposal-unavailable"
+              data-reason={o.unavailable}
+            >
+              <p>{t(UNAVAILABLE[o.unavailable!], o.proposal.text)}</p>
+              {o.alternatives.length > 0 && (
+                <>
+                  <p class="muted">{t('proposalAlternatives')}</p>
+                  <ul class="plain" data-testid="alternatives">
+                    {o.alternatives.map((s) => (
+                      <li key={s.start} class="row" data-start={s.start}>
+                        <span style={{ flex: 1 }}>
+                          {s.manager.label}
+                          {s.customer.timeZone !== s.manager.timeZone && (
+                            <div class="muted">{t('customerTime', s.customer.label)}</div>
+                          )}
+                        </span>
+                        <button type="button" onClick={() => void book(s)}>
+                          {t('book')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          ))}
       {slots && slots.length === 0 && <p class="notice">{t('noSlots')}</p>}
       {slots && slots.length > 0 && (
         <ul class="plain" data-testid="slots">
@@ -289,7 +369,11 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
                 {s.customer.timeZone !== s.manager.timeZone && (
                   <div class="muted">{t('customerTime', s.customer.label)}</div>
                 )}
-                {s.proposalMatch < 4 && <div class="muted">{t('proposedByCustomer')}</div>}
+                {slotOrigin(s, outcomes) && (
+                  <div class="muted" data-testid="slot-origin">
+                    {slotOrigin(s, outcomes)}
+                  </div>
+                )}
               </span>
               <button type="button" class="primary" onClick={() => void book(s)}>
                 {t('book')}

@@ -2,9 +2,10 @@ import { DateTime } from 'luxon';
 import type { Analysis } from '../assistant/types';
 import type { Contact } from '../db/db';
 import type { CalendarProvider, ProviderKind, UnknownReason } from '../calendar/types';
-import { findSlots, type Slot } from '../calendar/slots';
+import { findSlots, workingWindows, type Slot } from '../calendar/slots';
+import type { ThreadSnapshot } from '../mail-sites/types';
 import { weeklyHours, type BusinessProfile } from '../profile';
-import { durationFrom, proposalsFrom } from './proposals';
+import { durationFrom, readProposals, type CustomerProposal } from './proposals';
 
 // Everything the side panel needs to offer meeting times for a thread: which calendar books,
 // whose free/busy counts, how long, and the ranked free slots.
@@ -40,12 +41,35 @@ export function suggestedDuration(
   return durationFrom(latestCustomerText) ?? profile.meetingMinutes ?? 30;
 }
 
+/** Why a time the customer proposed is not among the free slots. */
+export type Unavailable = 'busy' | 'past' | 'too-soon' | 'beyond' | 'closed' | 'outside-hours' | 'no-free';
+
+export interface ProposalOutcome {
+  proposal: CustomerProposal;
+  /** Absent when the proposal is free (it is then among the slots). */
+  unavailable?: Unavailable;
+  /** Nearest free slots to it, in time order, when it is not free. */
+  alternatives: Slot[];
+}
+
 export interface SlotSearch {
+  /** Offered slots in time order; those inside what the customer proposed are kept first. */
   slots: Slot[];
   /** Calendars whose free/busy could not be read (left out of the search, said in the UI). */
   unknown: string[];
   /** Why, for the unknown ids whose reason the provider knows. */
   reasons: Partial<Record<string, UnknownReason>>;
+  /** Each time or part of day the customer proposed, and what became of it. */
+  proposals: ProposalOutcome[];
+}
+
+/** Slots kept for the list, and alternatives shown per unavailable proposal. */
+const SHOWN = 6;
+const ALTERNATIVES = 3;
+
+/** Message texts by id: what `readProposals` reads parts of day from. */
+function textsOf(snapshot: ThreadSnapshot | undefined): Map<string, string> {
+  return new Map((snapshot?.messages ?? []).map((m) => [m.id, m.text]));
 }
 
 export async function searchSlots(options: {
@@ -57,6 +81,8 @@ export async function searchSlots(options: {
   durationMin: number;
   customerZone: string;
   locale: string;
+  /** The thread, to read parts of day written beside the customer's dates. */
+  snapshot?: ThreadSnapshot;
   now?: number;
   days?: number;
 }): Promise<SlotSearch> {
@@ -82,7 +108,11 @@ export async function searchSlots(options: {
     };
   });
   if (holidays.length) busy.set('__holidays', holidays);
-  const slots = findSlots({
+  const proposals = readProposals(analysis.facts.dates, now, {
+    texts: textsOf(options.snapshot),
+    customerZone: options.customerZone,
+  });
+  const query = {
     busy,
     managerId: target.availabilityId,
     timeZone: profile.timeZone,
@@ -95,15 +125,85 @@ export async function searchSlots(options: {
     minNoticeMin: profile.minNoticeMinutes,
     bufferBeforeMin: profile.bufferMinutes,
     bufferAfterMin: profile.bufferMinutes,
-    proposals: proposalsFrom(analysis.facts.dates, now),
-    maxResults: 6,
+    proposals: proposals.map((p) => p.time),
     locale: options.locale,
-  });
+  };
+  // Every free slot of the range (ranked), so a proposal that is not free can show its nearest.
+  const all = findSlots({ ...query, maxResults: 10_000 });
+  const chosen = pickSlots(all);
+  const outcomes = proposals.map((proposal, index) =>
+    outcomeOf(proposal, index, all, {
+      now,
+      earliest: now + profile.minNoticeMinutes * 60_000,
+      range,
+      durationMs: options.durationMin * 60_000,
+      closed: holidays,
+      zone: profile.timeZone,
+      windows: workingWindows(profile.timeZone, weeklyHours(profile), range),
+    }),
+  );
   const unknown = ids.filter((id) => !busy.has(id));
   const reasons: Partial<Record<string, UnknownReason>> = {};
   for (const id of unknown) {
     const reason = busy.reasons?.get(id);
     if (reason) reasons[id] = reason;
   }
-  return { slots, unknown, reasons };
+  return { slots: chosen, unknown, reasons, proposals: outcomes };
+}
+
+/** The best ranked slots (the customer's proposals first), shown in time order. */
+function pickSlots(ranked: Slot[]): Slot[] {
+  return ranked.slice(0, SHOWN).sort((a, b) => a.start - b.start);
+}
+
+interface OutcomeContext {
+  now: number;
+  earliest: number;
+  range: { start: number; end: number };
+  durationMs: number;
+  /** Whole days the business is closed (holidays). */
+  closed: { start: number; end: number }[];
+  /** The business zone: working days are its days. */
+  zone: string;
+  windows: { start: number; end: number }[];
+}
+
+function nearest(all: Slot[], at: number): Slot[] {
+  return [...all]
+    .sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start)
+    .slice(0, ALTERNATIVES)
+    .sort((a, b) => a.start - b.start);
+}
+
+function outcomeOf(
+  proposal: CustomerProposal,
+  index: number,
+  all: Slot[],
+  ctx: OutcomeContext,
+): ProposalOutcome {
+  const inside = all.some((s) => s.proposalIndex === index && s.proposalMatch <= 1);
+  if (proposal.kind === 'day') {
+    // A bare day is a hint, not a time: it has an outcome only when nothing that day is free.
+    const free = all.some((s) => s.proposalIndex === index);
+    return free
+      ? { proposal, alternatives: [] }
+      : { proposal, unavailable: 'no-free', alternatives: nearest(all, proposal.time.start) };
+  }
+  if (inside) return { proposal, alternatives: [] };
+  const start = proposal.time.start;
+  const end = proposal.time.end ?? start + ctx.durationMs;
+  const alternatives = nearest(all, start);
+  const day = DateTime.fromMillis(start, { zone: ctx.zone }).startOf('day');
+  const dayEnd = day.plus({ days: 1 }).toMillis();
+  const workday = ctx.windows.some((w) => w.start < dayEnd && w.end > day.toMillis());
+  const holiday = ctx.closed.some((c) => c.start <= start && c.end >= Math.min(end, dayEnd));
+  let unavailable: Unavailable;
+  if (end <= ctx.now) unavailable = 'past';
+  else if (proposal.kind === 'exact' && start < ctx.earliest) unavailable = 'too-soon';
+  else if (start >= ctx.range.end) unavailable = 'beyond';
+  else if (holiday || !workday) unavailable = 'closed';
+  else if (proposal.kind !== 'exact') unavailable = 'no-free';
+  else if (!ctx.windows.some((w) => start >= w.start && end <= w.end)) unavailable = 'outside-hours';
+  else unavailable = 'busy';
+  return { proposal, unavailable, alternatives };
 }
