@@ -129,9 +129,10 @@ describe('tasks', () => {
     // Here: the page it opens shows the task.
     const dashboard = await s.openExtensionPage(`dashboard.html#/tasks/${encodeURIComponent(taskId)}`);
     await dashboard.getByTestId('task-editor').waitFor();
-    expect(await dashboard.getByTestId('task-editor').locator('input').first().inputValue()).toBe(
-      'Llamar a Hotel Miramar',
-    );
+    // The editor is drawn before its record is read: wait for the value rather than read it once.
+    await expect
+      .poll(() => dashboard.getByTestId('task-editor').locator('input').first().inputValue())
+      .toBe('Llamar a Hotel Miramar');
     await dashboard.close();
     await popup.close();
   });
@@ -181,9 +182,9 @@ describe('complaints', () => {
       await dashboard.getByRole('button', { name: action, exact: true }).click();
       await dashboard.getByTestId('complaint-status').getByText(status, { exact: true }).waitFor();
     }
-    expect(
-      (await dashboard.getByTestId('complaint-history').innerText()).split('\n').length,
-    ).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(async () => (await dashboard.getByTestId('complaint-history').innerText()).split('\n').length)
+      .toBeGreaterThanOrEqual(6);
 
     await dashboard.goto(`chrome-extension://${s.extensionId}/dashboard.html#/insights`);
     await dashboard.getByTestId('weekly-table').waitFor();
