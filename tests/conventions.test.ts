@@ -55,6 +55,33 @@ describe('conventions', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('every page fixture says how it was made, and claims no capture it did not have', () => {
+    const pages = [
+      ...files('tests/fixtures/gmail', /\.html$/),
+      ...files('tests/fixtures/outlook', /\.html$/),
+    ];
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const header = /<!--([\s\S]*?)-->/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
+      expect(header, page).toMatch(/Made: /);
+      // A hand-written page is never described as saved from a live site on some date.
+      expect(header, page).not.toMatch(/Saved:|from a (Workspace|personal) account/);
+    }
+  });
+
+  it('no focused or skipped tests are committed', () => {
+    const tests = [
+      ...files('services', /\.test\.tsx?$/),
+      ...files('components', /\.test\.tsx?$/),
+      ...files('tests', /\.(test|e2e)\.tsx?$/),
+      ...files('sandbox', /\.test\.ts$/),
+    ];
+    const offenders = tests.filter((f) =>
+      /\b(it|describe|test)\.(only|skip)\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('entrypoints stay thin', () => {
     const long = files('entrypoints', /\.(ts|tsx)$/).filter(
       (f) => readFileSync(f, 'utf8').split('\n').length > 250,
