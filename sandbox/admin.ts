@@ -10,6 +10,7 @@ interface ConfigBody {
   microsoftAccount?: 'work' | 'personal';
   tokens?: 'expire' | 'revoke';
   signIn?: 'allow' | 'deny';
+  conferences?: 'immediate' | 'pending';
 }
 
 export function adminRoutes(state: SandboxState): Route {
@@ -64,5 +65,8 @@ function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse
   if (body.microsoftAccount) state.setMicrosoftAccount(body.microsoftAccount);
   if (body.tokens) state.invalidateTokens(body.tokens);
   if (body.signIn) state.config.signIn = body.signIn;
+  if (body.conferences && !['immediate', 'pending'].includes(body.conferences))
+    return sendJson(res, 400, { error: 'conferences must be "immediate" or "pending"' });
+  if (body.conferences) state.config.conferences = body.conferences;
   sendJson(res, 200, { config: state.config });
 }

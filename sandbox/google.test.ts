@@ -153,6 +153,24 @@ describe('Google Calendar stand-in', () => {
     expect(without.hangoutLink).toBeUndefined();
   });
 
+  it('makes the Meet link asynchronously when conferences are pending: pending, then success on a later read', async () => {
+    await sandbox.admin('config', 'POST', { conferences: 'pending' });
+    const request = {
+      createRequest: { requestId: 'req-9', conferenceSolutionKey: { type: 'hangoutsMeet' } },
+    };
+    const created = (await (
+      await insert({ ...meeting('meet00009'), conferenceData: request }, '?conferenceDataVersion=1')
+    ).json()) as calendar_v3.Schema$Event;
+    expect(created.hangoutLink).toBeUndefined();
+    expect(created.conferenceData?.createRequest?.status?.statusCode).toBe('pending');
+    const read = async () =>
+      (await (await sandbox.google('calendars/primary/events/meet00009')).json()) as calendar_v3.Schema$Event;
+    expect((await read()).conferenceData?.createRequest?.status?.statusCode).toBe('pending');
+    const later = await read();
+    expect(later.conferenceData?.createRequest?.status?.statusCode).toBe('success');
+    expect(later.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
+  });
+
   it('patches an event and bumps the sequence when the time moves', async () => {
     await insert(meeting('patch00001'));
     const res = await sandbox.google('calendars/primary/events/patch00001', {

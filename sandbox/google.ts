@@ -152,9 +152,24 @@ function listEvents(req: SandboxRequest, res: ServerResponse, cal: GoogleCalenda
   sendJson(res, 200, body);
 }
 
+/**
+ * Meet links still being made (config.conferences 'pending'). events resource, conferenceData:
+ * "The creation of the conference may be asynchronous": createRequest.status.statusCode is
+ * "pending" and hangoutLink is absent until it turns "success". Here it does on the second read.
+ */
+const pendingMeet = new WeakMap<
+  GoogleEvent,
+  { reads: number; request: calendar_v3.Schema$CreateConferenceRequest }
+>();
+
 function getEvent(_req: SandboxRequest, res: ServerResponse, cal: GoogleCalendar, eventId: string): void {
   const event = cal.events.find((e) => e.id === eventId);
   if (!event) return sendGoogleError(res, 404, 'notFound', 'Not Found');
+  const pending = pendingMeet.get(event);
+  if (pending && --pending.reads <= 0) {
+    Object.assign(event, meetFor(pending.request));
+    pendingMeet.delete(event);
+  }
   sendJson(res, 200, event);
 }
 
@@ -178,12 +193,18 @@ function insert(state: SandboxState, req: SandboxRequest, res: ServerResponse, c
   }
   const wantsMeet =
     req.url.searchParams.get('conferenceDataVersion') === '1' && Boolean(body.conferenceData?.createRequest);
+  const later = wantsMeet && state.config.conferences === 'pending';
   const event = completeGoogleEvent(
     body,
     cal,
     state.googleCalendar('primary')?.entry.id ?? cal.entry.id,
-    wantsMeet,
+    wantsMeet && !later,
   );
+  const request = body.conferenceData?.createRequest;
+  if (later && request) {
+    event.conferenceData = { createRequest: { ...request, status: { statusCode: 'pending' } } };
+    pendingMeet.set(event, { reads: 2, request });
+  }
   cal.events.push(event);
   notify(state, cal, event, 'created', req.url.searchParams.get('sendUpdates'));
   sendJson(res, 200, event);

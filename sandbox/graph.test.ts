@@ -177,6 +177,18 @@ describe('Microsoft Graph stand-in', () => {
     expect(other.id).not.toBe(first.id);
   });
 
+  it('fills in Teams join details after creation when conferences are pending', async () => {
+    await sandbox.admin('config', 'POST', { conferences: 'pending' });
+    const created = await createEvent(booking('tx-teams-later'));
+    expect(created).toMatchObject({ isOnlineMeeting: true, onlineMeeting: null });
+    const read = async () =>
+      (await (
+        await sandbox.graph(`me/events/${encodeURIComponent(created.id ?? '')}`)
+      ).json()) as MicrosoftGraph.Event;
+    expect((await read()).onlineMeeting).toBeNull();
+    expect((await read()).onlineMeeting?.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+  });
+
   it('cancels a meeting via /cancel (organizer only), notifying attendees with the comment', async () => {
     const created = await createEvent(booking('tx-cancel'));
     const path = `me/events/${encodeURIComponent(created.id ?? '')}`;

@@ -188,8 +188,16 @@ function graphEndpoints(state: SandboxState): Endpoint[] {
       method: 'GET',
       pattern: 'events/{eventId}',
       handle: on(
-        withEvent((req, res, m, _c, e) => {
-          if (!refusedZone(req, res, preferredZone(req))) sendPresented(req, res, 200, e, m);
+        withEvent((req, res, m, c, e) => {
+          if (refusedZone(req, res, preferredZone(req))) return;
+          const pending = pendingTeams.get(e);
+          if (pending !== undefined) {
+            if (pending <= 1) {
+              pendingTeams.delete(e);
+              Object.assign(e, onlineMeetingFor(e, c));
+            } else pendingTeams.set(e, pending - 1);
+          }
+          sendPresented(req, res, 200, e, m);
         }),
       ),
     },
@@ -320,6 +328,11 @@ function createEvent(
     cal,
     `AAMkAG${randomId(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}AAA=`,
   );
+  if (state.config.conferences === 'pending' && event.onlineMeeting?.joinUrl) {
+    // The Teams meeting exists but its join details come later (read the event again).
+    event.onlineMeeting = null;
+    pendingTeams.set(event, 2);
+  }
   cal.events.push(event);
   notifyAttendees(state, cal, event, 'created');
   sendPresented(req, res, 201, event, mailbox, body.start?.timeZone);
@@ -574,6 +587,9 @@ function onlineMeetingFor(event: GraphEvent, cal: GraphCalendar): Partial<GraphE
     onlineMeetingUrl: null,
   };
 }
+
+/** Teams meetings whose join details are not filled in yet: reads left before they are. */
+const pendingTeams = new WeakMap<GraphEvent, number>();
 
 function findByTransaction(mailbox: GraphMailbox, transactionId: string): GraphEvent | undefined {
   for (const cal of mailbox.calendars) {

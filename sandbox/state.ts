@@ -99,6 +99,11 @@ export interface SandboxConfig {
   fixedTokensValid: boolean;
   /** 'deny' makes both sign-in pages answer as if the user refused consent. */
   signIn: 'allow' | 'deny';
+  /**
+   * 'pending': Meet and Teams links are made asynchronously, as the providers document they may
+   * be: the created event has none yet and a later read of it does.
+   */
+  conferences: 'immediate' | 'pending';
 }
 
 export const FIXED_TOKENS: Record<Provider, string> = {
@@ -211,7 +216,7 @@ export function createState(): SandboxState {
     notifications: [],
     requests: {},
     log: [],
-    config: { microsoftAccount: 'work', fixedTokensValid: true, signIn: 'allow' },
+    config: { microsoftAccount: 'work', fixedTokensValid: true, signIn: 'allow', conferences: 'immediate' },
 
     reset(now = new Date()) {
       anchor = now;
@@ -224,7 +229,12 @@ export function createState(): SandboxState {
       state.notifications = [];
       state.requests = {};
       state.log = [];
-      state.config = { microsoftAccount: 'work', fixedTokensValid: true, signIn: 'allow' };
+      state.config = {
+        microsoftAccount: 'work',
+        fixedTokensValid: true,
+        signIn: 'allow',
+        conferences: 'immediate',
+      };
     },
 
     snapshot: () => buildSnapshot(state, anchor),

@@ -35,6 +35,7 @@ export function calendarProvider(kind: ProviderKind, timeZone?: string): Calenda
   return {
     busy: retryOnce(inner.busy.bind(inner)),
     list: retryOnce(inner.list.bind(inner)),
+    get: retryOnce(inner.get.bind(inner)),
     create: retryOnce(inner.create.bind(inner)),
     update: retryOnce(inner.update.bind(inner)),
     cancel: retryOnce(inner.cancel.bind(inner)),

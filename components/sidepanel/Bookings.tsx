@@ -7,6 +7,7 @@ import { buildIcs } from '../../services/calendar/ics';
 import {
   bookingsForThread,
   changesFor,
+  LINK,
   queueCancel,
   queueReschedule,
   type BookingPayload,
@@ -85,7 +86,7 @@ function BookingRow({
 }) {
   const payload = item.payload as BookingPayload;
   const result = item.result as BookingResult | null;
-  const changes = useLive(() => changesFor(item.key), [item.key]) ?? [];
+  const changes = (useLive(() => changesFor(item.key), [item.key]) ?? []).filter((c) => c.kind !== LINK);
   const [moving, setMoving] = useState(false);
   const lastMove = [...changes].reverse().find((c) => c.kind === 'calendar:update' && c.status !== 'failed');
   const cancelled = changes.some((c) => c.kind === 'calendar:cancel' && c.status === 'done');

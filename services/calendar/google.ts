@@ -206,6 +206,13 @@ export function createGoogleProvider(config: ProviderConfig): CalendarProvider {
     };
   }
 
+  async function get(calendarId: string, eventId: string): Promise<AgendaEvent> {
+    const item = await call<Event>('GET', `${cal(calendarId)}/events/${encodeURIComponent(eventId)}`, {
+      query: { timeZone: zone },
+    });
+    return requireEvent(item, calendarId, zone);
+  }
+
   async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
     const body = eventBody(patch, patch.timeZone ?? zone);
     const updated = await call<Event>('PATCH', `${cal(calendarId)}/events/${encodeURIComponent(eventId)}`, {
@@ -226,7 +233,7 @@ export function createGoogleProvider(config: ProviderConfig): CalendarProvider {
     }
   }
 
-  return { calendars, busy, list, create, update, cancel };
+  return { calendars, busy, list, get, create, update, cancel };
 }
 
 function eventBody(event: EventPatch, timeZone: string): Event {
@@ -377,5 +384,9 @@ export function toAgendaEvent(item: Event, calendarId: string, zone: string): Ag
     };
   }
   if (item.htmlLink) event.htmlLink = item.htmlLink;
+  // events resource, conferenceData.createRequest.status.statusCode: pending | success | failure.
+  const conference = item.conferenceData?.createRequest?.status?.statusCode;
+  if (!joinUrl && conference === 'pending') event.conference = 'pending';
+  if (!joinUrl && conference === 'failure') event.conference = 'failed';
   return event;
 }

@@ -437,6 +437,14 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
     return found;
   }
 
+  async function get(calendarId: string, eventId: string): Promise<AgendaEvent> {
+    const request = client
+      .api(await eventPath(calendarId, eventId))
+      .query({ $select: EVENT_SELECT })
+      .header('Prefer', preferZone);
+    return requireEvent(await send<Graph.Event>(request, 'GET'), calendarId, zone);
+  }
+
   async function update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent> {
     const request = client.api(await eventPath(calendarId, eventId)).header('Prefer', preferZone);
     const updated = await send<Graph.Event>(request, 'PATCH', eventBody(patch, patch.timeZone ?? zone));
@@ -471,7 +479,7 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
     }
   }
 
-  return { calendars, busy, list, create, update, cancel };
+  return { calendars, busy, list, get, create, update, cancel };
 }
 
 function busyStatus(status: Graph.FreeBusyStatus | null | undefined): BusyStatus | undefined {
@@ -610,5 +618,7 @@ export function toAgendaEvent(item: Graph.Event, calendarId: string, zone: strin
     event.organizer = { email: organizer.address, ...(organizer.name ? { name: organizer.name } : {}) };
   }
   if (item.webLink) event.htmlLink = item.webLink;
+  // Exchange fills in a Teams meeting's join details after creating the event.
+  if (item.isOnlineMeeting && !joinUrl) event.conference = 'pending';
   return event;
 }

@@ -86,6 +86,11 @@ export interface AgendaEvent {
   showAs: ShowAs;
   organizer?: EventPerson;
   htmlLink?: string;
+  /**
+   * An online meeting asked for but not there yet: Google `conferenceData.createRequest.status`
+   * pending / failure; a Teams meeting whose join details Exchange has not filled in yet.
+   */
+  conference?: 'pending' | 'failed';
 }
 
 export interface NewEventAttendee extends EventPerson {
@@ -131,6 +136,8 @@ export interface CancelOptions {
 
 export interface EventsProvider {
   list(calendarId: string, range: TimeRange): Promise<AgendaEvent[]>;
+  /** One event as it is now (to see whether a pending meeting link exists yet). */
+  get(calendarId: string, eventId: string): Promise<AgendaEvent>;
   create(calendarId: string, event: NewEvent, idempotencyKey: string): Promise<CreatedEvent>;
   update(calendarId: string, eventId: string, patch: EventPatch): Promise<AgendaEvent>;
   /** Cancelling an event that is already gone succeeds. */

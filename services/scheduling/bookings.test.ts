@@ -101,6 +101,24 @@ describe.each(['google', 'microsoft'] as const)('booking in %s', (kind) => {
     expect(await eventsTitled('Reunión con Lucía Gómez')).toHaveLength(1);
   });
 
+  it('a link the provider makes later is fetched again with backoff and reaches the booking', async () => {
+    await sandbox.admin('config', 'POST', { conferences: 'pending' });
+    const item = await queueBooking(payload(kind, '2026-03-03T15:00:00+01:00'));
+    await processOutbox(handlers(), item.nextAttemptAt);
+    const first = (await db.outbox.get(item.id))?.result as BookingResult;
+    expect(first).toMatchObject({ onlineMeeting: 'pending', joinUrl: null });
+    await drain(item.nextAttemptAt);
+    const done = (await db.outbox.get(item.id))?.result as BookingResult;
+    expect(done.onlineMeeting).toBe('created');
+    const [event] = await eventsTitled('Reunión con Lucía Gómez');
+    expect(done.joinUrl).toBe(event?.onlineMeetingUrl);
+    expect(done.joinUrl).toMatch(/^https:\/\//);
+    // Two reads: the first still pending (a retry with backoff), the second with the link.
+    const link = await db.outbox.where('key').equals(`${item.key}:link`).first();
+    expect(link).toMatchObject({ status: 'done' });
+    expect(link?.attempts).toBe(2);
+  });
+
   it('a dropped answer is resolved to the event it made, counted as already booked', async () => {
     const path = kind === 'google' ? '/calendars/.*/events$' : '/events$';
     await sandbox.admin('faults', 'POST', { method: 'POST', path, dropAfterCommit: true, times: 1 });

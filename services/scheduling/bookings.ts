@@ -3,7 +3,7 @@ import { enqueue } from '../outbox/outbox';
 import { db, type OutboxItem } from '../db/db';
 import type { EventPatch, NewEvent, OnlineMeetingOutcome, ProviderKind } from '../calendar/types';
 import { bookingKey } from '../calendar/booking';
-import { forOutbox } from '../calendar/errors';
+import { CalendarError, forOutbox } from '../calendar/errors';
 import type { CalendarProvider } from '../calendar/types';
 
 // Bookings are outbox items (DESIGN.md): the side panel queues them, the background sends them,
@@ -29,6 +29,18 @@ export interface BookingResult {
 export const CREATE = 'calendar:create';
 export const UPDATE = 'calendar:update';
 export const CANCEL = 'calendar:cancel';
+/** Follow-up of a booking whose Meet/Teams link the provider was still making. */
+export const LINK = 'calendar:link';
+/** Link look-ups before giving up (outbox backoff: about a minute in all). */
+export const LINK_MAX_ATTEMPTS = 6;
+
+interface LinkPayload {
+  provider: ProviderKind;
+  calendarId: string;
+  eventId: string;
+  /** The booking's outbox key, whose result gets the link. */
+  bookingKey: string;
+}
 
 export async function queueBooking(payload: BookingPayload): Promise<OutboxItem> {
   const key = await bookingKey(payload.threadKey, payload.calendarId, payload.event.start);
@@ -86,6 +98,16 @@ export function bookingHandlers(providerFor: (kind: ProviderKind) => CalendarPro
       async run(payload, item): Promise<BookingResult> {
         const p = payload as BookingPayload;
         const created = await providerFor(p.provider).create(p.calendarId, p.event, item.key);
+        if (created.onlineMeeting === 'pending') {
+          // Google may make the Meet asynchronously, Exchange fills Teams details in later: look
+          // again with backoff, so the confirmation and the .ics get the link once it exists.
+          await enqueue(LINK, `${item.key}:link`, {
+            provider: p.provider,
+            calendarId: p.calendarId,
+            eventId: created.event.id,
+            bookingKey: item.key,
+          } satisfies LinkPayload);
+        }
         return {
           eventId: created.event.id,
           joinUrl: created.event.joinUrl ?? null,
@@ -113,6 +135,30 @@ export function bookingHandlers(providerFor: (kind: ProviderKind) => CalendarPro
           p.comment ? { comment: p.comment } : {},
         );
         return { cancelled: true };
+      },
+    },
+    {
+      kind: LINK,
+      async run(payload, item) {
+        const p = payload as LinkPayload;
+        const event = await providerFor(p.provider).get(p.calendarId, p.eventId);
+        if (!event.joinUrl && event.conference === 'pending' && item.attempts < LINK_MAX_ATTEMPTS) {
+          throw new CalendarError('server', 'The meeting link is still being created.', {
+            reason: 'conferencePending',
+          });
+        }
+        const joinUrl = event.joinUrl ?? null;
+        await db.transaction('rw', db.outbox, async () => {
+          const booking = await db.outbox.where('key').equals(p.bookingKey).first();
+          if (!booking?.result) return;
+          const result: BookingResult = {
+            ...(booking.result as BookingResult),
+            joinUrl,
+            onlineMeeting: joinUrl ? 'created' : 'unavailable',
+          };
+          await db.outbox.update(booking.id, { result, updatedAt: Date.now() });
+        });
+        return { joinUrl };
       },
     },
   ];
