@@ -42,6 +42,8 @@ export default defineContentScript({
       signal: ctx.signal,
       afterRead: () => assist.refresh(),
       onChange: (result) => {
+        // For the e2e and the bench: when a change was read, in the page's own timeline.
+        performance.mark('ops:thread-reported');
         void sendToBackground({ type: 'thread:report', data: { result } }).catch(() => {
           // The extension was reloaded: this script is orphaned and ctx.signal will abort.
         });

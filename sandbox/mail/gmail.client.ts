@@ -107,6 +107,12 @@ export const GMAIL_CLIENT = String.raw`
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
   }
+  // The seed's mail can be dated ahead of this computer's clock: a reply sent now still comes after
+  // the message it answers.
+  function sentAt(thread) {
+    var last = Date.parse(thread.messages[thread.messages.length - 1].date);
+    return new Date(Math.max(Date.now(), last + 60000));
+  }
   function attrs(node, map) {
     Object.keys(map).forEach(function (k) {
       node.setAttribute(k, map[k]);
@@ -335,7 +341,7 @@ export const GMAIL_CLIENT = String.raw`
         from: sender,
         to: [view.thread.customer],
         cc: [],
-        date: new Date().toISOString(),
+        date: sentAt(view.thread).toISOString(),
         text: text,
         signature: '',
         table: null,

@@ -10,12 +10,13 @@ const KEY_PREFIX = 'thread:';
 const latest = new Map<number, ReadResult>();
 
 export async function rememberThread(tabId: number, result: ReadResult): Promise<void> {
-  // A mail page reporting is the moment its content script needs the business's addresses; a
-  // profile saved before this version (or restored from a backup) is mirrored here.
-  await mirrorProfileAddresses(await getProfile()).catch(() => undefined);
   latest.set(tabId, result);
-  await browser.storage.session.set({ [KEY_PREFIX + tabId]: result });
   await broadcastToPages({ type: 'thread:changed', data: { tabId, result } });
+  await browser.storage.session.set({ [KEY_PREFIX + tabId]: result });
+  // A mail page reporting is the moment its content script needs the business's addresses; a
+  // profile saved before this version (or restored from a backup) is mirrored here, after the
+  // side panel has its news.
+  await mirrorProfileAddresses(await getProfile()).catch(() => undefined);
 }
 
 export async function threadOf(tabId: number): Promise<ReadResult | null> {
