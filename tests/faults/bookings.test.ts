@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSandbox } from '../../sandbox/testing';
 import { createProvider } from '../../services/calendar/provider';
-import { CalendarError } from '../../services/calendar/errors';
+import { CalendarError, fromOutbox } from '../../services/calendar/errors';
 import { buildNewEvent } from '../../services/calendar/booking';
 import type { ProviderKind } from '../../services/calendar/types';
 import { db } from '../../services/db/db';
@@ -306,11 +306,13 @@ describe('waiting for sign-in and the network', () => {
       }
       expect((await bookedEvents()).events).toHaveLength(0);
 
-      // Back online into a rate limit: each booking meets 429s almost up to its last attempt, and
-      // answers lost after the calendar committed.
+      // Back online into a rate limit and a server error (fewer than the attempts, so whichever
+      // bookings meet them may meet them all: under the old counting, a single one failed a booking
+      // that had waited), and answers lost after the calendar committed.
       const path = '/events$';
       await sandbox.admin('faults', 'POST', [
-        { method: 'POST', path, status: 429, retryAfter: 30, times: bookings.length * (MAX_ATTEMPTS - 3) },
+        { method: 'POST', path, status: 429, retryAfter: 30, times: MAX_ATTEMPTS - 2 },
+        { method: 'POST', path, status: 503, times: 1 },
         { method: 'POST', path, dropAfterCommit: true, times: bookings.length },
       ]);
       await drain(handlers(), now, 200);
@@ -319,7 +321,8 @@ describe('waiting for sign-in and the network', () => {
       expect(outbox.map((i) => [i.status, i.lastError, i.waiting])).toEqual(
         bookings.map(() => ['done', null, null]),
       );
-      expect(outbox.every((i) => i.attempts > 1 && i.attempts <= MAX_ATTEMPTS)).toBe(true);
+      expect(outbox.some((i) => i.attempts > 1)).toBe(true);
+      expect(outbox.every((i) => i.attempts <= MAX_ATTEMPTS)).toBe(true);
       expect((await sandbox.snapshot()).faults.every((r) => r.times === 0)).toBe(true);
       const { events } = await bookedEvents();
       expect(events.map((e) => Date.parse(e.start)).sort()).toEqual(bookings.map((b) => b.start).sort());
@@ -344,6 +347,83 @@ describe('waiting for sign-in and the network', () => {
       expect(end - start).toBeLessThan(8 * 24 * HOUR);
       expect(await processOutbox(handlers(), end + HOUR)).toBeNull();
       expect((await bookedEvents()).events).toHaveLength(0);
+    },
+  );
+});
+
+describe('403 reasons, a partial grant and a repeated transactionId', () => {
+  /** Queues one booking and runs the outbox on it alone (one booking at a time: faults meet it). */
+  async function book(i: number, until = HOUR) {
+    const item = await queueBooking(booking(i).payload);
+    await runUntil(handlers(), item.nextAttemptAt, item.nextAttemptAt + until);
+    return (await db.outbox.get(item.id))!;
+  }
+  const userMessage = (lastError: string | null) => fromOutbox(lastError)?.key;
+  const googleInsert = '/google/calendar/v3/calendars/[^/]+/events$';
+  const graphInsert = '/graph/v1.0/me/calendar/events$';
+
+  it(
+    'each booking ends done, failed with its reason, or waiting with it — and one event per booking done',
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      // Usage limits answered as 403 are a rate limit: retried, and the booking goes out.
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path: googleInsert, status: 403, reason: 'dailyLimitExceeded', times: 1 },
+        { method: 'POST', path: googleInsert, status: 403, reason: 'rateLimitExceeded', times: 1 },
+      ]);
+      const limited = await book(0);
+      expect(limited).toMatchObject({ status: 'done', attempts: 3 });
+
+      // No write access to that calendar: retrying cannot help. Failed, saying why, and no event.
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path: googleInsert, status: 403, reason: 'requiredAccessLevel', times: 1 },
+      ]);
+      const noWrite = await book(2);
+      expect(noWrite).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(userMessage(noWrite.lastError)).toBe('calendarErrorNoWriteAccess');
+
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path: graphInsert, status: 403, reason: 'ErrorAccessDenied', times: 1 },
+      ]);
+      const denied = await book(1);
+      expect(denied).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(userMessage(denied.lastError)).toBe('calendarErrorForbidden');
+
+      // The user unticked calendar.events at consent: the booking waits for that grant, spending
+      // nothing, for as long as it takes (an hour here), and goes once it is given.
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path: googleInsert, status: 403, reason: 'insufficientPermissions', times: 1000 },
+      ]);
+      const partial = await book(4);
+      expect(partial).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(partial.waiting?.reason).toBe('sign-in');
+      expect(userMessage(partial.lastError)).toBe('calendarErrorScope');
+      await sandbox.admin('faults', 'DELETE');
+      await wakeWaiting('sign-in', partial.nextAttemptAt - 1);
+      await drain(handlers(), partial.nextAttemptAt - 1);
+      expect(await db.outbox.get(partial.id)).toMatchObject({ status: 'done', attempts: 1, waiting: null });
+
+      // Graph committed the event and the answer was lost: the retry's repeated transactionId is
+      // refused as a duplicate, which is the booking already made.
+      await sandbox.admin('faults', 'POST', [
+        { method: 'POST', path: graphInsert, dropAfterCommit: true, times: 1 },
+      ]);
+      const lost = await book(3);
+      // The lost answer reads as a network failure, which spends no attempt.
+      expect(lost).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+      expect(lost.result).toMatchObject({ alreadyExisted: true });
+
+      const outbox = await db.outbox.toArray();
+      expect(outbox.every((i) => i.status === 'done' || i.status === 'failed')).toBe(true);
+      const { me, events } = await bookedEvents();
+      const got = events.map((e) => `${e.provider}|${e.owner}|${Date.parse(e.start)}`).sort();
+      const want = [0, 4, 3]
+        .map((i) => booking(i))
+        .map((b) => `${b.kind}|${b.kind === 'google' ? CALENDAR.google : me}|${b.start}`)
+        .sort();
+      expect(got).toEqual(want);
     },
   );
 });
