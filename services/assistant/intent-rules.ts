@@ -17,6 +17,67 @@ const p = (re: RegExp, s: number): Cue => ({ p: re, s });
 
 const LEXICON: Record<Scored, Cue[]> = {
   complaint: [
+    // General vocabulary across Spain, Mexico, Argentina, Colombia, the US and the UK.
+    w('pesimo', 1.8),
+    w('pesima', 1.8),
+    w('estafa*', 1.8),
+    w('enganad*', 1.5),
+    w('enganos*', 1.5),
+    w('descompuest*', 1.2),
+    w('quebrad*', 1.2),
+    w('partid*', 0.8),
+    w('rayad*', 1),
+    w('manchad*', 1),
+    w('podrid*', 1.5),
+    w('caducad*', 1.2),
+    w('vencid*', 0.6),
+    w('malogrado', 1.2),
+    w('inconformidad', 1.8),
+    w('inconforme', 1.8),
+    w('molestia*', 1),
+    w('frustra*', 1.5),
+    w('enfadad*', 1.5),
+    w('enojad*', 1.5),
+    w('cabread*', 1.5),
+    w('reclamo', 1.5),
+    w('chanta*', 1.2),
+    w('tomadura', 1.2),
+    w('scam', 1.8),
+    w('ripoff', 1.8),
+    w('useless', 1.5),
+    w('furious', 1.8),
+    w('angry', 1.5),
+    w('annoyed', 1.5),
+    w('frustrat*', 1.5),
+    w('mouldy', 1.5),
+    w('moldy', 1.5),
+    w('spoiled', 1.2),
+    w('stained', 1.2),
+    w('torn', 1.2),
+    w('smashed', 1.5),
+    w('shattered', 1.5),
+    w('dented', 1.2),
+    w('poor', 0.8),
+    w('dreadful', 1.5),
+    w('horrendous', 1.8),
+    w('incompetent', 1.8),
+    w('negligent', 1.5),
+    w('misleading', 1.2),
+    p(
+      /\b(let down|waste of (money|time)|rip[- ]off|not good enough|not up to standard|below standard)\b/,
+      1.5,
+    ),
+    p(
+      /\b(es|esto es) (el colmo|una burla|una tomadura de pelo|increible)\b|\bme parece (fatal|increible|una verguenza)\b/,
+      1.5,
+    ),
+    p(/\b(nadie|ninguno) (me |nos )?(avisa|aviso|llamo|vino|aparecio|atendio)\b/, 1.2),
+    p(
+      /\b(sigue|siguen|continua|continuan) (sin (funcionar|arreglar|aparecer|llegar)|igual|fallando|roto|rota)\b/,
+      1.2,
+    ),
+    p(/\b(still|keeps?) (broken|leaking|not working|failing|faulty|happening)\b/, 1.2),
+    p(/\bwhat a (joke|shambles|mess|disgrace)\b/, 1.5),
     // Billing errors: "the delivery charge was added twice", "me cobrasteis dos veces"
     p(
       /\b(charged|billed|added|counted|cobrad[oa]s?|cobrasteis|cobraron|facturad[oa]s?) (us |me |nos )?(twice|two times|double|dos veces|por duplicado)\b/,
@@ -93,7 +154,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(rot[oa]s?|roto)\b/, 1.5),
     p(/\bhoja de reclamaciones\b/, 2),
     p(/\bmal estado\b/, 1.5),
-    p(/\bno funciona\b/, 1.2),
+    p(/\bno (me |nos |le |les )?(funciona|sirve|anda|prende|enciende|carga|arranca|furula)\b/, 1.2),
     p(/\bha dejado de funcionar\b/, 1.5),
     p(/\bmala? (atencion|experiencia|calidad|servicio)\b/, 1.8),
     p(/\bmuy mal[oa]?\b/, 1.2),
@@ -126,6 +187,17 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bnever (again|ordering again|coming back)\b/, 1.5),
   ],
   question: [
+    w('pregunt*', 0.8),
+    w('inquir*', 1),
+    w('enquir*', 1),
+    w('cotizacion', 1),
+    w('catalogo', 0.6),
+    w('requisitos', 0.8),
+    p(/\b(queria|quisiera|quiero|necesito|necesitaria) (confirmar|averiguar|consultar|preguntar|saber)\b/, 1),
+    p(/\b(i'?d like|i would like|i wanted|just wanted|want) to (know|ask|check|find out|confirm)\b/, 1.2),
+    p(/\b(could|can|would) you (please )?(tell|let me know|advise|explain|clarify|confirm)\b/, 1),
+    p(/\b(me (podes|podeis|puedes|podria|podrian) (decir|contar|pasar|informar))\b/, 1.2),
+    p(/\b(tenes|tienen|tendrian|tendras|hay|manejan|trabajan con|venden|hacen) [a-z ]{0,30}\?/, 0.6),
     w('garantia', 0.8),
     w('warranty', 0.8),
     p(/\b(what'?s|what is|cual es) (your|su|vuestra|vuestro|tu)\b/, 1),
@@ -168,6 +240,26 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bdo you (have|offer|do|sell|deliver|accept|take|ship)\b/, 0.8),
   ],
   meeting_request: [
+    w('platicar', 1),
+    w('turno', 0.8),
+    w('turnos', 0.8),
+    w('visita', 0.6),
+    w('consultation', 1),
+    w('viewing', 1),
+    w('walkthrough', 1),
+    p(
+      /\b(podriamos|podemos|podes|podrias|puedes|puede|pueden) (vernos|juntarnos|reunirnos|quedar|hablar|pasar|venir|agendar)\b/,
+      1.2,
+    ),
+    p(
+      /\b(can|could|shall|should) we (meet|talk|speak|chat|catch up|get together|schedule|book|arrange|set up)\b/,
+      1.5,
+    ),
+    p(/\b(when|what time) (are|would) you (free|available)\b|\b(your|tu|su) disponibilidad\b/, 1.2),
+    p(
+      /\b(coordinar|agendar|programar|fijar) (una|la|un) (reunion|cita|llamada|visita|videollamada|hora|turno)\b/,
+      1.8,
+    ),
     w('meet', 1.2),
     p(
       /\b(hablar|vernos|reunirnos|verte|verle|verles)( contigo| con usted| con ustedes| con vosotros)? en persona\b/,
@@ -220,6 +312,27 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(available|free) (on|next|this|for a|tomorrow)\b/, 1),
   ],
   order_status: [
+    // "could you tell me where purchase order 7781 is", "¿sabéis dónde está el paquete?"
+    p(
+      /\b(where|donde)\b[^.?!]{0,40}\b(order|po|parcel|package|delivery|shipment|pedido|paquete|envio|encargo|compra)\b[^.?!]{0,30}\b(is|are|esta|estan|anda|quedo)\b/,
+      2,
+    ),
+    p(
+      /\b(was|were) (due|supposed to (arrive|be delivered|ship|come|be here))\b|\b(tenia|tendria|debia|deberia|iba) que (llegar|haber llegado|estar)\b|\b(debia|iba a) llegar\b/,
+      1.2,
+    ),
+    w('envio*', 0.6),
+    w('despach*', 0.8),
+    w('shipment', 1),
+    w('tracking', 1),
+    p(/\b(ya )?(esta|estan) (listo|lista|listos|listas|list[oa]s? para recoger)\b/, 0.8),
+    p(/\b(donde|como) (va|anda|esta|quedo) (mi|el|nuestro|lo de)\b/, 1.5),
+    p(/\b(no|nunca|aun no|todavia no) (me |nos )?(llego|llega|llegaron|ha llegado|han llegado)\b/, 1.8),
+    p(
+      /\b(never|still not|not yet) (arrived|received|delivered|came|got)\b|\b(hasn'?t|has not|haven'?t|have not) (turned up|shown up|come|arrived)\b/,
+      1.8,
+    ),
+    p(/\b(any|an) (update|news|eta)\b|\b(chase|chasing) (up )?(my|our|the) (order|delivery|parcel)\b/, 1.5),
     w('entrega*', 0.8),
     w('recoger*', 0.6),
     w('collection', 0.6),
@@ -276,6 +389,21 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(eta|arrive|arrival)\b/, 0.8),
   ],
   cancellation: [
+    w('reintegro', 2),
+    w('reembolsar*', 2),
+    w('devuelvan', 1.5),
+    w('desuscrib*', 1.8),
+    w('suscripcion', 0.5),
+    w('contracargo', 1.5),
+    p(
+      /\b(quiero|queremos|deseo|necesito|quisiera) (cancelar|anular|devolver|dar de baja|la devolucion|el reembolso|mi dinero|que me devuelvan)\b/,
+      1.5,
+    ),
+    p(
+      /\b(i|we) (want|would like|need|wish) (to cancel|to return|a refund|my money|to get my money|to unsubscribe|to close)\b/,
+      1.5,
+    ),
+    p(/\b(please )?(cancel|refund|return) (it|this|that|them|my|our|the|everything)\b/, 1),
     w('anul*', 2.2),
     p(/\b(no podre|no puedo|no podemos|no podremos) (ir|venir|asistir|acudir)\b/, 1.5),
     p(/\b(can'?t|cannot|won'?t be able to|unable to) (make|come|attend)\b/, 1.5),
@@ -315,6 +443,19 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
   ],
   thanks: [
+    w('agradecid*', 1.5),
+    w('agradezco', 1.8),
+    w('cheers', 0.4),
+    w('brilliant', 0.4),
+    w('encantad*', 0.8),
+    w('chevere', 0.6),
+    w('barbaro', 0.6),
+    w('buenisim*', 0.6),
+    p(
+      /\b(you'?re|you are) (the best|stars|amazing|brilliant|lifesavers?)\b|\b(sois|son|eres) (geniales|los mejores|unos cracks|un amor)\b/,
+      1.2,
+    ),
+    p(/\b(todo|everything) (perfecto|bien|ok|genial|great|fine|arrived (safely|fine|perfectly))\b/, 0.6),
     p(/\bgracias por [a-z]+/, 1),
     p(
       /\b(ya )?(recibi|he recibido|got|received|arrived)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/,
@@ -411,9 +552,9 @@ for (const intent of PRIORITY) {
 
 function wordMatches(cue: WordCue, token: string): 'exact' | 'fuzzy' | null {
   if (cue.prefix ? token.startsWith(cue.stem) : token === cue.stem) return 'exact';
-  // One slip is tolerated on words of 7+ letters, two on 10+ ("reembloso", "cancelacoin"); shorter
-  // words have too many real neighbours ("precio" / "preciso").
-  if (cue.stem.length < 7) return null;
+  // One slip is tolerated on words of 8+ letters, two on 10+ ("reembloso", "cancelacoin"); shorter
+  // words have too many real neighbours ("precio" / "preciso", "furious" / "curious").
+  if (cue.stem.length < 8) return null;
   const max = cue.stem.length >= 10 ? 2 : 1;
   const candidate = cue.prefix ? token.slice(0, cue.stem.length + 1) : token;
   if (Math.abs(candidate.length - cue.stem.length) > max + (cue.prefix ? 1 : 0)) return null;
