@@ -149,7 +149,9 @@ if (process.argv.includes('--misses')) {
     const probs = fuse(ruleScores.get(r.id)!, oof.get(r.id)!, fusion, classes);
     const best = INTENTS[probs.indexOf(Math.max(...probs))]!;
     if (!r.accepted.includes(best))
-      console.log(`  ${r.id} ${r.accepted.join('/')} → ${best} ${Math.max(...probs).toFixed(2)}  ${r.p.body.slice(0, 90).replace(/\n/g, ' ')}`);
+      console.log(
+        `  ${r.id} ${r.accepted.join('/')} → ${best} ${Math.max(...probs).toFixed(2)}  ${r.p.body.slice(0, 90).replace(/\n/g, ' ')}`,
+      );
   }
 }
 
