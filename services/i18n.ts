@@ -29,11 +29,49 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
 
+/** Message keys that come in plural forms: `base_one`, `base_other` (and `_many`… where a language has them). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+/**
+ * A count in words, in the form the UI language uses for that number ("1 complaint", "2 complaints";
+ * "1 queja", "0 quejas"), chosen by `Intl.PluralRules`. `$1` is the count (formatted for the locale),
+ * `$2`… are `subs`.
+ */
+export function tn(base: PluralKey, count: number, ...subs: (string | number)[]): string {
+  const category = new Intl.PluralRules(localeTag()).select(count);
+  const table = TABLES[locale.value];
+  const key = (`${base}_${category}` in table ? `${base}_${category}` : `${base}_other`) as MessageKey;
+  return t(key, formatNumber(count), ...subs);
+}
+
+/**
+ * The BCP 47 tag for `Intl`: the browser's own regional variant when it speaks the UI language
+ * (en-GB, es-MX), otherwise en-US / es-ES.
+ */
+export function localeTag(): string {
+  const browser = globalThis.navigator?.language ?? '';
+  if (browser.toLowerCase().split('-')[0] === locale.value) return browser;
+  return locale.value === 'es' ? 'es-ES' : 'en-US';
+}
+
+/** Whether the UI locale writes numeric dates day first ("12/10" is 12 October) rather than month first. */
+export function dayFirst(): boolean {
+  const parts = new Intl.DateTimeFormat(localeTag(), { day: 'numeric', month: 'numeric' }).formatToParts(
+    new Date(2000, 11, 31),
+  );
+  return parts.findIndex((p) => p.type === 'day') < parts.findIndex((p) => p.type === 'month');
+}
+
+/** Numbers shown to the user: "74,85" in Spanish, "74.85" in English. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(localeTag(), options).format(value);
+}
+
 /** Dates and times shown to the user, in the UI language. */
 export function formatDateTime(
   value: Date | number,
   options: Intl.DateTimeFormatOptions,
   timeZone?: string,
 ): string {
-  return new Intl.DateTimeFormat(locale.value, { ...options, timeZone }).format(value);
+  return new Intl.DateTimeFormat(localeTag(), { ...options, timeZone }).format(value);
 }

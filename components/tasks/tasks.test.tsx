@@ -48,6 +48,36 @@ describe('TasksPage', () => {
     });
   });
 
+  it('shows what quick add understood before saving, keeping the part of the day', async () => {
+    await openFirstList();
+    const input = screen.getByLabelText('Task');
+    fireEvent.input(input, { target: { value: 'llamar al proveedor mañana por la tarde #seguimientos !' } });
+    const preview = await screen.findByTestId('quick-add-preview');
+    const part = (name: string) => preview.querySelector(`[data-part="${name}"]`)?.textContent;
+    await waitFor(() => expect(part('time')).toBe('afternoon, 4:00 PM–8:00 PM'));
+    expect(part('list')).toBe('list: Follow-ups');
+    expect(part('priority')).toBe('priority: High');
+    expect(screen.getByTestId('quick-add-preview-title').textContent).toBe('llamar al proveedor');
+    expect(await db.tasks.count()).toBe(0);
+
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(async () => expect(await db.tasks.count()).toBe(1));
+    const [task] = await db.tasks.toArray();
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(16, 0, 0, 0);
+    expect(task).toMatchObject({ title: 'llamar al proveedor', dueAt: tomorrow.getTime(), dueAllDay: false });
+    expect(screen.queryByTestId('quick-add-preview')).toBeNull();
+
+    // The English UI here is en-US: "12/10" is December 10.
+    fireEvent.input(input, { target: { value: 'pay rent 12/10' } });
+    await waitFor(() =>
+      expect(
+        screen.getByTestId('quick-add-preview').querySelector('[data-part="date"]')?.textContent,
+      ).toMatch(/Dec 10/),
+    );
+  });
+
   it('moves through tasks with j/k, completes with x, reorders with Alt+arrows', async () => {
     const listId = await defaultListId();
     for (const title of ['first', 'second', 'third']) await addTask({ title, listId });

@@ -126,3 +126,78 @@ describe('parseQuickTask: English', () => {
     });
   });
 });
+
+describe('parseQuickTask: numeric dates follow the UI locale', () => {
+  it('reads "12/10" as 12 October day first (Spanish, en-GB) and as December 10 month first (en-US)', () => {
+    expect(parse('pay rent 12/10', FRIDAY)).toMatchObject({ dueAt: ms('2027-10-12T09:00'), dueAllDay: true });
+    const us = (text: string) => parseQuickTask(text, at(FRIDAY), { zone: MADRID, dayFirst: false });
+    expect(us('pay rent 12/10')).toMatchObject({ title: 'pay rent', dueAt: ms('2026-12-10T09:00') });
+    expect(us('call 12/10 at 3pm')).toMatchObject({ title: 'call', dueAt: ms('2026-12-10T15:00') });
+    // Whichever parser wins the match, the numbers mean the same: Spanish words, US order.
+    expect(us('pagar el 1/5/2027 a las 10:00')).toMatchObject({
+      title: 'pagar',
+      dueAt: ms('2027-01-05T10:00'),
+    });
+    expect(parse('pagar el 1/5/2027 a las 10:00', FRIDAY)).toMatchObject({ dueAt: ms('2027-05-01T10:00') });
+  });
+});
+
+describe('parseQuickTask: parts of the day', () => {
+  it('turns "por la tarde", "a mediodía", "por la mañana", "por la noche" into their start time', () => {
+    expect(parse('llamar al proveedor mañana por la tarde', FRIDAY)).toEqual({
+      title: 'llamar al proveedor',
+      dueAt: ms('2026-11-28T16:00'),
+      dueAllDay: false,
+      dayPart: 'afternoon',
+    });
+    expect(parse('llamar el lunes por la mañana', FRIDAY)).toMatchObject({
+      title: 'llamar',
+      dueAt: ms('2026-11-30T09:00'),
+      dayPart: 'morning',
+    });
+    expect(parse('comer con Ana el viernes a mediodía', FRIDAY)).toMatchObject({
+      title: 'comer con Ana',
+      dueAt: ms('2026-12-04T12:00'),
+      dayPart: 'noon',
+    });
+    expect(parse('cerrar caja mañana por la noche', FRIDAY)).toMatchObject({
+      title: 'cerrar caja',
+      dueAt: ms('2026-11-28T20:00'),
+      dayPart: 'evening',
+    });
+  });
+
+  it('without a day: today while the part lasts, tomorrow once it is over; "esta tarde" is today', () => {
+    expect(parse('revisar caja por la tarde', '2026-11-27T10:00')).toMatchObject({
+      title: 'revisar caja',
+      dueAt: ms('2026-11-27T16:00'),
+    });
+    expect(parse('llamar a mediodía', FRIDAY)).toMatchObject({
+      title: 'llamar',
+      dueAt: ms('2026-11-28T12:00'),
+    });
+    expect(parse('revisar caja esta tarde', FRIDAY)).toMatchObject({ dueAt: ms('2026-11-27T16:00') });
+  });
+
+  it('reads English parts and an hour with its part', () => {
+    expect(parse('call supplier tomorrow afternoon', FRIDAY)).toMatchObject({
+      title: 'call supplier',
+      dueAt: ms('2026-11-28T16:00'),
+      dayPart: 'afternoon',
+    });
+    expect(parse('call Bob at noon', '2026-11-27T09:00')).toMatchObject({
+      title: 'call Bob',
+      dueAt: ms('2026-11-27T12:00'),
+    });
+    // The part after an hour is that hour's half of the day.
+    expect(parse('llamar mañana a las 5 de la tarde', FRIDAY)).toMatchObject({
+      title: 'llamar',
+      dueAt: ms('2026-11-28T17:00'),
+    });
+    expect(parse('llamar el lunes a las 5 por la tarde', FRIDAY)).toMatchObject({
+      title: 'llamar',
+      dueAt: ms('2026-11-30T17:00'),
+      dayPart: 'afternoon',
+    });
+  });
+});

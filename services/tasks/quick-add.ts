@@ -16,12 +16,52 @@ export interface QuickTask {
   listHint?: string;
   /** "recordar 30 min antes" / "remind 1h before": an instant before the due time. */
   remindAt?: number;
+  /** A part of the day that was typed ("por la tarde", "at noon"): the due time is its start. */
+  dayPart?: DayPart;
 }
+
+export type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
 
 export interface QuickAddOptions {
   /** IANA zone the typed times are in; the browser's own by default. */
   zone?: string;
+  /**
+   * How the UI's locale writes numeric dates: day first ("12/10" = 12 October: Spanish, en-GB) or
+   * month first ("12/10" = December 10: en-US). Day first by default.
+   */
+  dayFirst?: boolean;
 }
+
+/**
+ * The hours a part of the day stands for. The due time is the start, so a reminder comes before
+ * the window opens; the end tells when the window is over (and "por la tarde" means tomorrow).
+ */
+export const DAY_PART_HOURS: Record<DayPart, { from: number; to: number }> = {
+  morning: { from: 9, to: 12 },
+  noon: { from: 12, to: 14 },
+  afternoon: { from: 16, to: 20 },
+  evening: { from: 20, to: 22 },
+};
+
+// Read before the date parser: "mañana" alone is tomorrow, "por la mañana" is the morning; chrono
+// reads the latter as tomorrow and leaves "por la" in the title. "esta tarde"/"tonight" also say the
+// day (today). After an hour ("a las 5 de la tarde") the part says which half of the day it is in.
+const DAY_PARTS: { part: DayPart; re: RegExp; today?: true }[] = [
+  { part: 'morning', re: /(?:^|\s)(?:esta\s+mañana|this\s+morning)(?=\s|$)/i, today: true },
+  { part: 'afternoon', re: /(?:^|\s)(?:esta\s+tarde|this\s+afternoon)(?=\s|$)/i, today: true },
+  { part: 'evening', re: /(?:^|\s)(?:esta\s+noche|this\s+evening|tonight)(?=\s|$)/i, today: true },
+  { part: 'morning', re: /(?:^|\s)(?:(?:por|en|de|a)\s+la\s+mañana|(?:in\s+the\s+)?morning)(?=\s|$)/i },
+  { part: 'noon', re: /(?:^|\s)(?:(?:a|al|para\s+el|para|at|by)\s+)?(?:mediod[ií]a|noon|midday)(?=\s|$)/i },
+  { part: 'afternoon', re: /(?:^|\s)(?:(?:por|en|de|a)\s+la\s+tarde|(?:in\s+the\s+)?afternoon)(?=\s|$)/i },
+  {
+    part: 'evening',
+    re: /(?:^|\s)(?:(?:por|en|de|a)\s+la\s+noche|(?:in\s+the\s+)?evening|at\s+night)(?=\s|$)/i,
+  },
+];
+
+/** Swaps the two leading numbers of numeric dates ("12/10" ↔ "10/12"); lengths stay the same. */
+const swapNumericDates = (text: string) =>
+  text.replace(/(?<![\d/])(\d{1,2})\/(\d{1,2})(?=(?:\/\d{2,4})?(?![\d/]))/g, '$2/$1');
 
 /** All-day tasks carry 9:00 of their day: a sensible time for a reminder and for sorting. */
 export const ALL_DAY_HOUR = 9;
@@ -72,8 +112,9 @@ function wallClock(now: Date, zone: string): Date {
 /**
  * "llamar al proveedor mañana 10:00 #hoy ! recordar 30 min antes" → title "llamar al proveedor",
  * due tomorrow 10:00 in `zone`, list "hoy", high priority, reminder 9:30.
- * Spanish and English parsers both run; the match that covers more of the text wins. Day/month
- * order follows Spanish for the Spanish parser ("15/12" is 15 December).
+ * Spanish and English parsers both run; the match that covers more of the text wins. Numeric
+ * dates follow the UI's locale (`dayFirst`), whichever parser reads them. Parts of the day become
+ * their window's start time ("por la tarde" → 16:00).
  */
 export function parseQuickTask(input: string, now = new Date(), options: QuickAddOptions = {}): QuickTask {
   const zone = options.zone ?? DateTime.local().zoneName;
@@ -99,35 +140,58 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
     extras.listHint = tag[1]!;
     text = takeOut(text, tag);
   }
+  let dayPart: (typeof DAY_PARTS)[number] | undefined;
+  for (const candidate of DAY_PARTS) {
+    const found = candidate.re.exec(text);
+    if (found) {
+      dayPart = candidate;
+      text = takeOut(text, found);
+      break;
+    }
+  }
   text = text.replace(/\s{2,}/g, ' ').trim();
 
   text = text.replace(H_TIME, (_, at: string, h: string, m?: string) => `${at} ${h}:${m ?? '00'}`);
   const reference = wallClock(now, zone);
+  // Each parser reads numeric dates its own way (es: day first; en: month first); the other one is
+  // given the numbers swapped, so both read the date the UI's locale means.
+  const dayFirst = options.dayFirst ?? true;
   const candidates = [
-    ...es.parse(text, reference, { forwardDate: true }),
-    ...chronoEn.parse(text, reference, { forwardDate: true }),
+    ...es.parse(dayFirst ? text : swapNumericDates(text), reference, { forwardDate: true }),
+    ...chronoEn.parse(dayFirst ? swapNumericDates(text) : text, reference, { forwardDate: true }),
   ];
   const best = candidates.sort((a, b) => b.text.length - a.text.length)[0];
-  if (!best) return { title: text || input.trim(), dueAt: null, dueAllDay: false, ...extras };
+  const nowHere = DateTime.fromJSDate(now, { zone });
+  if (!best && !dayPart) return { title: text || input.trim(), dueAt: null, dueAllDay: false, ...extras };
 
-  const title = (text.slice(0, best.index) + text.slice(best.index + best.text.length))
-    .replace(/\s{2,}/g, ' ')
-    .replace(/\s+([,.;:])/g, '$1')
-    .replace(/(?:^|\s)(?:a las|a la|at|el|la|on|para el|para|for|by|del|de|a)\s*$/i, '')
-    .replace(/[\s,;:-]+$/, '')
-    .trim();
-  const allDay = !best.start.isCertain('hour');
-  const get = (c: chrono.Component) => best.start.get(c) ?? 0;
-  const due = DateTime.fromObject(
-    {
-      year: get('year'),
-      month: get('month'),
-      day: get('day'),
-      hour: allDay ? ALL_DAY_HOUR : get('hour'),
-      minute: allDay ? 0 : get('minute'),
-    },
-    { zone },
-  ).toMillis();
+  const title = best
+    ? (text.slice(0, best.index) + text.slice(best.index + best.text.length))
+        .replace(/\s{2,}/g, ' ')
+        .replace(/\s+([,.;:])/g, '$1')
+        .replace(/(?:^|\s)(?:a las|a la|at|el|la|on|para el|para|for|by|del|de|a)\s*$/i, '')
+        .replace(/[\s,;:-]+$/, '')
+        .trim()
+    : text;
+  const timed = best?.start.isCertain('hour') ?? false;
+  const get = (c: chrono.Component) => best?.start.get(c) ?? 0;
+  let day = best
+    ? DateTime.fromObject({ year: get('year'), month: get('month'), day: get('day') }, { zone })
+    : nowHere.startOf('day');
+  let hour = ALL_DAY_HOUR;
+  if (dayPart) {
+    const hours = DAY_PART_HOURS[dayPart.part];
+    hour = hours.from;
+    if (timed) {
+      // "a las 5 por la tarde": the hour, on the afternoon side.
+      hour = get('hour');
+      if (dayPart.part !== 'morning' && hour < 12) hour += 12;
+    }
+    // "por la tarde" with no day, typed after the afternoon is over, is tomorrow's.
+    if (!best && !dayPart.today && nowHere.hour >= hours.to) day = day.plus({ days: 1 });
+    extras.dayPart = dayPart.part;
+  } else if (timed) hour = get('hour');
+  const allDay = !timed && !dayPart;
+  const due = day.set({ hour, minute: timed ? get('minute') : 0 }).toMillis();
   if (reminderMinutes !== null) extras.remindAt = due - reminderMinutes * 60_000;
   return { title: title || text, dueAt: due, dueAllDay: allDay, ...extras };
 }
