@@ -87,6 +87,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+(?:of experience|old|in business|experience|ago|later|long))?\b/gi,
       /\b(?:aged|age)\s+\d+\b/gi,
+      // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
+      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
     openingHours:
       /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are)\b/i,
@@ -120,6 +122,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+      // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
+      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
     openingHours:
       /\b(?:horario|abrimos|abren|abr[íi]s|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
@@ -135,11 +139,13 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         (m) => m.replace(/[a-z]+$/i, (w) => pad(w, ES_HOUR_WORDS[w.toLowerCase()]!)),
       ],
       [/\bla una\b/gi, (m) => pad(m, 'las 1')],
+      [/\b(\d{1,2}) y media\b/gi, (m) => pad(m, `${m.split(' ')[0]}:30`)],
+      [/\b(\d{1,2}) y cuarto\b/gi, (m) => pad(m, `${m.split(' ')[0]}:15`)],
     ],
     dayparts: [
-      [/\b(?:(?:por|de|en) la mañana|a primera hora|temprano)\b/i, 'morning'],
-      [/\b(?:(?:por|de|en) la tarde|esta tarde)\b/i, 'afternoon'],
-      [/\b(?:(?:por|de|en) la noche|esta noche)\b/i, 'evening'],
+      [/\b(?:(?:por|de|en|a) la mañana|a primera hora|temprano)\b/i, 'morning'],
+      [/\b(?:(?:por|de|en|a) la tarde|esta tarde)\b/i, 'afternoon'],
+      [/\b(?:(?:por|de|en|a) la noche|esta noche)\b/i, 'evening'],
     ],
     strongPast:
       /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres))\b/i,

@@ -55,7 +55,7 @@ const ES_RANGE =
 const ES_DAY_ONLY =
   /\b(?:el )?(?:d[ií]a|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) (\d{1,2})\b(?! de)(?!\s*[/:.-]\d)(?:,?\s+(?:a\s+)?las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
 const TIME_ONLY = /^(?:a las|las|a la|la|at|@)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:h|hrs?|am|pm|a\.m\.|p\.m\.)?$/i;
-const DAYPART = /\b(de|por|en) la (mañana|tarde|noche)\b/gi;
+const DAYPART = /\b(de|por|en|a) la (mañana|tarde|noche)\b/gi;
 const WEEKDAY_WORD =
   /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
 const SPECIFIC_WORD =
@@ -85,7 +85,10 @@ const PAST_CUE =
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;
-  // US writers put the month first (3/12); everyone else the day.
+  // US writers put the month first (3/12); everyone else the day. A bare offset (a mail read with
+  // only its Date header's offset) from UTC-3 to UTC-10 is taken as North American English.
+  const offset = /^UTC([+-]\d{1,2})/.exec(zone);
+  if (offset) return Number(offset[1]) <= -3 && Number(offset[1]) >= -10 ? chronoEn.casual : chronoEn.GB;
   return zone.startsWith('America/') && !/Mexico|Argentina|Bogota|Lima|Santiago|Caracas|Montevideo/.test(zone)
     ? chronoEn.casual
     : chronoEn.GB;

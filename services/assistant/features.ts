@@ -39,8 +39,14 @@ export function fixSpelling(norm: string, lang: Lang): string {
 }
 
 /** Splits greeting and closing lines (and closing sentences at the end of the last line) off the body. */
+// Legal footers and disclaimers under a signature say nothing about the mail.
+const DISCLAIMER =
+  /\b(confidential|confidencial|disclaimer|aviso legal|privileged|intended (solely|only) for|destinatario|proteccion de datos|rgpd|gdpr|if you (have )?received this|si (usted )?ha recibido este|think before you print|antes de imprimir)\b/;
+
 export function splitClosing(norm: string, lang: Lang): { body: string; closing: string } {
-  const lines = norm.split('\n').map((l) => l.trim());
+  const all = norm.split('\n').map((l) => l.trim());
+  const cut = all.findIndex((l, i) => i > 0 && i >= all.length / 3 && DISCLAIMER.test(l));
+  const lines = cut > 0 ? all.slice(0, cut) : all;
   while (lines.length && lines[0] === '') lines.shift();
   if (lines.length) {
     lines[0] = lines[0]!.replace(GREETING, '').trim();

@@ -443,6 +443,20 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
   ],
   thanks: [
+    // Praise: with a closing thanks and nothing asked, it is a thank-you mail.
+    w('loved', 0.8),
+    w('delicious', 0.8),
+    w('superb', 0.8),
+    w('impeccable', 0.8),
+    w('delicios*', 0.8),
+    w('riquisim*', 0.8),
+    w('impecable', 0.8),
+    w('recomend*', 0.5),
+    w('recommend*', 0.5),
+    p(
+      /\b(was|fue) (a hit|un exito|perfect[oa]?|amazing|espectacular|increible)\b|\bspot on\b|\bde lujo\b/,
+      0.8,
+    ),
     w('agradecid*', 1.5),
     w('agradezco', 1.8),
     w('cheers', 0.4),
@@ -621,7 +635,12 @@ export function ruleReading(p: Prepared): RuleReading {
   for (const c of firedCues(p)) scores[c.intent] += c.s;
   for (const k of PRIORITY) scores[k] = Math.max(0, scores[k]);
   // A closing thanks is politeness: a little evidence when nothing else is said, none otherwise.
-  if (/\b(gracias|thank|thanks)\b/.test(p.closing) && p.tokens.length < 6) scores.thanks += 0.8;
+  const asked = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));
+  if (
+    /\b(gracias|thank|thanks)\b/.test(p.closing) &&
+    (p.tokens.length < 6 || (scores.thanks > 0 && asked < 0.9))
+  )
+    scores.thanks += 0.8;
 
   const irony = IRONY[p.lang];
   const others = Math.max(scores.complaint, scores.order_status, scores.cancellation);

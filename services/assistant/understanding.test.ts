@@ -45,6 +45,14 @@ describe('dates a person would read', () => {
   });
   it('reads an hour written in words and afternoon hours without am/pm', () => {
     expect(read(dates('El martes a las cuatro me va bien.', 'es'))).toEqual(['2026-04-21T16:00']);
+    expect(read(dates('Paso el jueves 16 a las 10 y media.', 'es'))).toEqual(['2026-04-16T10:30']);
+    expect(read(dates('Pasá el viernes a la tarde.', 'es'))).toEqual(['2026-04-17 afternoon']);
+  });
+  it('reads numeric dates month-first for North American offsets and day-first elsewhere', () => {
+    const at = (zone: string) =>
+      read(extractDates('Could we do 6/5?', { reference: REF, zone, language: 'en' }));
+    expect(at('UTC-5')).toEqual(['2026-06-05']);
+    expect(at('UTC+1')).toEqual(['2026-05-06']);
   });
   it('places reports in the past from tense and context', () => {
     const a = dates('Tenía hora el martes a las 9 y no vino nadie.', 'es');
@@ -63,6 +71,7 @@ describe('dates a person would read', () => {
     expect(dates('Our hours are 10 to 6, Tuesday to Saturday.', 'en')).toEqual([]);
     expect(dates('El horario es de martes a domingo de 13:00 a 16:00.', 'es')).toEqual([]);
     expect(dates('The repair cost 12.50 and the van took 4 days.', 'en')).toEqual([]);
+    expect(dates('Escribime al 11 4567 8901 cuando puedas.', 'es')).toEqual([]);
   });
   it('keeps dates of quoted history out of the customer’s proposals', () => {
     const a = analyseThread(
