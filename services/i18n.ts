@@ -29,8 +29,11 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
 
-/** Message keys that come in plural forms: `base_one`, `base_other` (and `_many`… where a language has them). */
-export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+/**
+ * Message keys that come in plural forms: `base__one`, `base__other` (and `__many`… where a language has
+ * them). Two underscores: one is already taken by codes such as `category_other`.
+ */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}__other` ? Base : never }[MessageKey];
 
 /**
  * A count in words, in the form the UI language uses for that number ("1 complaint", "2 complaints";
@@ -40,7 +43,7 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? B
 export function tn(base: PluralKey, count: number, ...subs: (string | number)[]): string {
   const category = new Intl.PluralRules(localeTag()).select(count);
   const table = TABLES[locale.value];
-  const key = (`${base}_${category}` in table ? `${base}_${category}` : `${base}_other`) as MessageKey;
+  const key = (`${base}__${category}` in table ? `${base}__${category}` : `${base}__other`) as MessageKey;
   return t(key, formatNumber(count), ...subs);
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLive } from '../use-live';
 import { db, type Complaint, type ComplaintHistoryEntry, type ComplaintStatus } from '../../services/db/db';
-import { formatDateTime, t } from '../../services/i18n';
+import { formatDateTime, formatNumber, t } from '../../services/i18n';
 import {
   addComplaintNote,
   staffDirectory,
@@ -39,7 +39,8 @@ function formOf(c: Complaint): Form {
     category: c.category,
     severity: c.severity,
     orderRef: c.orderRef ?? '',
-    amount: c.amount ? String(c.amount.value) : '',
+    // In the UI locale ("74,85" in Spanish); reading it back accepts either decimal mark.
+    amount: c.amount ? formatNumber(c.amount.value, { useGrouping: false, maximumFractionDigits: 20 }) : '',
     currency: c.amount?.currency ?? 'EUR',
     language: c.language,
     resolution: c.resolution,

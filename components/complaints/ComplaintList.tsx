@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useLive } from '../use-live';
 import type { ComplaintStatus, Severity } from '../../services/db/db';
-import { formatDateTime, t } from '../../services/i18n';
+import { formatDateTime, t, tn } from '../../services/i18n';
 import { listComplaints, type ComplaintFilter, type ComplaintSort } from '../../services/complaints/query';
 import { slaState } from '../../services/complaints/sla';
 import { getCategories, SEVERITIES } from '../../services/complaints/settings';
@@ -229,7 +229,7 @@ export function ComplaintList({ now = Date.now() }: { now?: number }) {
           >
             {t('pagePrev')}
           </button>
-          <span>{t('pageInfoTotal', offset / PAGE_SIZE + 1, pages, page.total)}</span>
+          <span>{t('pageInfoTotal', offset / PAGE_SIZE + 1, pages, tn('complaintCount', page.total))}</span>
           <button
             type="button"
             disabled={offset + PAGE_SIZE >= page.total}

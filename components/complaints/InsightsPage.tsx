@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLive } from '../use-live';
-import { formatDateTime, t } from '../../services/i18n';
+import { formatDateTime, t, tn } from '../../services/i18n';
 import { loadInsights, type Insights } from '../../services/complaints/insights';
 import { SEVERITIES } from '../../services/complaints/settings';
 import { categoryLabel, formatDuration, severityLabel } from './labels';
@@ -46,7 +46,7 @@ function Times({ insights }: { insights: Insights }) {
     <tr>
       <th scope="row">{label}</th>
       <td class="num">{value === null ? t('insightsNoData') : formatDuration(value)}</td>
-      <td class="num">{t('insightsBasedOn', count)}</td>
+      <td class="num">{tn('complaintCount', count)}</td>
     </tr>
   );
   return (

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TaskList } from '../../services/db/db';
 import { createList, deleteList, listName, moveList, renameList } from '../../services/db/lists';
 import type { TaskView } from '../../services/tasks/views';
-import { t, type MessageKey } from '../../services/i18n';
+import { t, tn, type MessageKey } from '../../services/i18n';
 
 const VIEWS: { kind: 'today' | 'upcoming' | 'overdue' | 'completed'; label: MessageKey }[] = [
   { kind: 'today', label: 'viewToday' },
@@ -145,7 +145,7 @@ export function ListsNav({ lists, view, taskCount, onView }: Props) {
       )}
       {selected && confirmDelete && (
         <div class="notice" role="alertdialog" aria-label={t('deleteList')}>
-          <p>{t('deleteListConfirm', listName(selected), taskCount)}</p>
+          <p>{t('deleteListConfirm', listName(selected), tn('taskCount', taskCount))}</p>
           {taskCount > 0 && others.length > 0 && (
             <p class="row">
               <label>

@@ -6,7 +6,7 @@ import {
   tasksToJson,
   tasksFileName,
 } from '../../services/tasks/transfer';
-import { t } from '../../services/i18n';
+import { t, tn } from '../../services/i18n';
 import { TransferControls } from '../TransferControls';
 import { download } from '../complaints/labels';
 
@@ -23,7 +23,17 @@ export function TaskTransfer() {
         // A CSV is told apart by name or by not starting like JSON.
         const csv = /\.csv$/i.test(file.name) || !/^\s*[[{]/.test(text.replace(/^\ufeff/, ''));
         const r = csv ? await importTasksCsv(text) : await importTasksJson(text);
-        return { error: false, lines: [t('tasksImportDone', r.added, r.kept, r.listsAdded)] };
+        return {
+          error: false,
+          lines: [
+            t(
+              'tasksImportDone',
+              tn('tasksImportAdded', r.added),
+              tn('tasksImportKept', r.kept),
+              tn('tasksImportListsAdded', r.listsAdded),
+            ),
+          ],
+        };
       }}
       // Import errors are already worded in the UI language; anything else gets the generic frame.
       describeError={(err) =>

@@ -182,7 +182,7 @@ describe('TasksPage', () => {
     await addTask({ title: 'keep', listId });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete list' }));
     const dialog = await screen.findByRole('alertdialog');
-    await waitFor(() => expect(dialog.textContent).toContain('It has 1 tasks'));
+    await waitFor(() => expect(dialog.textContent).toContain('It has 1 task.'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Move the tasks and delete the list' }));
     await waitFor(async () => expect(await db.lists.count()).toBe(2));
     const [task] = await db.tasks.toArray();

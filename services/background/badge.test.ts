@@ -22,7 +22,9 @@ describe('badge', () => {
     expect(a).toEqual({ overdueTasks: 1, breachedComplaints: 0 });
     await paintBadge(a);
     expect(await browser.action.getBadgeText({})).toBe('1');
-    expect(await browser.action.getTitle({})).toContain('1 overdue tasks and 0 complaints');
+    expect(await browser.action.getTitle({})).toContain(
+      '1 overdue task and 0 complaints past their deadline',
+    );
     await paintBadge({ overdueTasks: 0, breachedComplaints: 0 });
     expect(await browser.action.getBadgeText({})).toBe('');
   });

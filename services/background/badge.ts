@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { overdueCount } from '../tasks/views';
 import { complaintsNeedingAttention, slaState } from '../complaints/sla';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { ensureRepeatingAlarm } from './alarms';
 
 // The toolbar badge: overdue tasks + complaints whose SLA is breached. Recounted when either table
@@ -31,7 +31,7 @@ export async function paintBadge(a: Attention): Promise<void> {
     title:
       total === 0
         ? t('actionTitle')
-        : `${t('actionTitle')} — ${t('badgeTooltip', a.overdueTasks, a.breachedComplaints)}`,
+        : `${t('actionTitle')} — ${t('badgeTooltip', tn('overdueTaskCount', a.overdueTasks), tn('lateComplaintCount', a.breachedComplaints))}`,
   });
 }
 

@@ -1,7 +1,13 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/db';
-import { complaintsToCsv, complaintsToJson, EXPORT_FORMAT, importComplaintsJson } from './transfer';
+import {
+  complaintsToCsv,
+  complaintsToJson,
+  EXPORT_FORMAT,
+  exportFileName,
+  importComplaintsJson,
+} from './transfer';
 import { makeComplaint } from './test-helpers';
 import { complaintWords } from '../db/complaints';
 import { complaintErrorMessage } from './errors';
@@ -39,6 +45,14 @@ describe('CSV export', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
     expect(parsed.data[0]?.subject).toBe('\'=HYPERLINK("http://evil")');
   });
+});
+
+it('names export files by the local date', () => {
+  const halfPastMidnightInMadrid = Date.UTC(2026, 11, 31, 23, 30);
+  expect(exportFileName('csv', halfPastMidnightInMadrid, 'Europe/Madrid')).toBe('complaints-2027-01-01.csv');
+  expect(exportFileName('json', halfPastMidnightInMadrid, 'America/Bogota')).toBe(
+    'complaints-2026-12-31.json',
+  );
 });
 
 describe('JSON import', () => {

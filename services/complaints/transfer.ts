@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { db, type Complaint, type ComplaintHistoryEntry } from '../db/db';
@@ -84,8 +85,9 @@ export function complaintsToJson(rows: readonly Complaint[], now: number = Date.
   );
 }
 
-export function exportFileName(kind: 'csv' | 'json', now: number = Date.now()): string {
-  return `complaints-${new Date(now).toISOString().slice(0, 10)}.${kind}`;
+/** Named by the user's own calendar date: just after midnight in Madrid, the UTC date is still yesterday's. */
+export function exportFileName(kind: 'csv' | 'json', now: number = Date.now(), zone?: string): string {
+  return `complaints-${DateTime.fromMillis(now, { zone: zone ?? 'local' }).toISODate()!}.${kind}`;
 }
 
 const ms = z.number().int().nonnegative();
