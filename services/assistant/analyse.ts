@@ -51,11 +51,16 @@ export function analyseThread(
   }
   const language: Language = lang.language;
 
-  const reading = readIntent(own, { context: texts[1], language });
+  // When the latest words say too little ("??", "ok"), the previous customer message, else the subject
+  // (without its Re:/Fwd:), is read as context.
+  const subject = snapshot.subject.replace(/^\s*((re|fwd?|rv|reenv|aw)\s*:\s*)+/i, '').trim();
+  const context = texts[1] ?? (subject || undefined);
+  const reading = readIntent(own, { context, language });
   const problem = latest ? inputProblem(latest.text, own, language) : null;
-  // Unreadable input gets a clear "not sure", not a confident label read from noise.
-  const intents =
-    problem && problem.blank ? [{ intent: 'other' as const, confidence: 0.2 }] : reading.intents;
+  // Unreadable input gets a clear "not sure", not a confident label read from noise; a bare "??" or
+  // emoji after an earlier request (or under a subject) keeps that request as the guess, still unsure.
+  const blank = !!problem?.blank && !(problem.reason === 'no_words' && context);
+  const intents = blank ? [{ intent: 'other' as const, confidence: 0.2 }] : reading.intents;
   const uncertainReason = problem?.reason ?? (reading.uncertain ? 'low_confidence' : undefined);
 
   const orders: string[] = [];
@@ -133,7 +138,7 @@ export function analyseThread(
     customer: { name: customerName, email: latest?.from.email || null },
     latestCustomerMessageId: latest?.id ?? null,
     timeZone: zone,
-    secondaryIntent: problem?.blank ? null : reading.secondary,
+    secondaryIntent: blank ? null : reading.secondary,
     uncertain: uncertainReason !== undefined,
     ...(uncertainReason ? { uncertainReason } : {}),
     acceptedTime,

@@ -175,3 +175,14 @@ describe('bad input says "not sure"', () => {
     expect(analyse('¿Dónde está mi pedido 4512? Todavía no ha llegado.').uncertain).toBe(false);
   });
 });
+
+describe('context for terse mail', () => {
+  it('reads the subject when the body says too little', () => {
+    const a = analyseThread(
+      thread([message({ id: 'c', date: REF, text: '??' })], 'Re: ¿Dónde está mi pedido 3321?'),
+      undefined,
+      { timeZone: 'Europe/Madrid' },
+    );
+    expect(a.intents[0]!.intent).toBe('order_status');
+  });
+});
