@@ -1,3 +1,4 @@
+import { expandGoogle } from './recurrence';
 import type { ServerResponse } from 'node:http';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { Route, SandboxRequest } from './http';
@@ -125,7 +126,10 @@ function listEvents(req: SandboxRequest, res: ServerResponse, cal: GoogleCalenda
   const offset = decodePageToken(query.get('pageToken'));
   const text = query.get('q')?.toLowerCase();
   const showDeleted = query.get('showDeleted') === 'true';
-  const matching = cal.events
+  // events.list: singleEvents=true "expand recurring events into instances"; otherwise the
+  // recurring event itself is listed.
+  const listed = single ? expandGoogle(cal.events, cal.entry.timeZone, timeMin, timeMax) : cal.events;
+  const matching = listed
     .filter((event) => showDeleted || event.status !== 'cancelled')
     .filter((event) => {
       const span = googleEventSpan(event, cal.entry.timeZone);
@@ -300,7 +304,7 @@ function freeBusy(state: SandboxState, req: SandboxRequest, res: ServerResponse)
 
 /** Busy intervals clipped to the window and merged, as Google reports them. */
 export function busyPeriods(cal: GoogleCalendar, from: number, to: number): [number, number][] {
-  const spans = cal.events
+  const spans = expandGoogle(cal.events, cal.entry.timeZone, from, to)
     .filter((event) => googleShowAs(event, cal.entry.id) !== 'free')
     .map((event) => googleEventSpan(event, cal.entry.timeZone))
     .filter((span) => overlaps(span.start, span.end, from, to))

@@ -1,3 +1,4 @@
+import { expandGraph } from './recurrence';
 import type { ServerResponse } from 'node:http';
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import type { Route, SandboxRequest } from './http';
@@ -261,7 +262,7 @@ function calendarView(
   }
   const top = Math.min(Math.max(Number(query.get('$top') ?? DEFAULT_TOP) || DEFAULT_TOP, 1), MAX_TOP);
   const skip = Math.max(Number(query.get('$skip') ?? 0) || 0, 0);
-  const inWindow = cal.events
+  const inWindow = expandGraph(cal.events, mailbox.timeZone, from, to)
     .filter((event) => !event.isCancelled)
     .map((event) => ({ event, span: graphEventSpan(event, mailbox.timeZone) }))
     .filter(({ span }) => overlaps(span.start, span.end, from, to))
@@ -482,7 +483,7 @@ function scheduleFor(
       },
     };
   }
-  const items = (defaultCalendar(mailbox)?.events ?? [])
+  const items = expandGraph(defaultCalendar(mailbox)?.events ?? [], mailbox.timeZone, from, to)
     .filter((event) => !event.isCancelled && (event.showAs ?? 'busy') !== 'free')
     .map((event) => ({ event, span: graphEventSpan(event, mailbox.timeZone) }))
     .filter(({ span }) => overlaps(span.start, span.end, from, to))
@@ -561,6 +562,8 @@ export function completeGraphEvent(
       status: a.status ?? { response: 'none', time: '0001-01-01T00:00:00Z' },
     })),
   };
+  // A body with a recurrence creates a series; calendarView lists its occurrences.
+  if (body.recurrence) event.type = 'seriesMaster';
   return { ...event, ...onlineMeetingFor(event, cal) };
 }
 

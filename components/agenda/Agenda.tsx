@@ -187,6 +187,7 @@ function EventRow({ event, conflict, zone }: { event: AgendaEvent; conflict: boo
         {(event.myResponse === 'needsAction' || event.myResponse === 'tentative') && (
           <span>{t(event.myResponse === 'tentative' ? 'responseTentative' : 'responseNeeded')}</span>
         )}
+        {event.seriesId && <span data-testid="agenda-series">{t('agendaSeries')}</span>}
         <span>{event.provider === 'google' ? 'Google' : 'Microsoft'}</span>
       </div>
     </li>

@@ -384,6 +384,7 @@ export function toAgendaEvent(item: Event, calendarId: string, zone: string): Ag
     };
   }
   if (item.htmlLink) event.htmlLink = item.htmlLink;
+  if (item.recurringEventId) event.seriesId = item.recurringEventId;
   // events resource, conferenceData.createRequest.status.statusCode: pending | success | failure.
   const conference = item.conferenceData?.createRequest?.status?.statusCode;
   if (!joinUrl && conference === 'pending') event.conference = 'pending';

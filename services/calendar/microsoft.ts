@@ -57,6 +57,8 @@ const EVENT_SELECT = [
   'isOrganizer',
   'organizer',
   'webLink',
+  'type',
+  'seriesMasterId',
 ].join(',');
 const CALENDAR_SELECT =
   'id,name,hexColor,isDefaultCalendar,canEdit,canShare,allowedOnlineMeetingProviders,owner';
@@ -618,6 +620,7 @@ export function toAgendaEvent(item: Graph.Event, calendarId: string, zone: strin
     event.organizer = { email: organizer.address, ...(organizer.name ? { name: organizer.name } : {}) };
   }
   if (item.webLink) event.htmlLink = item.webLink;
+  if (item.seriesMasterId) event.seriesId = item.seriesMasterId;
   // Exchange fills in a Teams meeting's join details after creating the event.
   if (item.isOnlineMeeting && !joinUrl) event.conference = 'pending';
   return event;

@@ -91,6 +91,8 @@ export interface AgendaEvent {
    * pending / failure; a Teams meeting whose join details Exchange has not filled in yet.
    */
   conference?: 'pending' | 'failed';
+  /** An occurrence of a recurring series: the series' id (Google recurringEventId, Graph seriesMasterId). */
+  seriesId?: string;
 }
 
 export interface NewEventAttendee extends EventPerson {
