@@ -290,7 +290,18 @@ export function Templates() {
                 <span style={{ flex: 1 }}>
                   {x.name}{' '}
                   <span class="chip">{x.tone === 'formal' ? t('toneFormal') : t('toneFriendly')}</span>{' '}
-                  {x.builtIn && <span class="chip">{t('tplBuiltIn')}</span>}
+                  {x.builtIn && <span class="chip">{t('tplBuiltIn')}</span>}{' '}
+                  {x.decision && (
+                    <span class="chip" title={t('decisionNote')}>
+                      {t(
+                        x.decision === 'refund'
+                          ? 'decisionRefund'
+                          : x.decision === 'replacement'
+                            ? 'decisionReplacement'
+                            : 'decisionDecline',
+                      )}
+                    </span>
+                  )}
                 </span>
                 {confirming === x.id ? (
                   <>

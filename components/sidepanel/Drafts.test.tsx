@@ -135,3 +135,42 @@ describe('drafts: Polish with AI', () => {
     expect(screen.getByRole('button', { name: 'Polish with AI' })).toBeTruthy();
   });
 });
+
+describe('drafts: what reaches the reply box', () => {
+  it('names tabs by template, tone and language, and offers decisions only on request', async () => {
+    setup('Si no llega el lunes quiero que me devolváis los 156,40 € y cancelo el pedido 48213.');
+    const tabs = screen.getAllByRole('tab').map((tab) => tab.textContent);
+    expect(new Set(tabs).size).toBe(tabs.length);
+    expect(tabs[0]).toBe('Petición condicionada: tomamos nota · formal · ES');
+    expect(draftBox().value).not.toMatch(/reembolso de/);
+    fireEvent.click(screen.getByRole('button', { name: 'Approve refund' }));
+    await waitFor(() =>
+      expect(draftBox().value).toMatch(
+        /Hemos aprobado el reembolso de 156,40\s€ correspondiente al pedido 48213/,
+      ),
+    );
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Aprobar reembolso · formal · ES');
+  });
+
+  it('refuses to insert a bracketed placeholder silently, and removes it only when asked', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => ({
+      ok: true,
+      appended: false,
+    }));
+    setup('¿Tienen el taladro Bosch en stock?');
+    fireEvent.input(draftBox(), { target: { value: 'Hola, [nombre]:\n\nSí, lo tenemos.\n\nUn saludo' } });
+    expect(within(screen.getByTestId('draft-marked')).getByTestId('placeholder').textContent).toBe(
+      '[nombre]',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Insert reply' }));
+    const refusal = await screen.findByRole('alertdialog');
+    expect(refusal.textContent).toContain('[nombre]');
+    expect(send).not.toHaveBeenCalled();
+    fireEvent.click(within(refusal).getByRole('button', { name: 'Remove them and insert' }));
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]![0]).toMatchObject({
+      type: 'tab:insert-reply',
+      data: { tabId: 7, text: 'Hola:\n\nSí, lo tenemos.\n\nUn saludo', mode: 'reply' },
+    });
+  });
+});
