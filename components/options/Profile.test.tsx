@@ -4,6 +4,8 @@ import { Profile } from './Profile';
 import { db } from '../../services/db/db';
 import { getProfile } from '../../services/profile';
 import { setLocale } from '../../services/i18n';
+import { PROFILE_ADDRESSES_KEY } from '../../services/mail-sites/ours';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(async () => {
   setLocale('en');
@@ -72,5 +74,28 @@ describe('business profile form', () => {
         bookingCalendar: { provider: 'microsoft', calendarId: 'boss@shop.example' },
       }),
     );
+  });
+
+  it('saves the business’s aliases and shares them with the mail pages’ content script', async () => {
+    render(<Profile />);
+    const aliases = (await screen.findByLabelText(
+      'Other addresses the business writes from (aliases)',
+    )) as HTMLTextAreaElement;
+    fireEvent.input(aliases, { target: { value: 'pedidos@ , facturas@tienda.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Each alias must be an email address.')).toBeTruthy();
+    expect((await getProfile()).aliases).toEqual([]);
+
+    fireEvent.input(input("Manager's address"), { target: { value: 'Maria@Tienda.example' } });
+    fireEvent.input(aliases, { target: { value: 'pedidos@tienda.example\nfacturas@tienda.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'));
+    expect((await getProfile()).aliases).toEqual(['pedidos@tienda.example', 'facturas@tienda.example']);
+    const stored = await fakeBrowser.storage.local.get(PROFILE_ADDRESSES_KEY);
+    expect(stored[PROFILE_ADDRESSES_KEY]).toEqual([
+      'maria@tienda.example',
+      'pedidos@tienda.example',
+      'facturas@tienda.example',
+    ]);
   });
 });
