@@ -83,6 +83,7 @@ function watch(adapter: MailSiteAdapter, seen: ReadResult[], extra: { loadingLim
     onChange: (r) => seen.push(r),
     settleMs: 100,
     maxWaitMs: 600,
+    holdMs: 900,
     ...extra,
   });
 }
@@ -187,7 +188,7 @@ describe('watchThread', () => {
     expect(seen.map((r) => r.ok && r.snapshot.threadId)).toEqual(['one', 'two']);
   });
 
-  it('reports a URL change over unchanged content only after the max wait', async () => {
+  it('reports a URL change over unchanged content only after the hold time', async () => {
     const adapter = fakeAdapter();
     const seen: ReadResult[] = [];
     history.pushState(null, '', '/mail/id/one');
@@ -197,6 +198,8 @@ describe('watchThread', () => {
     watcher.navigated();
     expect(seen).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(650);
+    expect(seen).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
     expect(seen.map((r) => r.ok && r.snapshot.threadId)).toEqual(['one', 'two']);
   });
 

@@ -26,12 +26,18 @@ export function watchThread(options: {
   loadingLimitMs?: number;
   /** How long after a navigation every change counts, while the new thread is drawn (ms). */
   navigationWindowMs?: number;
+  /**
+   * Longest wait for the URL and the drawn thread to agree (ms); past WXT's 1 s location poll, so
+   * even a browser without the Navigation API sees the URL change first.
+   */
+  holdMs?: number;
 }): Watcher {
   const { adapter, doc, signal, onChange } = options;
   const settleMs = options.settleMs ?? 120;
   const maxWaitMs = options.maxWaitMs ?? 800;
   const loadingLimitMs = options.loadingLimitMs ?? 8000;
   const navigationWindowMs = options.navigationWindowMs ?? 3000;
+  const holdMs = options.holdMs ?? 1500;
   const win = doc.defaultView!;
 
   let lastKey = '';
@@ -96,7 +102,7 @@ export function watchThread(options: {
     // Where the thread id comes from the URL (Outlook), the URL and the drawn thread can disagree
     // for a moment: a new subject under the previous id (drawn before the URL changed) or a new id
     // over the previous content (the URL changed before the drawing). Filing a complaint then
-    // would file it under the wrong thread, so such a read waits (at most maxWaitMs) for the other.
+    // would file it under the wrong thread, so such a read waits (at most holdMs) for the other.
     const previous = lastReported;
     const mixed =
       result.ok &&
@@ -107,8 +113,8 @@ export function watchThread(options: {
     if (mixed) {
       const now = Date.now();
       heldSince ??= now;
-      if (now - heldSince < maxWaitMs) {
-        scheduleAt(heldSince + maxWaitMs);
+      if (now - heldSince < holdMs) {
+        scheduleAt(heldSince + holdMs);
         return;
       }
     }
