@@ -10,6 +10,7 @@ import { registerReminders } from '../../services/tasks/reminders';
 import { registerSessionRenewal } from '../../services/auth/renewal';
 import { SANDBOX } from '../../services/config';
 import { seedSandboxDemo } from '../../services/sandbox-demo';
+import { registerWelcome } from '../../services/background/welcome';
 
 export default defineBackground(() => {
   registerRouter();
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   registerBadge();
   registerReminders();
   registerSessionRenewal();
+  registerWelcome();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

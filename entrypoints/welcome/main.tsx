@@ -1,0 +1,4 @@
+import { startPage } from '../../components/boot';
+import { App } from './App';
+
+void startPage(App, 'welcome');
