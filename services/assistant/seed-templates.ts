@@ -360,6 +360,39 @@ const SEEDS: Seed[] = [
     tone: 'friendly',
     body: "Hi {{customer.firstName}},\n\nThank you so much for your lovely message! I'll pass it on to the team, it'll make their day.\n\nHope to see you again soon!\n\nBest,\n{{signature}}",
   },
+  // ---- invoice (a supplier's invoice or receipt: acknowledged, never a payment promise) ----
+  {
+    id: 'builtin-invoice-es-formal',
+    name: 'Factura: recibida',
+    language: 'es',
+    intent: 'invoice',
+    tone: 'formal',
+    body: 'Estimado/a {{customer.name}}:\n\nGracias por su envío. Hemos recibido la factura {{invoice.ref}} y la hemos pasado a administración para su revisión.\n\nSi encontramos cualquier diferencia con el pedido o el albarán, se lo indicaremos respondiendo a este correo.\n\nAtentamente,\n{{signature}}',
+  },
+  {
+    id: 'builtin-invoice-es-friendly',
+    name: 'Factura: recibida (cercano)',
+    language: 'es',
+    intent: 'invoice',
+    tone: 'friendly',
+    body: 'Hola, {{customer.firstName}}:\n\n¡Gracias! Recibida la factura {{invoice.ref}}; ya la tiene administración para revisarla.\n\nSi vemos algo que no cuadre con el pedido, te lo digo por aquí.\n\nUn saludo,\n{{signature}}',
+  },
+  {
+    id: 'builtin-invoice-en-formal',
+    name: 'Invoice: received',
+    language: 'en',
+    intent: 'invoice',
+    tone: 'formal',
+    body: 'Dear {{customer.name}},\n\nThank you. We have received invoice {{invoice.ref}} and passed it to our accounts team for review.\n\nShould anything not match the order or delivery note, we will let you know by replying to this email.\n\nKind regards,\n{{signature}}',
+  },
+  {
+    id: 'builtin-invoice-en-friendly',
+    name: 'Invoice: received (friendly)',
+    language: 'en',
+    intent: 'invoice',
+    tone: 'friendly',
+    body: "Hi {{customer.firstName}},\n\nThanks! Invoice {{invoice.ref}} is in and with our accounts team now.\n\nIf anything doesn't match the order, I'll let you know here.\n\nBest,\n{{signature}}",
+  },
   // ---- other ----
   {
     id: 'builtin-other-es-formal',

@@ -3,6 +3,7 @@ import { db, type TemplateRecord } from './db';
 import { seedTemplates } from '../assistant/seed-templates';
 import { EARLIER_SEEDS, templateFingerprint } from '../assistant/seed-history';
 import { templateVariables, isKnownVariable } from '../assistant/templates';
+import { INTENTS } from '../assistant/types';
 
 /**
  * Puts the built-in templates in the library: on first run all of them, later the built-ins the
@@ -80,15 +81,7 @@ const templateSchema = z.object({
   id: z.string(),
   name: z.string(),
   language: z.enum(['es', 'en']),
-  intent: z.enum([
-    'complaint',
-    'question',
-    'meeting_request',
-    'order_status',
-    'cancellation',
-    'thanks',
-    'other',
-  ]),
+  intent: z.enum(INTENTS),
   tone: z.enum(['formal', 'friendly']),
   body: z.string(),
   updatedAt: z.number(),
