@@ -17,6 +17,7 @@ import {
   cancellationText,
   confirmationText,
   rescheduleText,
+  spanishRegister,
   type MeetingFacts,
 } from '../../services/scheduling/confirmation';
 import { retryNow } from '../../services/outbox/outbox';
@@ -107,6 +108,17 @@ function BookingRow({
     joinUrl: result?.joinUrl ?? null,
     place: payload.event.online ? null : place,
     phone: null,
+    // The calendar service invites an attendee; otherwise the text promises nothing extra (the
+    // .ics is only downloaded here, never attached to the reply).
+    invitation: payload.event.attendees.some(
+      (a) => a.email.toLowerCase() === payload.customer.email.toLowerCase(),
+    )
+      ? 'calendar'
+      : 'none',
+    register: spanishRegister(
+      [...snapshot.messages].reverse().find((m) => !m.fromUser)?.text ?? '',
+      profile.tone,
+    ),
   };
 
   function downloadIcs() {

@@ -151,6 +151,33 @@ const HOSTILE_HTML = [
   '<p>&lt;b&gt;This angle-bracket text must stay literal&lt;/b&gt;</p>',
 ].join('\n');
 
+/**
+ * A meeting request written an hour ago that names the days by weekday, so its proposals are
+ * always ahead of "now", like the calendars (sandbox/seed/calendars.ts counts working days from
+ * today in Madrid the same way): the 2nd working day at 9am UK time, when the manager is in an
+ * interview (10:00–11:00 Madrid), and the 3rd working day's morning.
+ */
+function relativeMeetingRequest(now = Date.now()): SeedMessage {
+  const days: Date[] = [];
+  const madridNow = new Date(now + 3_600_000);
+  for (
+    let d = new Date(Date.UTC(madridNow.getUTCFullYear(), madridNow.getUTCMonth(), madridNow.getUTCDate()));
+    days.length < 4;
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
+    const weekday = d.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(d);
+  }
+  const name = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+  return {
+    from: 'customer',
+    // Whole minutes, as mail pages show them.
+    date: isoMadrid(Math.floor((now - 3_600_000) / 60_000) * 60_000),
+    text: `Hi,\n\nWe'd like to go over the fit-out order for our new branch with María. Could we talk on ${name(days[2]!)} at 9am, or failing that ${name(days[3]!)} morning? We're in London, so UK time please. A video call is fine.\n\nThanks,\nSophie`,
+    signature: 'Sophie Turner\nTurner Fit-outs',
+  };
+}
+
 export const SEED_THREADS: SeedThread[] = [
   {
     key: 'late-delivery',
@@ -366,6 +393,16 @@ export const SEED_THREADS: SeedThread[] = [
         rawHtml: HOSTILE_HTML,
       },
     ],
+  },
+  {
+    key: 'meeting-uk',
+    gmailId: '193d4e5f60718293',
+    outlookId: 'AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAHk+u3Lm8QpEd2Yc/Vb7rTs=',
+    language: 'en',
+    topic: 'meeting-request',
+    subject: 'Fit-out order: a quick call?',
+    customer: { name: 'Sophie Turner', email: 'sophie@turnerfitouts.com' },
+    messages: [relativeMeetingRequest()],
   },
 ];
 
