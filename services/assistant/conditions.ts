@@ -13,7 +13,7 @@ const CONDITION_ES = [
 const CONDITION_EN = [
   /\bif (it|they|the \w+|my \w+|this|that|i|we|nobody|no one)( \w+){0,3} (is not|isn't|are not|aren't|does not|doesn't|do not|don't|has not|hasn't|have not|haven't|cannot|can't|won't|will not|never)\b/,
   /\bif (i|we) (do not|don't) (get|receive|hear)\b/,
-  /\b(otherwise|or else|unless)\b/,
+  /\b(otherwise|or else)\b/,
 ];
 
 /** The customer's sentence that sets a condition, as written; null when there is none. */

@@ -17,6 +17,23 @@ describe('references', () => {
     expect(r.invoices.map((f) => f.value)).toEqual(['F-2026-118', 'INV-2026-0417']);
     expect(r.tickets.map((f) => f.value)).toEqual(['8812']);
   });
+  it('reads purchase orders by their letters, keeping them apart from years', () => {
+    expect(
+      findReferences('Could you tell me where purchase order PO 7781 is?').orders.map((f) => f.value),
+    ).toEqual(['PO 7781']);
+    expect(findReferences('Our P.O. #12345, please.').orders.map((f) => f.value)).toEqual(['PO 12345']);
+    expect(findReferences('The PO 2026 budget').orders).toEqual([]);
+  });
+  it('keeps amounts with thousands separators whole, in the currency written (es, en)', () => {
+    expect(findAmounts('para el material (unos 8.000 € en total)').map((f) => f.value)).toEqual([
+      { text: '8.000 €', value: 8000, currency: 'EUR' },
+    ]);
+    expect(findAmounts('invoice for £1,245.60 but our order was £1,180.00').map((f) => f.value)).toEqual([
+      { text: '£1,245.60', value: 1245.6, currency: 'GBP' },
+      { text: '£1,180.00', value: 1180, currency: 'GBP' },
+    ]);
+    expect(findAmounts('me costó 389 libras').map((f) => f.value.currency)).toEqual(['GBP']);
+  });
   it('does not take years or small counts for references', () => {
     const r = findReferences('Un pedido de 2 cajas en 2026, order 12');
     expect(r.orders).toEqual([]);

@@ -58,10 +58,18 @@ export function findReferences(text: string): References {
       }
     }
   }
+  // A purchase order is named by its letters: "PO 7781", "P.O. #7781", "purchase order 7781".
+  for (const m of text.matchAll(/\b(?:P\.?O\.?|purchase order)\s*(?:#|no\.?|number)?\s*(\d{3,12})\b/gi)) {
+    const value = `PO ${m[1]!}`;
+    if (/^(19|20)\d\d$/.test(m[1]!)) continue;
+    if (![...orders, ...taken].some((f) => f.value === value || f.value === m[1])) {
+      orders.push({ index: m.index, length: m[0].length, value });
+    }
+  }
   // "#12345" alone in a shop mail is an order number.
   for (const m of text.matchAll(/(?<![\w#])#(\d{4,10})\b/g)) {
     const value = m[1]!;
-    if (![...orders, ...taken].some((f) => f.value === value)) {
+    if (![...orders, ...taken].some((f) => f.value === value || f.value === `PO ${value}`)) {
       orders.push({ index: m.index, length: m[0].length, value });
     }
   }
