@@ -11,6 +11,7 @@ interface ConfigBody {
   tokens?: 'expire' | 'revoke';
   signIn?: 'allow' | 'deny';
   conferences?: 'immediate' | 'pending';
+  googleGrants?: string[] | null;
 }
 
 export function adminRoutes(state: SandboxState): Route {
@@ -68,5 +69,13 @@ function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse
   if (body.conferences && !['immediate', 'pending'].includes(body.conferences))
     return sendJson(res, 400, { error: 'conferences must be "immediate" or "pending"' });
   if (body.conferences) state.config.conferences = body.conferences;
+  if (body.googleGrants !== undefined) {
+    if (
+      body.googleGrants !== null &&
+      !(Array.isArray(body.googleGrants) && body.googleGrants.every((g) => typeof g === 'string'))
+    )
+      return sendJson(res, 400, { error: 'googleGrants must be a list of scope names or null' });
+    state.config.googleGrants = body.googleGrants;
+  }
   sendJson(res, 200, { config: state.config });
 }

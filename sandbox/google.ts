@@ -58,9 +58,35 @@ export function googleRoutes(state: SandboxState): Route {
       });
       return true;
     }
+    const scopes = state.tokenScopes('google', bearerToken(req));
+    const needed = scopesFor(req.method, found.endpoint.pattern);
+    if (scopes && needed && !needed.some((s) => scopes.includes(`${SCOPE_BASE}${s}`))) {
+      sendGoogleError(res, 403, 'insufficientPermissions', 'Request had insufficient authentication scopes.');
+      return true;
+    }
     await found.endpoint.handle(req, res, found.params);
     return true;
   };
+}
+
+const SCOPE_BASE = 'https://www.googleapis.com/auth/';
+
+/**
+ * The scopes each method accepts, from its reference page's "Authorization scopes" (any one of
+ * them is enough). A token granted without all of them — Google's granular consent lets the user
+ * untick some — is refused with 403 insufficientPermissions.
+ */
+function scopesFor(method: string, pattern: string): string[] | undefined {
+  if (pattern === 'freeBusy')
+    return ['calendar', 'calendar.readonly', 'calendar.freebusy', 'calendar.events.freebusy'];
+  if (pattern === 'users/me/calendarList')
+    return ['calendar', 'calendar.readonly', 'calendar.calendarlist', 'calendar.calendarlist.readonly'];
+  if (pattern.startsWith('calendars/{calendarId}/events')) {
+    return method === 'GET'
+      ? ['calendar', 'calendar.readonly', 'calendar.events', 'calendar.events.readonly']
+      : ['calendar', 'calendar.events'];
+  }
+  return undefined;
 }
 
 function googleEndpoints(state: SandboxState): Endpoint[] {

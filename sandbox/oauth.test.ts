@@ -77,10 +77,12 @@ describe('sign-in stand-ins', () => {
     expect(answer.get('state')).toBe('s-1');
     expect(Number(answer.get('expires_in'))).toBeGreaterThan(0);
     const token = answer.get('access_token') ?? '';
-    expect((await sandbox.google('users/me/calendarList', { token })).status).toBe(200);
+    // calendar.events lets it read events; the calendar list needs a calendarList scope.
+    expect((await sandbox.google('calendars/primary/events', { token })).status).toBe(200);
+    expect((await sandbox.google('users/me/calendarList', { token })).status).toBe(403);
 
     expect((await form('/oauth/google/revoke', { token })).status).toBe(200);
-    expect((await sandbox.google('users/me/calendarList', { token })).status).toBe(401);
+    expect((await sandbox.google('calendars/primary/events', { token })).status).toBe(401);
     expect((await form('/oauth/google/revoke', { token })).status).toBe(400);
   });
 
@@ -131,5 +133,64 @@ describe('sign-in stand-ins', () => {
     );
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.has('code')).toBe(false);
+  });
+});
+
+describe('Google granular consent (partial scope grants)', () => {
+  const ALL = [
+    'https://www.googleapis.com/auth/calendar.events',
+    'https://www.googleapis.com/auth/calendar.freebusy',
+    'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
+  ];
+  async function signIn(): Promise<URLSearchParams> {
+    const query = new URLSearchParams({
+      client_id: 'demo.apps.googleusercontent.com',
+      redirect_uri: REDIRECT,
+      response_type: 'token',
+      scope: ALL.join(' '),
+    });
+    const res = await get(`/oauth/google/authorize?${query}`);
+    return new URLSearchParams(new URL(res.headers.get('location') ?? '').hash.slice(1));
+  }
+
+  it('grants only the ticked scopes, says so in `scope`, and the API refuses the rest', async () => {
+    await sandbox.admin('config', 'POST', {
+      googleGrants: ['calendar.freebusy', 'calendar.calendarlist.readonly'],
+    });
+    const answer = await signIn();
+    expect(answer.get('scope')?.split(' ')).toEqual(ALL.slice(1));
+    const token = answer.get('access_token') ?? '';
+    const busy = await sandbox.google('freeBusy', {
+      token,
+      method: 'POST',
+      body: JSON.stringify({
+        timeMin: '2026-03-03T08:00:00Z',
+        timeMax: '2026-03-03T18:00:00Z',
+        items: [{ id: 'primary' }],
+      }),
+    });
+    expect(busy.status).toBe(200);
+    const insert = await sandbox.google('calendars/primary/events', {
+      token,
+      method: 'POST',
+      body: JSON.stringify({
+        summary: 'x',
+        start: { dateTime: '2026-03-03T10:00:00Z' },
+        end: { dateTime: '2026-03-03T11:00:00Z' },
+      }),
+    });
+    expect(insert.status).toBe(403);
+    expect(await insert.json()).toMatchObject({ error: { errors: [{ reason: 'insufficientPermissions' }] } });
+    const list = await sandbox.google('calendars/primary/events', { token });
+    expect(list.status).toBe(403);
+  });
+
+  it('grants everything asked for by default', async () => {
+    const answer = await signIn();
+    expect(answer.get('scope')?.split(' ')).toEqual(ALL);
+    const list = await sandbox.google('calendars/primary/events', {
+      token: answer.get('access_token') ?? '',
+    });
+    expect(list.status).toBe(200);
   });
 });

@@ -51,7 +51,13 @@ function googleAuthorize(state: SandboxState, req: SandboxRequest, res: ServerRe
   if (q.get('response_type') !== 'token') answer.set('error', 'unsupported_response_type');
   else if (state.config.signIn === 'deny') answer.set('error', 'access_denied');
   else {
-    const scope = q.get('scope') ?? '';
+    // Granular consent (config.googleGrants): only the scopes the user left ticked are granted,
+    // and the answer's `scope` says which (developers.google.com/identity/protocols/oauth2/resources/granular-permissions).
+    const grants = state.config.googleGrants;
+    const scope = (q.get('scope') ?? '')
+      .split(/\s+/)
+      .filter((s) => s && (!grants || grants.some((g) => s.endsWith(`/auth/${g}`))))
+      .join(' ');
     answer.set('access_token', issue(state, 'google', 'access', clientId, scope, `ya29.sandbox-`));
     answer.set('token_type', 'Bearer');
     answer.set('expires_in', String(ACCESS_LIFETIME_S - 1));

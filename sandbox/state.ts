@@ -100,6 +100,11 @@ export interface SandboxConfig {
   /** 'deny' makes both sign-in pages answer as if the user refused consent. */
   signIn: 'allow' | 'deny';
   /**
+   * Google granular consent: scopes (short names, e.g. "calendar.freebusy") the user leaves ticked;
+   * the others asked for are not granted. Null: everything asked for is granted.
+   */
+  googleGrants: string[] | null;
+  /**
    * 'pending': Meet and Teams links are made asynchronously, as the providers document they may
    * be: the created event has none yet and a later read of it does.
    */
@@ -130,6 +135,8 @@ export interface SandboxState {
   googleCalendar(id: string): GoogleCalendar | undefined;
   mailbox(idOrAddress: string): GraphMailbox | undefined;
   checkToken(provider: Provider, token: string | undefined): TokenCheck;
+  /** Scopes granted to an issued access token; undefined for the fixed test tokens (all granted). */
+  tokenScopes(provider: Provider, token: string | undefined): string[] | undefined;
   setMicrosoftAccount(kind: SandboxConfig['microsoftAccount']): void;
   /** 'expire': access tokens stop working, refresh tokens still do. 'revoke': both stop. */
   invalidateTokens(how: 'expire' | 'revoke'): void;
@@ -216,7 +223,13 @@ export function createState(): SandboxState {
     notifications: [],
     requests: {},
     log: [],
-    config: { microsoftAccount: 'work', fixedTokensValid: true, signIn: 'allow', conferences: 'immediate' },
+    config: {
+      microsoftAccount: 'work',
+      fixedTokensValid: true,
+      signIn: 'allow',
+      conferences: 'immediate',
+      googleGrants: null,
+    },
 
     reset(now = new Date()) {
       anchor = now;
@@ -234,6 +247,7 @@ export function createState(): SandboxState {
         fixedTokensValid: true,
         signIn: 'allow',
         conferences: 'immediate',
+        googleGrants: null,
       };
     },
 
@@ -265,6 +279,12 @@ export function createState(): SandboxState {
       if (!record || record.provider !== provider || record.kind !== 'access') return 'invalid';
       if (record.revoked) return 'invalid';
       return record.expiresAt > Date.now() ? 'ok' : 'expired';
+    },
+
+    tokenScopes(provider, token) {
+      const record = token ? state.tokens.get(token) : undefined;
+      if (!record || record.provider !== provider) return undefined;
+      return record.scope.split(/\s+/).filter(Boolean);
     },
 
     setMicrosoftAccount(kind) {

@@ -1,8 +1,9 @@
 import { createProvider } from './calendar/provider';
 import type { CalendarProvider, ProviderKind } from './calendar/types';
-import { isCalendarError } from './calendar/errors';
+import { CalendarError, isCalendarError } from './calendar/errors';
+import { scopeError, scopeLabel } from './auth/scopes';
 import { dropAccessToken, getAccessToken } from './auth/flows';
-import { connected } from './auth/tokens';
+import { accessTokens, connected } from './auth/tokens';
 import { GOOGLE_API_BASE, GRAPH_API_BASE } from './config';
 
 /** Providers the user has connected, in a stable order. */
@@ -27,6 +28,7 @@ export function calendarProvider(kind: ProviderKind, timeZone?: string): Calenda
       try {
         return await call(...args);
       } catch (err) {
+        if (isCalendarError(err) && err.kind === 'scope') throw await namingMissing(kind, err);
         if (!isCalendarError(err) || err.kind !== 'auth') throw err;
         await dropAccessToken(kind);
         return call(...args);
@@ -41,4 +43,20 @@ export function calendarProvider(kind: ProviderKind, timeZone?: string): Calenda
     cancel: retryOnce(inner.cancel.bind(inner)),
     calendars: retryOnce(inner.calendars.bind(inner)),
   };
+}
+
+/**
+ * A refusal for a missing permission, naming what the granted scopes lack (compared with what
+ * the product asks for), so the user is asked for exactly that.
+ */
+async function namingMissing(kind: ProviderKind, err: CalendarError): Promise<CalendarError> {
+  if (err.missingScopes?.length) return err;
+  const granted = (await accessTokens[kind].getValue())?.scope ?? '';
+  const named = granted ? scopeError(kind, granted) : null;
+  if (!named?.missingScopes) return err;
+  return new CalendarError('scope', err.message, {
+    ...(err.status !== undefined ? { status: err.status } : {}),
+    ...(err.reason !== undefined ? { reason: err.reason } : {}),
+    missingScopes: named.missingScopes.map(scopeLabel),
+  });
 }

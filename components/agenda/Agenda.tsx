@@ -93,9 +93,9 @@ export function Agenda() {
             : t(
                 'agendaProviderFailed',
                 t(f.provider === 'google' ? 'accountGoogle' : 'accountMicrosoft'),
-                f.error ?? '',
+                f.message ? t(f.message.key, ...f.message.args) : (f.error ?? ''),
               )}{' '}
-          {f.errorKind === 'auth' && (
+          {(f.errorKind === 'auth' || f.errorKind === 'scope') && (
             <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
               {t('reconnect')}
             </a>

@@ -59,6 +59,18 @@ describe('refreshAgenda', () => {
     ).toBe(true);
   });
 
+  it('tells a missing permission and a refusal apart from a dead sign-in', async () => {
+    await sandbox.admin('faults', 'POST', [
+      { path: '^/google/', status: 403, reason: 'insufficientPermissions', times: 50 },
+      { path: '^/graph/', status: 403, reason: 'ErrorAccessDenied', times: 50 },
+    ]);
+    const outcome = await refreshAgenda(sources(), zone, Date.parse(ANCHOR));
+    expect(outcome.map((o) => [o.errorKind, o.message?.key])).toEqual([
+      ['scope', 'calendarErrorScope'],
+      ['forbidden', 'calendarErrorForbidden'],
+    ]);
+  });
+
   it('reports an expired token as an auth problem', async () => {
     await sandbox.admin('config', 'POST', { tokens: 'expire' });
     const outcome = await refreshAgenda(sources(), zone, Date.parse(ANCHOR));

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { db, type AgendaCacheEntry } from '../db/db';
 import type { AgendaEvent, CalendarInfo, CalendarProvider, ProviderKind } from '../calendar/types';
-import { isCalendarError } from '../calendar/errors';
+import { errorMessage, isCalendarError, type ErrorMessage } from '../calendar/errors';
 
 // Refreshes the agenda cache: every included calendar of every connected provider, today and the
 // next 8 days. A provider that fails keeps its previous events (with the error noted) so the
@@ -17,9 +17,11 @@ export interface AgendaSource {
 export interface RefreshOutcome {
   provider: ProviderKind;
   ok: boolean;
-  /** 'auth' means the user has to reconnect. */
+  /** 'auth' means the user has to reconnect; 'scope' that a permission is missing. */
   errorKind?: string;
   error?: string;
+  /** What to tell the user, by the provider's documented reason (errors.ts). */
+  message?: ErrorMessage;
 }
 
 /** Calendars shown by default: the primary one and those the manager can write to. */
@@ -66,6 +68,7 @@ export async function refreshAgenda(
           ok: false,
           errorKind: isCalendarError(err) ? err.kind : 'unknown',
           error: message,
+          message: errorMessage(err),
         };
       }
     }),
