@@ -53,6 +53,8 @@ const DRAFT_KEYS = [
   'intent',
   'language',
   'missing',
+  // Whether the draft is in the other language, offered because the customer's is uncertain.
+  'otherLanguage',
   'segments',
   'templateId',
   'templateName',
