@@ -174,6 +174,25 @@ describe.each(SITES)('$name on a busy page', (site) => {
   });
 });
 
+describe('Outlook on a calm page', () => {
+  it('history.pushState alone (no DOM change after it) updates the thread id, never shown mixed', async () => {
+    const [first, second] = [thread('late-delivery'), thread('meeting-en')];
+    const { mail, panel, tabId } = await openMail(outlookDemoPath(first));
+    await panel.getByTestId('thread-subject').getByText(first.subject).waitFor();
+    await mail.locator(`[role=option][data-convid="${second.outlookId}"]`).click();
+    await panel.getByTestId('thread-subject').getByText(second.subject).waitFor({ timeout: 5000 });
+    const now = await threadIn(panel, tabId);
+    expect(now?.ok && now.snapshot.threadId).toBe(second.outlookId);
+    const mixed = (await seen(panel)).filter(
+      ({ result: r }) =>
+        r.ok && r.snapshot.subject === second.subject && r.snapshot.threadId !== second.outlookId,
+    );
+    expect(mixed).toEqual([]);
+    await mail.close();
+    await panel.close();
+  });
+});
+
 describe('who wrote last', () => {
   it('Gmail: our reply sent from an alias makes the panel say "you replied last", and the customer stays the customer', async () => {
     const t = thread('cancellation');
