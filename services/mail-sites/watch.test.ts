@@ -176,6 +176,24 @@ describe('watchThread', () => {
     ]);
   });
 
+  it('right after a navigation, churn does not postpone reading the new thread', async () => {
+    const adapter = fakeAdapter();
+    const seen: ReadResult[] = [];
+    history.pushState(null, '', '/mail/id/one');
+    document.body.append(thread('First'));
+    const watcher = watch(adapter, seen);
+    const stop = churn(30);
+    history.pushState(null, '', '/mail/id/two');
+    watcher.navigated();
+    document.querySelector('h2')!.textContent = 'Second';
+    await vi.advanceTimersByTimeAsync(150);
+    stop();
+    expect(seen.map((r) => r.ok && [r.snapshot.threadId, r.snapshot.subject])).toEqual([
+      ['one', 'First'],
+      ['two', 'Second'],
+    ]);
+  });
+
   it('a URL change noticed on any page change is read at once', async () => {
     const adapter = fakeAdapter();
     const seen: ReadResult[] = [];

@@ -122,6 +122,8 @@ export function watchThread(options: {
     lastKey = key;
     lastReported = result;
     lastReportedContent = content;
+    // The navigation has arrived: back to counting only the open thread's changes.
+    navigatingUntil = 0;
     onChange(result);
   }
 
@@ -135,12 +137,17 @@ export function watchThread(options: {
     timer = setTimeout(() => readNow(), Math.max(0, when - Date.now()));
   }
 
-  /** A relevant change happened: read after the quiet time, bounded by the max wait. */
+  /**
+   * A relevant change happened: read after the quiet time, bounded by the max wait. Right after a
+   * navigation the new thread is what the user waits for, so the first change is read after the
+   * quiet time however many follow it.
+   */
   function pending(): void {
     const now = Date.now();
     firstPending ??= now;
     lastPending = now;
-    scheduleAt(Math.min(lastPending + settleMs, firstPending + maxWaitMs));
+    if (now < navigatingUntil) scheduleAt(firstPending + settleMs);
+    else scheduleAt(Math.min(lastPending + settleMs, firstPending + maxWaitMs));
   }
 
   /** The URL changed (or may have): read at once, and follow the page while it draws. */
