@@ -42,7 +42,19 @@ export default defineConfig({
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
-              gecko: { id: 'ops-assistant@example.org', strict_min_version: '115.0' },
+              gecko: {
+                id: 'ops-assistant@example.org',
+                // 140 (140 ESR): the first to read data_collection_permissions below.
+                strict_min_version: '140.0',
+                // Firefox's built-in data consent (required of new add-ons on addons.mozilla.org):
+                // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+                // Nothing goes to a server of ours (there is none); calendar calls go to the
+                // user's own Google / Microsoft account at the user's request. Mail text leaves
+                // the browser only if the user turns on an AI endpoint of their choosing.
+                data_collection_permissions: { required: ['none'], optional: ['personalCommunications'] },
+              },
+              // Firefox for Android reads the key from 142.
+              gecko_android: { strict_min_version: '142.0' },
             },
             // Manifest V2 spells optional hosts as optional permissions.
             optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

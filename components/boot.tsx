@@ -1,3 +1,4 @@
+import '../services/zod-setup';
 import { render, type ComponentType } from 'preact';
 import { setLocale } from '../services/i18n';
 import { uiLanguage } from '../services/settings';

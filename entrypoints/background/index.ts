@@ -1,3 +1,4 @@
+import '../../services/zod-setup';
 import { registerRouter } from '../../services/background/router';
 import { registerSurfaces } from '../../services/background/surfaces';
 import { registerAgendaRefresh } from '../../services/background/agenda';
