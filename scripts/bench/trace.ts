@@ -15,6 +15,7 @@ import { MAILBOX } from '../../sandbox/seed/threads';
 import { sandboxPort } from '../../sandbox/origin';
 import { startSandbox } from '../../sandbox/server';
 import type { ThreadReadSample } from './thread-entry';
+import { busyPageFigures } from './busy-pages';
 
 type Site = 'gmail' | 'outlook';
 
@@ -321,7 +322,7 @@ async function traced(page: Page, session: () => Promise<void>): Promise<TraceEv
   return events;
 }
 
-/** Long enough for the extension's thread watcher (250 ms settle) to read and report. */
+/** Long enough for the extension's thread watcher (at most ~1 s on a busy page) to read and report. */
 const DWELL_MS = 600;
 const THREADS_VISITED = [0, 2, 5, 8];
 
@@ -451,4 +452,5 @@ async function pageCostFigures(): Promise<Figure[]> {
 export const traceSections: Record<string, () => Promise<Figure[]>> = {
   'mail page cost with and without the extension': pageCostFigures,
   'thread read, 100-message thread (real Chromium)': threadReadFigures,
+  'busy mail pages: typing beside a 2 MB mail, thread switch under churn': busyPageFigures,
 };
