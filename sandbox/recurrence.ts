@@ -1,6 +1,6 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import { DateTime } from 'luxon';
-import { RRule } from 'rrule';
+import * as rruleModule from 'rrule';
 import type { GoogleEvent, GraphEvent } from './state';
 import { googleEventSpan, graphEventSpan } from './state';
 import { graphZone, ianaZone, isoInZone, graphLocal } from './timezones';
@@ -9,6 +9,11 @@ import { graphZone, ianaZone, isoInZone, graphLocal } from './timezones';
 // (RFC 5545 §3.3.10: a weekly 10:00 meeting stays at 10:00 across a daylight-saving change), so
 // rules run on "floating" times (wall time written as UTC) and each occurrence is placed in the
 // zone afterwards.
+
+// rrule's package `main` is a UMD build: Node's ESM loader (tsx: `npm run sandbox`, the demo, the
+// bench) sees only a default export, Vite's resolver takes its ESM build with named exports.
+const RRule: typeof rruleModule.RRule =
+  rruleModule.RRule ?? (rruleModule as unknown as { default: typeof rruleModule }).default.RRule;
 
 const MAX_OCCURRENCES = 500;
 
