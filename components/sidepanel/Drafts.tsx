@@ -176,6 +176,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   const [replyAll, setReplyAll] = useState(false);
   const [aiOn, setAiOn] = useState(false);
   const [polish, setPolish] = useState<Record<string, Polish>>({});
+  const [inserting, setInserting] = useState(false);
   /** Placeholders found when the user asked to insert: they decide what happens to them. */
   const [blocked, setBlocked] = useState<string[] | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -283,7 +284,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
   }
 
   async function insert(chosenText = text) {
-    if (tabId === null) return;
+    if (tabId === null || inserting) return;
     setStatus(null);
     // Nothing bracketed reaches the customer's reply box unless the user has dealt with it.
     const left = findPlaceholders(chosenText).map((p) => p.text);
@@ -292,6 +293,8 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       return;
     }
     setBlocked(null);
+    // One insertion at a time: the button stays busy until the site's reply box has the text.
+    setInserting(true);
     try {
       const outcome = await sendToBackground({
         type: 'tab:insert-reply',
@@ -304,6 +307,8 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       );
     } catch (err) {
       setStatus({ kind: 'error', text: t('insertFailed', err instanceof Error ? err.message : String(err)) });
+    } finally {
+      setInserting(false);
     }
   }
 
@@ -422,7 +427,8 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
         <button
           type="button"
           class="primary"
-          disabled={tabId === null || !text.trim()}
+          disabled={tabId === null || !text.trim() || inserting}
+          aria-busy={inserting}
           onClick={() => void insert()}
         >
           {t('insertReply')}

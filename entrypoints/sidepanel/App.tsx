@@ -6,6 +6,7 @@ import { PasteThread } from '../../components/sidepanel/PasteThread';
 import { SaveSkeleton } from '../../components/sidepanel/SaveSkeleton';
 import { AnalysisCard } from '../../components/sidepanel/AnalysisCard';
 import { Drafts } from '../../components/sidepanel/Drafts';
+import { AfterOurReply } from '../../components/sidepanel/AfterOurReply';
 import { Scheduler } from '../../components/sidepanel/Scheduler';
 import { ComplaintPanel } from '../../components/sidepanel/ComplaintPanel';
 import type { DraftHandoff } from '../../components/sidepanel/Bookings';
@@ -85,14 +86,16 @@ export function App() {
           <ThreadActions snapshot={snapshot} />
           {analysis && <ComplaintPanel snapshot={snapshot} analysis={analysis} />}
           {analysis && profile && templates && (
-            <Drafts
-              analysis={analysis}
-              templates={templates}
-              profile={profile}
-              tabId={result?.ok ? boundTabId.value : null}
-              extra={handoff}
-              slots={slotsText}
-            />
+            <AfterOurReply key={snapshot.threadId} snapshot={snapshot} handoff={handoff !== null}>
+              <Drafts
+                analysis={analysis}
+                templates={templates}
+                profile={profile}
+                tabId={result?.ok ? boundTabId.value : null}
+                extra={handoff}
+                slots={slotsText}
+              />
+            </AfterOurReply>
           )}
           {analysis && profile && (
             <Scheduler

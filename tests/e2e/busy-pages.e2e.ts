@@ -205,6 +205,11 @@ describe('who wrote last', () => {
     await mail.locator('.if:not(.aHU) .M9 [role=button]').click();
     await panel.getByTestId('replied-last').waitFor({ timeout: 5000 });
     expect(await panel.getByTestId('thread-customer').innerText()).toContain(t.customer.email);
+    // Nothing waits for an answer: no second reply is offered unless asked for.
+    await panel.getByTestId('drafts-folded').waitFor();
+    expect(await panel.getByTestId('draft-text').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Draft a reply anyway' }).click();
+    await panel.getByTestId('draft-text').waitFor();
     await mail.close();
     await panel.close();
   });
