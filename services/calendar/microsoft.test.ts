@@ -72,6 +72,20 @@ const provider = (fetch: typeof globalThis.fetch, baseUrl = BASE) =>
 const range = { start: Date.parse('2026-03-10T00:00:00Z'), end: Date.parse('2026-03-11T00:00:00Z') };
 
 describe('Graph client wiring', () => {
+  it('reports a sign-in that is gone as a sign-in error, not as the network', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ value: [] }));
+    const signedOut = createMicrosoftProvider({
+      baseUrl: BASE,
+      getToken: async () => {
+        throw new CalendarError('auth', 'Microsoft sign-in has expired');
+      },
+      timeZone: 'Europe/Madrid',
+      fetch,
+    });
+    await expect(signedOut.calendars()).rejects.toMatchObject({ kind: 'auth' });
+    expect(seen).toEqual([]);
+  });
+
   it('sends the bearer token to an http sandbox base URL and to production', async () => {
     for (const base of [BASE, 'https://graph.microsoft.com/']) {
       const { fetch, seen } = fakeFetch(() => json({ value: [] }));

@@ -175,6 +175,10 @@ export function createMicrosoftProvider(config: ProviderConfig): CalendarProvide
     body?: unknown,
   ): Promise<T> {
     request.responseType(ResponseType.RAW);
+    // The Graph client turns an error thrown while getting the token into statusCode -1, which
+    // reads as "network": ask for the token first, so "sign in again" stays itself (the middleware
+    // then gets the same stored token).
+    await config.getToken();
     let response: Response;
     try {
       if (method === 'GET') response = await request.get();
