@@ -91,7 +91,8 @@ export interface Responses {
   'tab:skeleton': { html: string; elements: number; truncated: boolean };
   'tab:insert-reply': InsertOutcome;
   'thread:changed': void;
-  'auth:connect': { ok: true } | { ok: false; error: string };
+  /** `missing`: scopes the user unticked at consent (short names), [] when all were granted. */
+  'auth:connect': { ok: true; missing: string[] } | { ok: false; error: string };
   'auth:disconnect': void;
   'agenda:refresh': RefreshOutcome[];
   'outbox:kick': void;

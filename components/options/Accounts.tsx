@@ -30,6 +30,7 @@ export function Accounts() {
     await clientIdOverrides.setValue(ids);
     const answer = await sendToBackground({ type: 'auth:connect', data: { provider } });
     if (!answer.ok) setError(t('connectFailed', answer.error));
+    else if (answer.missing.length > 0) setError(t('scopesMissing', answer.missing.join(', ')));
     setBusy(null);
   }
 

@@ -11,6 +11,8 @@ import { siteForUrl } from '../mail-sites/sites';
 import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
 import { connect, disconnect } from '../auth/flows';
+import { SCOPES } from '../auth/clients';
+import { missingScopes, scopeLabel } from '../auth/scopes';
 import { refreshAgendaNow } from './agenda';
 import { kickOutbox, resumeWaiting } from '../outbox/worker';
 
@@ -59,9 +61,11 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
     }
     case 'auth:connect':
       return connect(message.data.provider).then(
-        async () => {
+        async (token) => {
           await resumeWaiting('sign-in');
-          return { ok: true as const };
+          // Google's granular consent may have left some boxes unticked: say which, right away.
+          const missing = missingScopes(token.scope, SCOPES[message.data.provider]).map(scopeLabel);
+          return { ok: true as const, missing };
         },
         (err: unknown) => ({ ok: false as const, error: err instanceof Error ? err.message : String(err) }),
       );

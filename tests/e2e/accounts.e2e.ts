@@ -275,3 +275,21 @@ describe('a Meet link Google makes asynchronously', () => {
     await mail.close();
   });
 });
+
+describe('Google sign-in with a permission left unticked (granular consent)', () => {
+  it('says right away which permission is missing', async () => {
+    await admin('config', { googleGrants: ['calendar.freebusy', 'calendar.calendarlist.readonly'] });
+    const options = await s.openExtensionPage('options.html#accounts');
+    const google = options.getByTestId('account-google');
+    await google.getByRole('button').first().waitFor();
+    if (await google.getByRole('button', { name: 'Sign out' }).count()) {
+      await google.getByRole('button', { name: 'Sign out' }).click();
+    }
+    await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
+    await options
+      .getByText('these permissions were not granted: calendar.events')
+      .waitFor({ timeout: 20_000 });
+    await admin('config', { googleGrants: null });
+    await options.close();
+  });
+});
