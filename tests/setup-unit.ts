@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { configure } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { afterAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 
 // Testing Library gives up on findBy*/waitFor after 1 s by default: on a 2-core machine with another
 // process busy, a save through fake IndexedDB took longer (the Profile test failed that way). They
@@ -12,10 +12,14 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 
-// Preact runs effects after paint: a requestAnimationFrame with a 100 ms timer as fallback, whose
-// callback calls cancelAnimationFrame. When that timer outlives the file, jsdom is gone by then and
-// the run ends with "cancelAnimationFrame is not defined" (an unhandled error that failed npm test).
-// Files that rendered something let those timers fire while the window still exists.
+// Without vitest globals, Testing Library does not unmount by itself: components stayed mounted
+// after their test, their live queries kept rendering, and Preact's after-paint timer (100 ms, then
+// cancelAnimationFrame) could fire after jsdom was gone — "cancelAnimationFrame is not defined", an
+// unhandled error that failed fresh-clone runs with every test passing. Unmount after each test, and
+// let the last timers fire while the window still exists.
+afterEach(() => {
+  cleanup();
+});
 afterAll(async () => {
-  if (globalThis.document?.body?.children.length) await new Promise((r) => setTimeout(r, 150));
+  if (globalThis.document) await new Promise((r) => setTimeout(r, 150));
 });
