@@ -31,3 +31,18 @@ export const SCOPES = {
   ],
   microsoft: ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared', 'User.Read', 'offline_access'],
 };
+
+/**
+ * Scopes that features the user turned on add to the sign-in (incremental authorization: backup,
+ * team sharing), kept so silent renewals ask for them too. Google keeps earlier grants with
+ * include_granted_scopes; Microsoft's consent adds them to the app's grant.
+ */
+export const extraScopes = storage.defineItem<{ google: string[]; microsoft: string[] }>(
+  'local:oauthExtraScopes',
+  { fallback: { google: [], microsoft: [] } },
+);
+
+/** What a sign-in asks for: the base scopes and the extras turned on. */
+export async function requestedScopes(provider: 'google' | 'microsoft'): Promise<string[]> {
+  return [...new Set([...SCOPES[provider], ...(await extraScopes.getValue())[provider]])];
+}

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { GOOGLE_AUTH_URL, MICROSOFT_AUTHORITY } from '../config';
 import { CalendarError, isCalendarError, parseRetryAfter } from '../calendar/errors';
-import { clientId, SCOPES } from './clients';
+import { clientId, requestedScopes } from './clients';
 import {
   accessTokens,
   connected,
   isFresh,
   microsoftRefreshToken,
   microsoftSessionEnds,
+  reconnectNeeded,
   type AccessToken,
   type Provider,
 } from './tokens';
@@ -56,7 +57,7 @@ async function signInGoogle(interactive: boolean): Promise<AccessToken> {
     client_id: id,
     redirect_uri: redirectUri(),
     response_type: 'token',
-    scope: SCOPES.google.join(' '),
+    scope: (await requestedScopes('google')).join(' '),
     state,
     include_granted_scopes: 'true',
     ...(interactive ? {} : { prompt: 'none' }),
@@ -152,13 +153,13 @@ async function microsoftClientId(): Promise<string> {
   return id;
 }
 
-function refreshGrant(id: string, refreshToken: string): Promise<AccessToken> {
+async function refreshGrant(id: string, refreshToken: string): Promise<AccessToken> {
   return microsoftTokenRequest(
     {
       client_id: id,
       grant_type: 'refresh_token',
       refresh_token: refreshToken,
-      scope: SCOPES.microsoft.join(' '),
+      scope: (await requestedScopes('microsoft')).join(' '),
     },
     'refresh',
   );
@@ -177,7 +178,7 @@ async function authorizeMicrosoft(id: string, interactive: boolean): Promise<Acc
     response_type: 'code',
     redirect_uri: redirectUri(),
     response_mode: 'query',
-    scope: SCOPES.microsoft.join(' '),
+    scope: (await requestedScopes('microsoft')).join(' '),
     state,
     code_challenge: await pkceChallenge(verifier),
     code_challenge_method: 'S256',
@@ -200,7 +201,7 @@ async function authorizeMicrosoft(id: string, interactive: boolean): Promise<Acc
       code,
       redirect_uri: redirectUri(),
       code_verifier: verifier,
-      scope: SCOPES.microsoft.join(' '),
+      scope: (await requestedScopes('microsoft')).join(' '),
     },
     'code',
   );
@@ -266,7 +267,14 @@ export async function connect(provider: Provider, account: string | null = null)
   const token = { ...(await SIGN_IN[provider](true)), account };
   await accessTokens[provider].setValue(token);
   await connected.setValue({ ...(await connected.getValue()), [provider]: { account, at: Date.now() } });
+  await markReconnect(provider, null);
   return token;
+}
+
+async function markReconnect(provider: Provider, value: { reason: string | null; at: number } | null) {
+  const current = await reconnectNeeded.getValue();
+  if ((current[provider] === null) === (value === null)) return;
+  await reconnectNeeded.setValue({ ...current, [provider]: value });
 }
 
 const renewing: Partial<Record<Provider, Promise<string>>> = {};
@@ -278,8 +286,17 @@ const renewing: Partial<Record<Provider, Promise<string>>> = {};
 export function renewAccessToken(provider: Provider): Promise<string> {
   renewing[provider] ??= (async () => {
     const account = (await accessTokens[provider].getValue())?.account ?? null;
-    const renewed = { ...(await SIGN_IN[provider](false)), account };
+    let renewed: AccessToken;
+    try {
+      renewed = { ...(await SIGN_IN[provider](false)), account };
+    } catch (err) {
+      // Only a refusal that needs the user marks the account; a passing failure is tried again.
+      if (isCalendarError(err) && err.kind === 'auth' && (await connected.getValue())[provider])
+        await markReconnect(provider, { reason: err.reason ?? null, at: Date.now() });
+      throw err;
+    }
     await accessTokens[provider].setValue(renewed);
+    await markReconnect(provider, null);
     return renewed.accessToken;
   })().finally(() => {
     delete renewing[provider];
@@ -311,4 +328,5 @@ export async function disconnect(provider: Provider): Promise<void> {
     await microsoftSessionEnds.setValue(null);
   }
   await connected.setValue({ ...(await connected.getValue()), [provider]: null });
+  await markReconnect(provider, null);
 }
