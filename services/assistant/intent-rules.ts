@@ -182,7 +182,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bnot (happy|impressed|acceptable|good enough)\b/, 1.5),
     p(/\b(nobody|no one|no-one) (has|is|answers|replied|responded|got back|gets back)\b/, 1.5),
     p(/\b(the )?(second|third|fourth|fifth|3rd|4th) time\b/, 1.5),
-    p(/\b(arrived|was|were|came) (cold|stale|late|open(ed)?|expired)\b/, 1.2),
+    p(/\b(arrived|arrives?|was|were|came|comes?) (cold|stale|late|open(ed)?|expired)\b/, 1.2),
+    p(/\b(very|so|really|too|pretty) bad\b|\b(an? |one |two |\d+ )(hours?|days?|weeks?) late\b/, 1.5),
+    // Irony in so many words: "gracias por nada", "thanks for nothing".
+    p(/\b(gracias por nada|thanks? (you )?(a lot |so much )?for nothing)\b/, 2.5),
     p(/\b(legal action|trading standards|sue you|small claims|bad review)\b/, 1.5),
     p(/\bnever (again|ordering again|coming back)\b/, 1.5),
   ],
@@ -238,6 +241,19 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bhow (much|long|many|do i|can i|does)\b/, 1.2),
     p(/\b(opening hours|open on|what time)\b/, 1),
     p(/\bdo you (have|offer|do|sell|deliver|accept|take|ship)\b/, 0.8),
+    p(
+      /\b(is (that|it|this)|would (that|it) be|es eso|seria|es) (doable|possible|feasible|posible|factible|viable)\b/,
+      1,
+    ),
+    p(
+      /\b(esta|estan|is it|is this|are they|are these) (disponibles?|available|in stock|en stock)\b|\b(in|en) stock\b/,
+      1.2,
+    ),
+    p(
+      /\b(writing|write|escribo|escribimos) to (enquire|inquire|ask|request)\b|\b(me pongo en contacto|les escribo|os escribo|le escribo) para (solicitar|pedir|consultar|preguntar)\b/,
+      1.2,
+    ),
+    w('rates', 0.9),
   ],
   meeting_request: [
     w('platicar', 1),
@@ -307,6 +323,26 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bare you (free|available)\b/, 1.5),
     p(/\b(would|does|will|could) [a-z0-9: ]{1,40} work (for|with) you\b/, 1.5),
     p(/\bworks? for (me|us)\b/, 1.2),
+    // "does monday 9:30 work for the visit?", "¿os va bien el lunes a las 9:30?"
+    p(
+      /\b(does|do|would|will|could|can) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|the \d|\d)[a-z0-9: ]{0,30} work\b/,
+      1.8,
+    ),
+    p(/\b(os|les|te|le) (va|iria|viene|vendria) bien (el|la|que|mañana|manana|a las)\b/, 1.2),
+    p(
+      /\b(send|sending) (someone|somebody|a technician|an engineer|a plumber)\b|\b(come|pop) (round|over|out) (to|and)\b|\b(mandar|mandarme|enviar|enviarme|enviarnos|mandarnos) (a alguien|un tecnico|una persona)\b/,
+      1.2,
+    ),
+    w('visit', 0.6),
+    // Moving a booked time: "could we move it to Friday?", "¿podemos pasarla al viernes?"
+    p(
+      /\b(move|moving|change|push|shift|bring) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to) /,
+      1.5,
+    ),
+    p(
+      /\b(pasar|pasarla|pasarlo|cambiar|cambiarla|cambiarlo|mover|moverla|moverlo|aplazar|aplazarla|aplazarlo|posponer|posponerla|adelantar|adelantarla)( la cita| la reunion| la visita)? (al|para el|a la|a las|hasta el)\b/,
+      1.5,
+    ),
     p(/\b(sounds good|see you (on|at|then))\b/, 0.8),
     p(/\b(google meet|teams call|ms teams|microsoft teams)\b/, 1),
     p(/\b(available|free) (on|next|this|for a|tomorrow)\b/, 1),
@@ -387,6 +423,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bwhen (will|can|do|should) (it|my|i|we|you|the)\b/, 1.2),
     p(/\b(any|an) (update|news) (on|about|regarding)\b/, 1.8),
     p(/\b(eta|arrive|arrival)\b/, 0.8),
+    // Non-native and terse forms: "I not receive it", "sin noticias del pedido", "ya está en camino?"
+    p(/\b(i|we) (not|never|still not) (yet )?(receive|received|get|got|have)\b/, 1.8),
+    p(/\b(sin|ninguna) noticias? (de|del)\b|\bno (se|sabemos) nada (de|del)\b/, 1.5),
+    p(/\b(en camino|on (its|the) way|out for delivery|en reparto)\b/, 1),
   ],
   cancellation: [
     w('reintegro', 2),
@@ -424,11 +464,11 @@ const LEXICON: Record<Scored, Cue[]> = {
       2.2,
     ),
     p(
-      /\b(close|closing|cancel|terminate|end|stop|deactivate) (my|our|the|this) (account|subscription|membership|contract|plan|service|direct debit)\b/,
+      /\b(close|closing|cancel|terminate|end|stop|deactivate) (my|our|the|this)( [a-z]+){0,2} (account|subscription|membership|contract|plan|service|direct debit)\b/,
       2,
     ),
     p(
-      /\b(cerrar|cierren|cerrad|desactivar|anular) (mi|la|nuestra|el) (cuenta|suscripcion|membresia|contrato|plan|domiciliacion)\b/,
+      /\b(cerrar|cierren|cerrad|desactivar|anular|terminar|finalizar) (mi|la|nuestra|el|nuestro) (cuenta|suscripcion|membresia|contrato|plan|domiciliacion|servicio)\b/,
       2,
     ),
     p(/\bla baja\b/, 1.5),
@@ -458,6 +498,9 @@ const LEXICON: Record<Scored, Cue[]> = {
       0.8,
     ),
     w('agradecid*', 1.5),
+    w('enhorabuena', 0.5),
+    w('congratulations', 0.5),
+    w('felicidades', 0.5),
     w('agradezco', 1.8),
     w('cheers', 0.4),
     w('brilliant', 0.4),
@@ -581,6 +624,9 @@ function wordMatches(cue: WordCue, token: string): 'exact' | 'fuzzy' | null {
   return editDistance(candidate, cue.stem, max) <= max ? 'fuzzy' : null;
 }
 
+// A refund that has not arrived is still about the refund ("I haven't seen the refund yet").
+const KEEPS_NEGATED = /^(refund|refunds|reembolso|devolucion|reintegro)$/;
+
 export type Scores = Record<Scored, number>;
 export const emptyScores = (): Scores => ({
   complaint: 0,
@@ -601,7 +647,12 @@ export function firedCues(p: Prepared): { intent: Scored; cue: string; s: number
       if (seen.has(cue)) continue;
       // A negated word is not asked for ("I never booked anything", "no quiero cancelar"); complaint
       // words keep their weight (a "no roto" is rare, "not happy" is a phrase).
-      if (t.negated && cue.intent !== 'complaint') continue;
+      if (
+        t.negated &&
+        cue.intent !== 'complaint' &&
+        !(cue.intent === 'cancellation' && KEEPS_NEGATED.test(t.word))
+      )
+        continue;
       const m = wordMatches(cue, t.word);
       if (m) {
         seen.add(cue);
@@ -647,7 +698,9 @@ export function ruleReading(p: Prepared): RuleReading {
   const negativeFacts =
     others > 0 ||
     p.tokens.some((t) => t.negated) ||
-    /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada)\b/.test(p.body);
+    /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada|again|otra vez|de nuevo|weeks?|semanas|waiting|esperando|sin arreglar|late|retraso)\b/.test(
+      p.body,
+    );
   const ironic =
     scores.thanks > 0 && negativeFacts && (irony.quotedPraise.test(p.body) || irony.markers.test(p.body));
   if (ironic) {
@@ -658,7 +711,12 @@ export function ruleReading(p: Prepared): RuleReading {
   const deniesBooking = p.tokens.some(
     (t) => t.negated && BOOKING_STEMS[p.lang].some((b) => t.stem.startsWith(b)),
   );
-  if (deniesBooking && scores.meeting_request > 0) {
+  // "I can't make the appointment" is not being able to come, not a denied booking.
+  const cannotAttend =
+    /\b(cannot|can'?t|unable to|won'?t be able to|will not be able to) (make|come|attend)\b|\bno (podre|puedo|podemos|podremos|voy a poder) (ir|venir|asistir|acudir)\b/.test(
+      p.body,
+    );
+  if (deniesBooking && !cannotAttend && scores.meeting_request > 0) {
     scores.complaint += 1 + scores.meeting_request * 0.5;
     scores.meeting_request *= 0.2;
   }

@@ -113,12 +113,12 @@ export const IRONY: Record<Lang, { quotedPraise: RegExp; markers: RegExp }> = {
   es: {
     quotedPraise: /["“«'‘][^"”»'’]{2,40}["”»'’]/,
     markers:
-      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena por|bravo)\b/,
+      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena|bravo|un lujo|gracias por nada|(genial|perfecto|estupendo|que bien),? otra vez|vaya (servicio|atencion))\b/,
   },
   en: {
     quotedPraise: /["“'‘][^"”'’]{2,40}["”'’]/,
     markers:
-      /\b(as always|great job,? really|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love that|thanks a lot for nothing|cheers for|(?<!thanks |thank you )so much for)\b/,
+      /\b(as always|great job,? (really|guys|everyone|team)|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love (that|how)|(thanks|thank you)( a lot| so much)? for nothing|cheers for|really impressive|impressive stuff|(brilliant|great|perfect|fantastic),? (again|another|the \w+ is)|(?<!thanks |thank you )so much for)\b/,
   },
 };
 
