@@ -12,6 +12,8 @@ interface ConfigBody {
   signIn?: 'allow' | 'deny';
   conferences?: 'immediate' | 'pending';
   googleGrants?: string[] | null;
+  /** 'end': the user's Microsoft sign-in in the browser is over (signed out, or it expired). */
+  microsoftSession?: 'end';
 }
 
 export function adminRoutes(state: SandboxState): Route {
@@ -25,6 +27,7 @@ export function adminRoutes(state: SandboxState): Route {
       sendJson(res, 200, { faults: [] });
     },
     'POST /__sandbox/config': (req, res) => configure(state, req, res),
+    'POST /__sandbox/clock': (req, res) => setClock(state, req, res),
   };
   return (req, res) => {
     const handler = handlers[`${req.method} ${req.url.pathname}`];
@@ -40,6 +43,20 @@ function reset(state: SandboxState, req: SandboxRequest, res: ServerResponse): v
   if (Number.isNaN(now.getTime())) return sendJson(res, 400, { error: `Bad "now": ${body?.now}` });
   state.reset(now);
   sendJson(res, 200, { ok: true, anchor: now.toISOString() });
+}
+
+/**
+ * Moves the sandbox clock (what token lifetimes are judged by) `offsetMs` ahead of the real one,
+ * so a test can cross Microsoft's 24 h refresh-token end without waiting a day. Absolute, not
+ * cumulative; reset puts it back to 0.
+ */
+function setClock(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as { offsetMs?: unknown } | undefined;
+  const offset = body?.offsetMs;
+  if (typeof offset !== 'number' || !Number.isFinite(offset))
+    return sendJson(res, 400, { error: 'offsetMs (a number of milliseconds) is required' });
+  state.clockOffsetMs = offset;
+  sendJson(res, 200, { offsetMs: offset, now: new Date(state.now()).toISOString() });
 }
 
 function addFaults(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
@@ -63,7 +80,10 @@ function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse
     return sendJson(res, 400, { error: 'tokens must be "expire" or "revoke"' });
   if (body.signIn && !['allow', 'deny'].includes(body.signIn))
     return sendJson(res, 400, { error: 'signIn must be "allow" or "deny"' });
+  if (body.microsoftSession !== undefined && body.microsoftSession !== 'end')
+    return sendJson(res, 400, { error: 'microsoftSession must be "end"' });
   if (body.microsoftAccount) state.setMicrosoftAccount(body.microsoftAccount);
+  if (body.microsoftSession === 'end') state.microsoftSessions.clear();
   if (body.tokens) state.invalidateTokens(body.tokens);
   if (body.signIn) state.config.signIn = body.signIn;
   if (body.conferences && !['immediate', 'pending'].includes(body.conferences))

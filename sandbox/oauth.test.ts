@@ -5,14 +5,17 @@ import { useSandbox } from './testing';
 
 const sandbox = useSandbox();
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
+/** What fetch from the extension's pages and service worker sends as Origin. */
+const EXTENSION_ORIGIN = 'chrome-extension://abcdefghijklmnop';
 const VERIFIER = 'Xk3v_9wq-verifier-of-at-least-forty-three-characters-long';
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
-const get = (path: string) => fetch(`${sandbox.origin()}${path}`, { redirect: 'manual' });
-const form = (path: string, fields: Record<string, string>) =>
+const get = (path: string, cookie?: string) =>
+  fetch(`${sandbox.origin()}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+const form = (path: string, fields: Record<string, string>, origin: string | null = EXTENSION_ORIGIN) =>
   fetch(`${sandbox.origin()}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
     body: new URLSearchParams(fields).toString(),
   });
 
@@ -31,7 +34,11 @@ async function googleSignIn(): Promise<URLSearchParams> {
   return new URLSearchParams(location.hash.slice(1));
 }
 
-async function microsoftCode(): Promise<string> {
+/** One Microsoft authorization: the redirect's query and the session cookie it set, if any. */
+async function microsoftAuthorize(
+  extra: Record<string, string> = {},
+  cookie?: string,
+): Promise<{ answer: URLSearchParams; cookie: string | undefined }> {
   const query = new URLSearchParams({
     client_id: 'ms-client',
     redirect_uri: REDIRECT,
@@ -40,28 +47,42 @@ async function microsoftCode(): Promise<string> {
     state: 's-2',
     code_challenge: CHALLENGE,
     code_challenge_method: 'S256',
+    ...extra,
   });
-  const res = await get(`/oauth/microsoft/authorize?${query}`);
+  const res = await get(`/oauth/microsoft/authorize?${query}`, cookie);
   expect(res.status).toBe(302);
   const location = new URL(res.headers.get('location') ?? '');
+  expect(location.origin + location.pathname).toBe(REDIRECT);
   expect(location.searchParams.get('state')).toBe('s-2');
-  return location.searchParams.get('code') ?? '';
+  return { answer: location.searchParams, cookie: res.headers.get('set-cookie')?.split(';')[0] };
 }
 
-const redeem = (code: string, verifier = VERIFIER) =>
-  form('/oauth/microsoft/token', {
-    grant_type: 'authorization_code',
-    client_id: 'ms-client',
-    code,
-    redirect_uri: REDIRECT,
-    code_verifier: verifier,
-  });
-const refresh = (token: string) =>
-  form('/oauth/microsoft/token', {
-    grant_type: 'refresh_token',
-    client_id: 'ms-client',
-    refresh_token: token,
-  });
+async function microsoftCode(): Promise<string> {
+  return (await microsoftAuthorize()).answer.get('code') ?? '';
+}
+
+const redeem = (code: string, verifier = VERIFIER, origin: string | null = EXTENSION_ORIGIN) =>
+  form(
+    '/oauth/microsoft/token',
+    {
+      grant_type: 'authorization_code',
+      client_id: 'ms-client',
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    },
+    origin,
+  );
+const refresh = (token: string, origin: string | null = EXTENSION_ORIGIN) =>
+  form(
+    '/oauth/microsoft/token',
+    {
+      grant_type: 'refresh_token',
+      client_id: 'ms-client',
+      refresh_token: token,
+    },
+    origin,
+  );
 
 interface Tokens {
   access_token: string;
@@ -133,6 +154,74 @@ describe('sign-in stand-ins', () => {
     );
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.has('code')).toBe(false);
+  });
+});
+
+describe('Microsoft single-page-app tokens are redeemed cross-origin only', () => {
+  it('refuses a code or refresh token posted without Origin (AADSTS9002327), code left unused', async () => {
+    const code = await microsoftCode();
+    const bare = await redeem(code, VERIFIER, null);
+    expect(bare.status).toBe(400);
+    expect(await bare.json()).toMatchObject({ error: 'invalid_request', error_codes: [9002327] });
+
+    const good = await redeem(code);
+    expect(good.status).toBe(200);
+    const tokens = (await good.json()) as Tokens;
+    const bareRefresh = await refresh(tokens.refresh_token, null);
+    expect(bareRefresh.status).toBe(400);
+    expect(((await bareRefresh.json()) as { error_description: string }).error_description).toMatch(
+      /^AADSTS9002327: /,
+    );
+    expect((await refresh(tokens.refresh_token)).status).toBe(200);
+  });
+
+  it('answers CORS for the extension that owns the redirect URI, not for another origin', async () => {
+    const mine = await redeem(await microsoftCode());
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
+    const other = await redeem(await microsoftCode(), VERIFIER, 'chrome-extension://someoneelsesextension');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('Microsoft silent authorization (prompt=none)', () => {
+  it('answers with a code while the browser has a sign-in session, login_required without one', async () => {
+    const first = await microsoftAuthorize({ prompt: 'select_account' });
+    expect(first.answer.get('code')).toBeTruthy();
+    expect(first.cookie).toMatch(/^ESTSAUTH=/);
+
+    const silent = await microsoftAuthorize({ prompt: 'none' }, first.cookie);
+    const code = silent.answer.get('code') ?? '';
+    expect(code).toBeTruthy();
+    expect((await redeem(code)).status).toBe(200);
+
+    // Another browser (no cookie), and this one after the session ends: the user must act.
+    const stranger = await microsoftAuthorize({ prompt: 'none' });
+    expect(stranger.answer.get('error')).toBe('login_required');
+    expect(stranger.answer.get('error_description')).toMatch(/^AADSTS50058: /);
+    expect(stranger.answer.has('code')).toBe(false);
+    await sandbox.admin('config', 'POST', { microsoftSession: 'end' });
+    const ended = await microsoftAuthorize({ prompt: 'none' }, first.cookie);
+    expect(ended.answer.get('error')).toBe('login_required');
+  });
+});
+
+describe('the sandbox clock', () => {
+  it('moves token lifetimes: past 24 h the SPA refresh token ends (AADSTS700084)', async () => {
+    const tokens = (await (await redeem(await microsoftCode())).json()) as Tokens;
+    const moved = await sandbox.admin('clock', 'POST', { offsetMs: 23 * 3_600_000 });
+    expect(moved.status).toBe(200);
+    // The access token (1 h) is over; the refresh token still serves, keeping the first end.
+    expect((await sandbox.graph('me', { token: tokens.access_token })).status).toBe(401);
+    const renewed = (await (await refresh(tokens.refresh_token)).json()) as Tokens;
+    expect((await sandbox.graph('me', { token: renewed.access_token })).status).toBe(200);
+
+    await sandbox.admin('clock', 'POST', { offsetMs: 24 * 3_600_000 + 60_000 });
+    const refused = await refresh(renewed.refresh_token);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant', error_codes: [700084] });
+    expect((await sandbox.snapshot()).clock.offsetMs).toBe(24 * 3_600_000 + 60_000);
+    expect((await sandbox.admin('clock', 'POST', { offsetMs: 'tomorrow' })).status).toBe(400);
   });
 });
 

@@ -11,6 +11,9 @@ import type { Provider, SandboxState } from './state';
 export const OAUTH_PREFIX = '/oauth/';
 const ACCESS_LIFETIME_S = 3600;
 const CODE_LIFETIME_MS = 10 * 60_000;
+/** The identity platform's sign-in session cookie (login.microsoftonline.com sets ESTSAUTH). */
+export const MICROSOFT_SESSION_COOKIE = 'ESTSAUTH';
+const MICROSOFT_PROMPTS = new Set(['none', 'login', 'consent', 'select_account']);
 
 export function oauthRoutes(state: SandboxState): Route {
   const endpoints = compileEndpoints(oauthEndpoints(state));
@@ -96,24 +99,46 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
   }
   const answer = new URLSearchParams();
   const challenge = q.get('code_challenge');
+  const prompt = q.get('prompt');
+  const session = microsoftSession(state, req);
+  let newSession: string | undefined;
   if (q.get('response_type') !== 'code') answer.set('error', 'unsupported_response_type');
-  else if (!challenge || q.get('code_challenge_method') !== 'S256') {
+  else if (prompt !== null && !MICROSOFT_PROMPTS.has(prompt)) {
+    answer.set('error', 'invalid_request');
+    answer.set('error_description', `AADSTS90023: Invalid prompt value '${prompt}'.`);
+  } else if (!challenge || q.get('code_challenge_method') !== 'S256') {
     answer.set('error', 'invalid_request');
     answer.set(
       'error_description',
       'AADSTS9002325: Proof Key for Code Exchange is required for cross-origin authorization code redemption.',
     );
-  } else if (state.config.signIn === 'deny') {
+  } else if (prompt === 'none' && !session) {
+    // Learn "Microsoft identity platform and OAuth 2.0 authorization code flow", `prompt`: "prompt=none
+    // ensures that the user isn't presented with any interactive prompt"; with no sign-in session in
+    // the browser the answer is an error in the redirect (AADSTS50058, login_required; the
+    // OpenID Connect Core §3.1.2.6 code), which the app meets by asking the user.
+    answer.set('error', 'login_required');
+    answer.set(
+      'error_description',
+      "AADSTS50058: A silent sign-in request was sent but no user is signed in. The cookies used to represent the user's session were not sent in the request to Azure AD.",
+    );
+  } else if (prompt !== 'none' && state.config.signIn === 'deny') {
     answer.set('error', 'access_denied');
     answer.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
   } else {
+    // An interactive sign-in leaves a session in the browser (a cookie of the sign-in site), which
+    // later prompt=none authorizations from the same browser ride on.
+    if (!session) {
+      newSession = randomBytes(16).toString('base64url');
+      state.microsoftSessions.add(newSession);
+    }
     const code = `M.C5_SB.2.U.${randomBytes(24).toString('base64url')}`;
     state.codes.set(code, {
       clientId,
       redirectUri: q.get('redirect_uri') ?? '',
       scope: q.get('scope') ?? '',
       challenge,
-      expiresAt: Date.now() + CODE_LIFETIME_MS,
+      expiresAt: state.now() + CODE_LIFETIME_MS,
       used: false,
     });
     answer.set('code', code);
@@ -121,15 +146,29 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
   if (q.has('state')) answer.set('state', q.get('state') ?? '');
   if (q.get('response_mode') === 'fragment') redirect.hash = answer.toString();
   else answer.forEach((value, key) => redirect.searchParams.set(key, value));
-  res.writeHead(302, { location: redirect.toString() }).end();
+  const headers: Record<string, string> = { location: redirect.toString() };
+  if (newSession)
+    headers['set-cookie'] =
+      `${MICROSOFT_SESSION_COOKIE}=${newSession}; Path=${OAUTH_PREFIX}microsoft/; HttpOnly; SameSite=Lax`;
+  res.writeHead(302, headers).end();
+}
+
+/** The browser's sign-in session, from the cookie the request carries (if the sandbox still knows it). */
+function microsoftSession(state: SandboxState, req: SandboxRequest): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === MICROSOFT_SESSION_COOKIE && value && state.microsoftSessions.has(value)) return value;
+  }
+  return undefined;
 }
 
 function microsoftToken(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
   const form = new URLSearchParams(req.body);
   const clientId = form.get('client_id') ?? '';
   const grant = form.get('grant_type');
-  if (grant === 'authorization_code') return redeemCode(state, res, form, clientId);
-  if (grant === 'refresh_token') return redeemRefresh(state, res, form, clientId);
+  const redeem = { state, req, res, form, clientId };
+  if (grant === 'authorization_code') return redeemCode(redeem);
+  if (grant === 'refresh_token') return redeemRefresh(redeem);
   sendJson(
     res,
     400,
@@ -137,9 +176,63 @@ function microsoftToken(state: SandboxState, req: SandboxRequest, res: ServerRes
   );
 }
 
-function redeemCode(state: SandboxState, res: ServerResponse, form: URLSearchParams, clientId: string): void {
+interface Redemption {
+  state: SandboxState;
+  req: SandboxRequest;
+  res: ServerResponse;
+  form: URLSearchParams;
+  clientId: string;
+}
+
+/**
+ * Every redirect URI here is registered as a single-page application (README: Microsoft 365), and
+ * codes and refresh tokens issued to one may only be redeemed cross-origin. Learn "Microsoft identity
+ * platform and OAuth 2.0 authorization code flow", "Redirect URIs for single-page apps": the platform
+ * "returns an error if you attempt to use a spa redirect URI without an Origin header" — AADSTS9002327
+ * ("Learn: Microsoft Entra authentication and authorization error codes"). The token endpoint answers
+ * CORS for the origin of the registered SPA redirect URI; a browser extension's redirect URI
+ * (https://<id>.chromiumapp.org/, Firefox's https://<hash>.extensions.allizom.org/) belongs to the
+ * extension whose pages and worker send `Origin: chrome-extension://<id>` (moz-extension://<uuid>).
+ * False when refused (the answer is sent).
+ */
+function crossOrigin({ req, res }: Redemption, redirectUri: string | undefined): boolean {
+  const origin = req.headers.origin;
+  if (!origin) {
+    sendJson(
+      res,
+      400,
+      aadError(
+        'invalid_request',
+        9002327,
+        "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+      ),
+    );
+    return false;
+  }
+  if (redirectUri && spaOriginAllowed(redirectUri, origin)) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('vary', 'Origin');
+  } else res.removeHeader('access-control-allow-origin');
+  return true;
+}
+
+/** Whether `origin` may redeem what was issued to the SPA redirect URI `redirectUri`. */
+export function spaOriginAllowed(redirectUri: string, origin: string): boolean {
+  const url = validRedirect(redirectUri);
+  if (!url) return false;
+  if (origin === url.origin) return true;
+  const chrome = /^([a-z0-9]+)\.chromiumapp\.org$/i.exec(url.hostname);
+  if (chrome) return origin === `chrome-extension://${chrome[1]!.toLowerCase()}`;
+  // Firefox's redirect host is a hash of the add-on id; its pages' origin is a per-install UUID.
+  if (url.hostname.endsWith('.extensions.allizom.org')) return /^moz-extension:\/\/[0-9a-f-]+$/i.test(origin);
+  return false;
+}
+
+function redeemCode(redemption: Redemption): void {
+  const { state, res, form, clientId } = redemption;
   const code = state.codes.get(form.get('code') ?? '');
-  if (!code || code.expiresAt < Date.now()) {
+  if (code && !crossOrigin(redemption, code.redirectUri)) return;
+  if (!code || code.expiresAt < state.now()) {
     return sendJson(
       res,
       400,
@@ -180,16 +273,13 @@ function redeemCode(state: SandboxState, res: ServerResponse, form: URLSearchPar
     );
   }
   code.used = true;
-  sendTokens(state, res, clientId, code.scope);
+  sendTokens(state, res, clientId, code.scope, code.redirectUri);
 }
 
-function redeemRefresh(
-  state: SandboxState,
-  res: ServerResponse,
-  form: URLSearchParams,
-  clientId: string,
-): void {
+function redeemRefresh(redemption: Redemption): void {
+  const { state, res, form, clientId } = redemption;
   const record = state.tokens.get(form.get('refresh_token') ?? '');
+  if (record?.redirectUri !== undefined && !crossOrigin(redemption, record.redirectUri)) return;
   if (
     !record ||
     record.provider !== 'microsoft' ||
@@ -206,7 +296,8 @@ function redeemRefresh(
   // Learn "Refresh tokens in the Microsoft identity platform": refresh tokens sent to a redirect URI
   // registered as spa expire after 24 hours, and "additional refresh tokens acquired using the
   // initial refresh token carry over that expiration time" — the app must sign in again (AADSTS700084).
-  if (record.expiresAt <= Date.now()) {
+  // Judged on the sandbox clock, which tests move past the 24 h (POST /__sandbox/clock).
+  if (record.expiresAt <= state.now()) {
     return sendJson(
       res,
       400,
@@ -217,7 +308,7 @@ function redeemRefresh(
       ),
     );
   }
-  sendTokens(state, res, clientId, form.get('scope') ?? record.scope, record.expiresAt);
+  sendTokens(state, res, clientId, form.get('scope') ?? record.scope, record.redirectUri, record.expiresAt);
 }
 
 function sendTokens(
@@ -225,11 +316,14 @@ function sendTokens(
   res: ServerResponse,
   clientId: string,
   scope: string,
+  redirectUri: string | undefined,
   refreshExpiresAt?: number,
 ): void {
   const refresh = issue(state, 'microsoft', 'refresh', clientId, scope, '1.AQ-sandbox-');
+  const record = state.tokens.get(refresh)!;
+  if (redirectUri !== undefined) record.redirectUri = redirectUri;
   // A rotated refresh token keeps the first one's end (see redeemRefresh).
-  if (refreshExpiresAt !== undefined) state.tokens.get(refresh)!.expiresAt = refreshExpiresAt;
+  if (refreshExpiresAt !== undefined) record.expiresAt = refreshExpiresAt;
   sendJson(res, 200, {
     token_type: 'Bearer',
     scope,
@@ -255,7 +349,7 @@ function issue(
     kind,
     scope,
     clientId,
-    expiresAt: Date.now() + lifetimeMs,
+    expiresAt: state.now() + lifetimeMs,
     revoked: false,
   });
   return token;

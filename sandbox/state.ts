@@ -44,8 +44,11 @@ export interface TokenRecord {
   kind: 'access' | 'refresh';
   scope: string;
   clientId: string;
+  /** On the sandbox clock (`state.now()`). */
   expiresAt: number;
   revoked: boolean;
+  /** The redirect URI of the authorization that issued it (a SPA refresh token is redeemed from its origin). */
+  redirectUri?: string;
 }
 
 export interface AuthCode {
@@ -128,6 +131,15 @@ export interface SandboxState {
   requests: Record<string, number>;
   log: LogEntry[];
   config: SandboxConfig;
+  /**
+   * The identity platform's sign-in sessions in the browser (its session cookie, by id): made by
+   * an interactive authorization, what a `prompt=none` authorization needs.
+   */
+  microsoftSessions: Set<string>;
+  /** How far the sandbox clock is ahead of the real one (ms); moved by POST /__sandbox/clock. */
+  clockOffsetMs: number;
+  /** The sandbox's time: what token lifetimes are judged by. */
+  now(): number;
   /** Restores the seed; `now` anchors the seeded events (default: the real current time). */
   reset(now?: Date): void;
   snapshot(): SandboxSnapshot;
@@ -181,6 +193,8 @@ export interface SandboxSnapshot {
   log: LogEntry[];
   faults: FaultRule[];
   tokens: { issued: number; active: number };
+  /** The sandbox clock: its offset from the real one and what it reads now. */
+  clock: { offsetMs: number; now: string };
 }
 
 const LOG_LIMIT = 200;
@@ -230,6 +244,9 @@ export function createState(): SandboxState {
       conferences: 'immediate',
       googleGrants: null,
     },
+    microsoftSessions: new Set(),
+    clockOffsetMs: 0,
+    now: () => Date.now() + state.clockOffsetMs,
 
     reset(now = new Date()) {
       anchor = now;
@@ -238,6 +255,8 @@ export function createState(): SandboxState {
       state.microsoft = seed.microsoft;
       state.tokens.clear();
       state.codes.clear();
+      state.microsoftSessions.clear();
+      state.clockOffsetMs = 0;
       state.faults = [];
       state.notifications = [];
       state.requests = {};
@@ -278,7 +297,7 @@ export function createState(): SandboxState {
       const record = state.tokens.get(token);
       if (!record || record.provider !== provider || record.kind !== 'access') return 'invalid';
       if (record.revoked) return 'invalid';
-      return record.expiresAt > Date.now() ? 'ok' : 'expired';
+      return record.expiresAt > state.now() ? 'ok' : 'expired';
     },
 
     tokenScopes(provider, token) {
@@ -301,7 +320,7 @@ export function createState(): SandboxState {
     invalidateTokens(how) {
       state.config.fixedTokensValid = false;
       for (const record of state.tokens.values()) {
-        if (record.kind === 'access') record.expiresAt = Math.min(record.expiresAt, Date.now() - 1);
+        if (record.kind === 'access') record.expiresAt = Math.min(record.expiresAt, state.now() - 1);
         else if (how === 'revoke') record.revoked = true;
       }
     },
@@ -316,7 +335,7 @@ export function appendLog(state: SandboxState, entry: LogEntry): void {
 }
 
 function buildSnapshot(state: SandboxState, anchor: Date): SandboxSnapshot {
-  const activeTokens = [...state.tokens.values()].filter((t) => !t.revoked && t.expiresAt > Date.now());
+  const activeTokens = [...state.tokens.values()].filter((t) => !t.revoked && t.expiresAt > state.now());
   return {
     anchor: anchor.toISOString(),
     config: { ...state.config },
@@ -342,6 +361,7 @@ function buildSnapshot(state: SandboxState, anchor: Date): SandboxSnapshot {
     log: state.log,
     faults: state.faults,
     tokens: { issued: state.tokens.size, active: activeTokens.length },
+    clock: { offsetMs: state.clockOffsetMs, now: new Date(state.now()).toISOString() },
   };
 }
 

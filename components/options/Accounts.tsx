@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { connected, type Provider } from '../../services/auth/tokens';
+import { connected, reconnectNeeded, type Provider } from '../../services/auth/tokens';
 import { clientIdOverrides } from '../../services/auth/clients';
 import { sendToBackground } from '../../services/messaging';
 import { SANDBOX } from '../../services/config';
@@ -14,6 +14,7 @@ type Connected = Awaited<ReturnType<typeof connected.getValue>>;
 
 export function Accounts() {
   const [state, setState] = useState<Connected | null>(null);
+  const [stale, setStale] = useState<Awaited<ReturnType<typeof reconnectNeeded.getValue>> | null>(null);
   const [ids, setIds] = useState({ google: '', microsoft: '' });
   const [busy, setBusy] = useState<Provider | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +22,13 @@ export function Accounts() {
   useEffect(() => {
     void connected.getValue().then(setState);
     void clientIdOverrides.getValue().then(setIds);
-    return connected.watch((value) => setState(value));
+    void reconnectNeeded.getValue().then(setStale);
+    const unwatch = reconnectNeeded.watch((value) => setStale(value));
+    const unwatchConnected = connected.watch((value) => setState(value));
+    return () => {
+      unwatch();
+      unwatchConnected();
+    };
   }, []);
 
   async function connectProvider(provider: Provider) {
@@ -52,6 +59,21 @@ export function Accounts() {
                   )
                 : t('notConnected')}
             </span>
+            {account && stale?.[p.id] && (
+              <span role="status" class="notice error" data-testid={`account-${p.id}-reconnect`}>
+                {t('accountReconnectNeeded', t(p.label), stale[p.id]?.reason ?? '—')}
+              </span>
+            )}
+            {account && stale?.[p.id] && (
+              <button
+                type="button"
+                class="primary"
+                disabled={busy !== null}
+                onClick={() => void connectProvider(p.id)}
+              >
+                {busy === p.id ? t('connecting') : t('reconnect')}
+              </button>
+            )}
             {account ? (
               <button
                 type="button"

@@ -8,7 +8,13 @@ import {
   MICROSOFT_SESSION_MS,
   pkceChallenge,
 } from './flows';
-import { accessTokens, connected, microsoftRefreshToken, microsoftSessionEnds } from './tokens';
+import {
+  accessTokens,
+  connected,
+  microsoftRefreshToken,
+  microsoftSessionEnds,
+  reconnectNeeded,
+} from './tokens';
 import type { CalendarError } from '../calendar/errors';
 import { clientIdOverrides } from './clients';
 
@@ -243,6 +249,40 @@ describe('Microsoft session (24 h single-page-app refresh tokens)', () => {
     expect(await getAccessToken('microsoft')).toBe('at4');
     expect(grants).toEqual(['refresh_token']);
     expect(await microsoftSessionEnds.getValue()).toBe(T0 + MICROSOFT_SESSION_MS);
+  });
+
+  it('past the end with the browser session gone: login_required marks the account "reconnect"', async () => {
+    await signedInAt(T0);
+    await reconnectNeeded.setValue({ google: null, microsoft: null });
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + 25 * HOUR);
+    tokenEndpoint([{ status: 400, json: { error: 'invalid_grant', error_description: 'AADSTS700084' } }]);
+    silentAuthorize('login_required');
+    const error = (await getAccessToken('microsoft').catch((e: unknown) => e)) as CalendarError;
+    expect(error.kind).toBe('auth');
+    expect(error.reason).toBe('login_required');
+    expect((await reconnectNeeded.getValue()).microsoft).toMatchObject({ reason: 'login_required' });
+    expect((await connected.getValue()).microsoft).not.toBeNull();
+
+    // Reconnect: the interactive authorization clears it.
+    identity().launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => {
+      const q = new URL(url).searchParams;
+      expect(q.get('prompt')).toBe('select_account');
+      return `https://extid.chromiumapp.org/?code=again&state=${q.get('state')}`;
+    });
+    tokenEndpoint([tokens(6)]);
+    await connect('microsoft');
+    expect((await reconnectNeeded.getValue()).microsoft).toBeNull();
+  });
+
+  it('a sign-in page out of reach during silent renewal is passing, not "reconnect"', async () => {
+    await signedInAt(T0);
+    await reconnectNeeded.setValue({ google: null, microsoft: null });
+    vi.spyOn(Date, 'now').mockReturnValue(T0 + 25 * HOUR);
+    tokenEndpoint([{ status: 400, json: { error: 'invalid_grant' } }]);
+    identity().launchWebAuthFlow.mockRejectedValue(new Error('Authorization page could not be loaded.'));
+    const error = (await getAccessToken('microsoft').catch((e: unknown) => e)) as CalendarError;
+    expect(error.kind).toBe('network');
+    expect((await reconnectNeeded.getValue()).microsoft).toBeNull();
   });
 
   it('shares one renewal between concurrent callers', async () => {

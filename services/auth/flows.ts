@@ -41,7 +41,11 @@ async function webAuth(url: URL, interactive: boolean): Promise<URL> {
   try {
     answer = await browser.identity.launchWebAuthFlow({ url: url.toString(), interactive });
   } catch (err) {
-    throw new CalendarError('auth', err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    // Chrome's "Authorization page could not be loaded." is the sign-in site out of reach (offline),
+    // not a refusal: a silent renewal tries again later rather than asking the user to reconnect.
+    if (!interactive && /could not be loaded/i.test(message)) throw new CalendarError('network', message);
+    throw new CalendarError('auth', message);
   }
   if (!answer) throw new CalendarError('auth', 'Sign-in was closed');
   return new URL(answer);

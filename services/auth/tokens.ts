@@ -41,6 +41,17 @@ export const connected = storage.defineItem<Record<Provider, { account: string |
   { fallback: { google: null, microsoft: null } },
 );
 
+/**
+ * Providers whose silent renewal needs the user: the provider answered that it cannot go on without
+ * them (Microsoft `login_required` / `interaction_required` to a prompt=none authorization, a dead
+ * refresh token, Google's silent flow refused). The account is shown as "reconnect" with the reason
+ * until Connect succeeds; queued work keeps waiting meanwhile. A later silent renewal that works
+ * (the user signed in to Microsoft again in another tab) clears it as well.
+ */
+export const reconnectNeeded = storage.defineItem<
+  Record<Provider, { reason: string | null; at: number } | null>
+>('local:auth:reconnectNeeded', { fallback: { google: null, microsoft: null } });
+
 /** A token is "fresh" with a minute to spare, so a request never leaves with one about to expire. */
 export function isFresh(token: AccessToken | null, now = Date.now()): token is AccessToken {
   return token !== null && token.expiresAt - 60_000 > now;

@@ -15,7 +15,7 @@ import { processOutbox, type OutboxHandler } from '../../services/outbox/outbox'
 import { bookingHandlers, queueBooking } from '../../services/scheduling/bookings';
 import { connect, getAccessToken, MICROSOFT_SESSION_MS } from '../../services/auth/flows';
 import { clientIdOverrides } from '../../services/auth/clients';
-import { microsoftRefreshToken, microsoftSessionEnds } from '../../services/auth/tokens';
+import { microsoftRefreshToken, microsoftSessionEnds, reconnectNeeded } from '../../services/auth/tokens';
 import { MICROSOFT_AUTHORITY } from '../../services/config';
 
 const sandbox = useSandbox();
@@ -29,6 +29,8 @@ const realFetch = globalThis.fetch;
 let clock = 0;
 /** Every authorization the product launched: prompt and interactive flag. */
 let flows: { prompt: string | null; interactive: boolean }[] = [];
+/** The browser's cookie for the sign-in site: its Microsoft session, which prompt=none rides on. */
+let signInCookie: string | undefined;
 
 const toSandbox = (url: string) => url.replace(MICROSOFT_AUTHORITY, `${sandbox.origin()}/oauth/microsoft`);
 
@@ -40,12 +42,18 @@ beforeEach(async () => {
   vi.spyOn(Date, 'now').mockImplementation(() => clock);
   await clientIdOverrides.setValue({ google: '', microsoft: 'sandbox-microsoft-client' });
   flows = [];
+  signInCookie = undefined;
   (browser as unknown as { identity: unknown }).identity = {
     getRedirectURL: () => REDIRECT,
-    // What Chrome does with the authorize URL: loads it and hands back the redirect it ends on.
+    // What Chrome does with the authorize URL: loads it (with the profile's cookies) and hands back
+    // the redirect it ends on.
     launchWebAuthFlow: async ({ url, interactive }: { url: string; interactive: boolean }) => {
       flows.push({ prompt: new URL(url).searchParams.get('prompt'), interactive });
-      const res = await realFetch(toSandbox(url), { redirect: 'manual' });
+      const res = await realFetch(toSandbox(url), {
+        redirect: 'manual',
+        headers: signInCookie ? { cookie: signInCookie } : {},
+      });
+      signInCookie = res.headers.get('set-cookie')?.split(';')[0] ?? signInCookie;
       const location = res.headers.get('location');
       if (!location?.startsWith(REDIRECT)) throw new Error('Authorization page could not be loaded.');
       return location;
@@ -156,5 +164,29 @@ describe('a Microsoft session crossing the 24 h cliff', () => {
     const events = state.events.filter((e) => e.subject === TITLE && e.status !== 'cancelled');
     expect(events).toHaveLength(1);
     expect(Date.parse(events[0]!.start)).toBe(Date.parse('2026-03-10T09:00:00Z'));
+  });
+
+  it('with the browser session ended, the account asks to reconnect and the booking waits, then goes once', async () => {
+    const signIn = clock;
+    await connect('microsoft');
+    // The user signed out of Microsoft in the browser; a day later the refresh token is over too.
+    await sandbox.admin('config', 'POST', { microsoftSession: 'end' });
+    clock = signIn + 25 * HOUR;
+    const item = await queueBooking(payload(Date.parse('2026-03-11T09:00:00Z')));
+    for (let run = 0; run < 3; run++) await processOutbox(handlers, clock + run * HOUR);
+    const waiting = (await db.outbox.get(item.id))!;
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0, waiting: { reason: 'sign-in' } });
+    expect((await reconnectNeeded.getValue()).microsoft).toMatchObject({ reason: 'login_required' });
+    expect(flows.slice(1).every((f) => f.prompt === 'none' && !f.interactive)).toBe(true);
+    expect((await sandbox.snapshot()).events.filter((e) => e.subject === TITLE)).toHaveLength(0);
+
+    // Reconnect (interactive): the mark goes and the queued booking goes out, once.
+    clock = signIn + 28 * HOUR;
+    await connect('microsoft');
+    expect((await reconnectNeeded.getValue()).microsoft).toBeNull();
+    await drain(clock);
+    expect((await db.outbox.get(item.id))!.status).toBe('done');
+    const events = (await sandbox.snapshot()).events.filter((e) => e.subject === TITLE);
+    expect(events).toHaveLength(1);
   });
 });
