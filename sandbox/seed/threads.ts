@@ -3,6 +3,8 @@
 // for the assistant to read. Each thread has a Gmail-style hex id and an Outlook-style item id so
 // tests can open it on either site.
 
+import { INVOICE_THREADS } from './invoices';
+
 export interface SeedPerson {
   name: string;
   email: string;
@@ -404,6 +406,7 @@ export const SEED_THREADS: SeedThread[] = [
     customer: { name: 'Sophie Turner', email: 'sophie@turnerfitouts.com' },
     messages: [relativeMeetingRequest()],
   },
+  ...INVOICE_THREADS,
 ];
 
 /** Looks a thread up by key, Gmail id or Outlook id. */
