@@ -7,6 +7,8 @@ import { googleRoutes } from './google';
 import { graphRoutes } from './graph';
 import { mailRoutes } from './mail-pages';
 import { oauthRoutes } from './oauth';
+import { driveRoutes } from './drive';
+import { oneDriveRoutes } from './onedrive';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -26,6 +28,8 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     googleRoutes(state),
     graphRoutes(state),
     oauthRoutes(state),
+    driveRoutes(state),
+    oneDriveRoutes(state),
   ];
   const server: Server = createServer((raw, res) => {
     const chunks: Buffer[] = [];

@@ -138,6 +138,8 @@ export interface SandboxState {
   microsoftSessions: Set<string>;
   /** How far the sandbox clock is ahead of the real one (ms); moved by POST /__sandbox/clock. */
   clockOffsetMs: number;
+  /** Stores of the backup and team-sync APIs (drive, onedrive, gtasks, todo), each owned by its module. */
+  clouds: Record<string, unknown>;
   /** The sandbox's time: what token lifetimes are judged by. */
   now(): number;
   /** Restores the seed; `now` anchors the seeded events (default: the real current time). */
@@ -195,6 +197,7 @@ export interface SandboxSnapshot {
   tokens: { issued: number; active: number };
   /** The sandbox clock: its offset from the real one and what it reads now. */
   clock: { offsetMs: number; now: string };
+  clouds: Record<string, unknown>;
 }
 
 const LOG_LIMIT = 200;
@@ -237,6 +240,7 @@ export function createState(): SandboxState {
     notifications: [],
     requests: {},
     log: [],
+    clouds: {},
     config: {
       microsoftAccount: 'work',
       fixedTokensValid: true,
@@ -261,6 +265,7 @@ export function createState(): SandboxState {
       state.notifications = [];
       state.requests = {};
       state.log = [];
+      state.clouds = {};
       state.config = {
         microsoftAccount: 'work',
         fixedTokensValid: true,
@@ -361,6 +366,7 @@ function buildSnapshot(state: SandboxState, anchor: Date): SandboxSnapshot {
     log: state.log,
     faults: state.faults,
     tokens: { issued: state.tokens.size, active: activeTokens.length },
+    clouds: state.clouds,
     clock: { offsetMs: state.clockOffsetMs, now: new Date(state.now()).toISOString() },
   };
 }

@@ -39,7 +39,7 @@ describe('database versions', () => {
     const db: OpsDb = openDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(6);
     expect((await db.tasks.get('t1'))?.words).toEqual(
       expect.arrayContaining(['llamar', 'proveedor', '4512']),
     );

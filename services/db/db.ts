@@ -157,6 +157,10 @@ export type OpsDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'id'>;
   agendaCache: EntityTable<AgendaCacheEntry, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  syncLinks: EntityTable<SyncLink, 'id'>;
+  syncConflicts: EntityTable<SyncConflict, 'id'>;
+  vault: EntityTable<VaultRecord, 'id'>;
 };
 
 export const DB_NAME = 'ops-assistant';
@@ -205,6 +209,56 @@ export const SCHEMA_V3 = {
     '[status+severity+category+dueAt], *words',
 };
 
+// --- Version 6: team sync and backup (issue 18) ---
+
+/** Sync and backup state by key ('backup', 'sync:<listId>'…): a record each, owned by services/sync|backup. */
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/** One local task paired with its remote copy in Google Tasks or Microsoft To Do. */
+export interface SyncLink {
+  /** `${provider}:${localId}` */
+  id: string;
+  provider: 'google' | 'microsoft';
+  localId: Id;
+  localListId: Id;
+  remoteListId: string;
+  /** Null until the create reached the provider. */
+  remoteId: string | null;
+  etag: string | null;
+  /** The fields as both sides last agreed on them: a three-way merge base. */
+  base: unknown;
+  syncedAt: number;
+}
+
+/** Both sides changed the same field: both texts kept, shown until the user picks. */
+export interface SyncConflict {
+  id: string;
+  localId: Id;
+  provider: 'google' | 'microsoft';
+  field: string;
+  local: string;
+  remote: string;
+  createdAt: number;
+}
+
+/** Keys that never leave this profile (not in backups): the backup key, non-extractable. */
+export interface VaultRecord {
+  id: string;
+  key: CryptoKey;
+  createdAt: number;
+}
+
+export const SCHEMA_V6 = {
+  syncMeta: 'key',
+  syncLinks: 'id, localId, [provider+remoteListId], [provider+remoteId]',
+  syncConflicts: 'id, localId, createdAt',
+  vault: 'id',
+};
+
 export function searchWords(...texts: (string | null | undefined)[]): string[] {
   const words = new Set<string>();
   for (const text of texts) {
@@ -236,6 +290,8 @@ export function openDb(name = DB_NAME): OpsDb {
     });
   // Index-only change: IndexedDB builds the new indexes from the stored rows, nothing to rewrite.
   db.version(3).stores(SCHEMA_V3);
+  // New tables only: nothing to rewrite.
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }
 

@@ -104,7 +104,7 @@ describe('a migration killed half-way', () => {
       const db = openDb(name);
       opened.push(db);
       await db.open();
-      expect(db.verno).toBe(3);
+      expect(db.verno).toBe(6);
       const tasks = await db.tasks.orderBy('id').toArray();
       expect(tasks).toHaveLength(TASKS);
       for (const [i, task] of tasks.entries()) {
