@@ -44,6 +44,8 @@ export interface DatePatterns {
   dayparts: [RegExp, 'morning' | 'noon' | 'afternoon' | 'evening'][];
   /** Words that make a mention a report of the past (imperfect, preterite, "was told", "anoche"). */
   strongPast: RegExp;
+  /** "next week", "la semana que viene": a bare weekday named after it falls in that week. */
+  nextWeek: RegExp;
 }
 
 const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
@@ -87,11 +89,13 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+(?:of experience|old|in business|experience|ago|later|long))?\b/gi,
       /\b(?:aged|age)\s+\d+\b/gi,
+      // "until today nothing came": now, not a date proposed.
+      /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
     openingHours:
-      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are)\b/i,
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
     hourRanges: new RegExp(
       `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
       'gi',
@@ -111,6 +115,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     ],
     strongPast:
       /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed)\b/i,
+    nextWeek: /\bnext week\b|\bthe week after\b/i,
   },
   es: {
     dayOfMonth: new RegExp(
@@ -122,6 +127,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+      /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
@@ -132,6 +138,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       'gi',
     ),
     rewrites: [
+      // "cualquier mañana", "las mañanas": mornings, not tomorrow.
+      [/\b(?:cualquier|cada|toda la|todas las|las|unas|alguna) ma[ñn]anas?\b/gi, (m) => ' '.repeat(m.length)],
       [/\ba(?:l)? mediod[ií]a\b/gi, (m) => pad(m, 'a las 12')],
       [/\bmediod[ií]a\b/gi, (m) => pad(m, 'las 12')],
       [
@@ -149,5 +157,6 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     ],
     strongPast:
       /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres))\b/i,
+    nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
   },
 };

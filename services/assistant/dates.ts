@@ -79,7 +79,7 @@ function weekdayIn(text: string): number | null {
   return null;
 }
 const FUTURE_CUE =
-  /\?|\b(will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|ser[ií]a|tendr[ií]an?)\b/i;
+  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
   /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
@@ -112,6 +112,50 @@ function tenseOf(sentence: string, p: DatePatterns): 'past' | 'future' {
   if (p.strongPast.test(sentence)) return 'past';
   if (FUTURE_CUE.test(sentence)) return 'future';
   return PAST_CUE.test(sentence) ? 'past' : 'future';
+}
+
+// Clause separators: the words next to a date decide its tense before the rest of the sentence
+// ("Placed it Friday and paid for next day delivery" is a past Friday).
+const CLAUSE_BREAK = /[,;:()\n]|\s(?:and|but|y|pero|aunque|although|so|as|que)\s/gi;
+
+function clauseAround(text: string, index: number): string {
+  let start = Math.max(0, index - 80);
+  let end = Math.min(text.length, index + 60);
+  for (const m of text.slice(start, index).matchAll(CLAUSE_BREAK))
+    start = Math.max(start, index - 80 + m.index + m[0].length);
+  const after = text
+    .slice(index, end)
+    .search(/[.!?]|[,;:()\n]|\s(?:and|but|y|pero|aunque|although|so|as|que)\s/i);
+  if (after > 0) end = index + after;
+  const sentenceStart = Math.max(
+    text.lastIndexOf('.', index - 1),
+    text.lastIndexOf('?', index - 1),
+    text.lastIndexOf('!', index - 1),
+  );
+  return text.slice(Math.max(start, sentenceStart + 1), end);
+}
+
+/** Tense from the clause around a mention when it has a cue of its own, else from its sentence. */
+function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future' {
+  const sentence = sentenceAround(text, index);
+  if (/\?/.test(sentence)) return 'future';
+  const clause = clauseAround(text, index);
+  // The few words right before it first: "is confirmed for Friday" after "I've had a text".
+  const near = text
+    .slice(Math.max(0, index - 30), index)
+    .split(/[.!?\n]/)
+    .pop()!;
+  if (
+    /\b(is|are|est[aá]n?) (confirmed|booked|scheduled|set|confirmad[oa]|reservad[oa]|programad[oa]) (for|para)\b/i.test(
+      near,
+    )
+  )
+    return 'future';
+  if (p.strongPast.test(near)) return 'past';
+  if (p.strongPast.test(clause)) return 'past';
+  if (FUTURE_CUE.test(clause)) return 'future';
+  if (PAST_CUE.test(clause)) return 'past';
+  return tenseOf(sentence, p);
 }
 
 function weekdayNumber(word: string): number | null {
@@ -201,7 +245,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   // when it does not match, the date stays as written and is flagged.
   for (const m of text.matchAll(P.dayOfMonth)) {
     const day = Number(m.groups!.d);
-    const past = tenseOf(sentenceAround(rawText, m.index), P) === 'past';
+    const past = tenseAt(rawText, m.index, P) === 'past';
     const base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
     const onDay = (month: DateTime) => (day <= month.daysInMonth! ? month.set({ day }) : null);
     const written = m.groups!.wd;
@@ -313,10 +357,17 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       if (spanish && /^\s*que viene/i.test(after)) {
         while (dt.startOf('day') <= ref.startOf('day')) dt = dt.plus({ weeks: 1 });
         matched += after.match(/^\s*que viene/i)![0];
+      } else if (/\b(pasad[oa]|last|past)\b/i.test(r.text) || /^\s*pasad[oa]\b/i.test(after)) {
+        // "el martes pasado" said on a Tuesday is a week ago, not today.
+        while (dt.startOf('day') >= ref.startOf('day')) dt = dt.minus({ weeks: 1 });
       } else if (!MODIFIER.test(r.text)) {
-        const future = tenseOf(sentenceAround(rawText, index), P) === 'future';
+        const future = tenseAt(rawText, index, P) === 'future';
+        // "next week ... Tuesday or Wednesday": a bare weekday after next week is named is in it.
+        const nextWeek = P.nextWeek.test(rawText.slice(Math.max(0, index - 200), index));
         if (future) {
           while (dt.startOf('day') < ref.startOf('day')) dt = dt.plus({ weeks: 1 });
+          const following = ref.startOf('week').plus({ weeks: 1 });
+          if (nextWeek) while (dt.startOf('day') < following) dt = dt.plus({ weeks: 1 });
         } else {
           while (dt.startOf('day') > ref.startOf('day')) dt = dt.minus({ weeks: 1 });
         }
@@ -326,8 +377,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     // "el 15/12" with no year: proposals point ahead, reports of what happened point back.
     if (r.start.isCertain('day') && !r.start.isCertain('year') && !r.tags().has('casualReference/today')) {
       const sentence = sentenceAround(rawText, index);
+      // Only a date well behind is moved to next year: "in 5 May" a week ago is a report, not a plan.
       if (
-        dt.startOf('day') < ref.startOf('day') &&
+        dt.startOf('day') < ref.minus({ days: 30 }).startOf('day') &&
         FUTURE_CUE.test(sentence) &&
         tenseOf(sentence, P) === 'future' &&
         !PAST_CUE.test(sentence)
@@ -407,6 +459,17 @@ function finish(
       if (c.dt <= ref) continue;
     }
     kept.push(c);
+  }
+  // "al viernes a la misma hora", "Friday, same time": the time of the date named before.
+  for (let i = 1; i < kept.length; i++) {
+    const c = kept[i]!;
+    if (c.timeCertain) continue;
+    const after = rawText.slice(c.index + c.text.length, c.index + c.text.length + 25);
+    const earlier = [...kept.slice(0, i)].reverse().find((k) => k.timeCertain);
+    if (earlier && /^[\s,]*(?:(?:a|at) )?(?:la |the )?(?:misma hora|same time)\b/i.test(after)) {
+      c.dt = c.dt.set({ hour: earlier.dt.hour, minute: earlier.dt.minute });
+      c.timeCertain = true;
+    }
   }
   // "the Sunday roast on 5 April", "Easter Monday (6 April)": the weekday names the explicit date.
   for (let i = kept.length - 1; i >= 0; i--) {

@@ -337,7 +337,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     // Moving a booked time: "could we move it to Friday?", "¿podemos pasarla al viernes?"
     p(
       /\b(move|moving|change|push|shift|bring) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to) /,
-      1.5,
+      2,
     ),
     p(
       /\b(pasar|pasarla|pasarlo|cambiar|cambiarla|cambiarlo|mover|moverla|moverlo|aplazar|aplazarla|aplazarlo|posponer|posponerla|adelantar|adelantarla)( la cita| la reunion| la visita)? (al|para el|a la|a las|hasta el)\b/,
@@ -701,8 +701,10 @@ export function ruleReading(p: Prepared): RuleReading {
     /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada|again|otra vez|de nuevo|weeks?|semanas|waiting|esperando|sin arreglar|late|retraso)\b/.test(
       p.body,
     );
+  // Praise is a thanks word or an irony marker itself ("love how your 'express' line…").
+  const markers = irony.markers.test(p.body);
   const ironic =
-    scores.thanks > 0 && negativeFacts && (irony.quotedPraise.test(p.body) || irony.markers.test(p.body));
+    (scores.thanks > 0 || markers) && negativeFacts && (irony.quotedPraise.test(p.body) || markers);
   if (ironic) {
     scores.complaint += 1.5 + scores.thanks;
     scores.thanks = 0;
