@@ -9,10 +9,12 @@ import { statusLabel } from './labels';
 export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
   const [to, setTo] = useState<ComplaintStatus>('in_progress');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [resolution, setResolution] = useState('');
 
   async function apply() {
     try {
-      const result = await bulkChangeStatus(ids, to);
+      // Resolving needs a resolution; complaints that already have their own keep it.
+      const result = await bulkChangeStatus(ids, to, to === 'resolved' ? { resolution } : {});
       setMessage({ error: false, text: t('bulkResult', result.changed.length, result.refused.length) });
       onDone();
     } catch (err) {
@@ -35,6 +37,12 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
               ))}
             </select>
           </label>
+          {to === 'resolved' && (
+            <label>
+              {t('bulkResolution')}{' '}
+              <input value={resolution} onInput={(e) => setResolution(e.currentTarget.value)} />
+            </label>
+          )}
           <button type="button" onClick={() => void apply()}>
             {t('bulkApply')}
           </button>

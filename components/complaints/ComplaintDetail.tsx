@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLive } from '../use-live';
 import { db, type Complaint, type ComplaintHistoryEntry, type ComplaintStatus } from '../../services/db/db';
-import { formatDateTime, formatNumber, t } from '../../services/i18n';
+import { formatDateTime, formatNumber, t, type MessageKey } from '../../services/i18n';
+import { getProfile } from '../../services/profile';
+import { resolutionReply } from '../../services/complaints/resolution-reply';
 import {
   addComplaintNote,
   staffDirectory,
@@ -16,11 +18,50 @@ import { actionLabel, categoryLabel, severityLabel, slaLabel, statusLabel } from
 
 const when = (ms: number) => formatDateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
 
+const FIELD_LABELS: Record<string, MessageKey> = {
+  customerName: 'fieldCustomerName',
+  customerEmail: 'fieldCustomerEmail',
+  subject: 'fieldSubject',
+  summary: 'fieldSummary',
+  category: 'fieldCategory',
+  severity: 'fieldSeverity',
+  orderRef: 'fieldOrderRef',
+  amount: 'fieldAmount',
+  language: 'fieldLanguage',
+  resolution: 'fieldResolution',
+  compensation: 'fieldCompensation',
+  assignee: 'fieldAssignee',
+};
+
 function historyText(h: ComplaintHistoryEntry): string {
   if (h.kind === 'status' && h.from && h.to)
     return t('history_status', statusLabel(h.from), statusLabel(h.to));
-  if (h.kind === 'edit') return t('history_edit', h.note ?? '');
+  if (h.kind === 'edit') {
+    // Stored as field codes ("subject, amount"); shown by their names in the UI language.
+    const fields = (h.note ?? '').split(/,\s*/).filter(Boolean);
+    const named = fields.map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f));
+    return t('history_edit', named.join(', '));
+  }
   return t(`history_${h.kind}`);
+}
+
+/** Who did it: the name recorded, "you" for this browser's user with no name set, or "imported". */
+function historyWho(h: ComplaintHistoryEntry): string {
+  if (h.imported) return h.by ? `${t('historyBy', h.by)} · ${t('historyImported')}` : t('historyImported');
+  if (h.kind === 'message') return '';
+  return h.by
+    ? t('historyBy', h.by)
+    : h.kind === 'edit' || h.kind === 'note' || h.kind === 'status'
+      ? t('historyByYou')
+      : '';
+}
+
+/** Oldest first; entries at the same instant keep the order they were recorded in. */
+export function chronological(history: readonly ComplaintHistoryEntry[]): ComplaintHistoryEntry[] {
+  return history
+    .map((h, i) => [h, i] as const)
+    .sort((a, b) => a[0].at - b[0].at || a[1] - b[1])
+    .map(([h]) => h);
 }
 
 type Form = Required<Omit<ComplaintEdit, 'amount' | 'orderRef' | 'assignee'>> & {
@@ -74,6 +115,10 @@ export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: nu
   const [note, setNote] = useState('');
   const [statusNote, setStatusNote] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Resolving asks how it was resolved, then proposes a reply for the user to review and send.
+  const [resolving, setResolving] = useState<string | null>(null);
+  const [proposed, setProposed] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     if (complaint && !form) setForm(formOf(complaint));
@@ -90,6 +135,18 @@ export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: nu
       setMessage({ error: true, text: complaintErrorMessage(err) });
     }
   };
+  const resolve = (resolution: string) =>
+    run(
+      async () => {
+        const resolved = await changeStatus(complaint.id, 'resolved', { note: statusNote, resolution });
+        setStatusNote('');
+        setResolving(null);
+        setForm({ ...form, resolution: resolved.resolution });
+        setProposed(resolutionReply(resolved, await getProfile()).text);
+        setCopied(false);
+      },
+      t('statusChanged', statusLabel('resolved')),
+    );
   const move = (to: ComplaintStatus) =>
     run(
       async () => {
@@ -151,12 +208,77 @@ export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: nu
         </label>
         <div class="row">
           {TRANSITIONS[complaint.status].map((to) => (
-            <button key={to} type="button" onClick={() => void move(to)}>
+            <button
+              key={to}
+              type="button"
+              aria-expanded={to === 'resolved' ? resolving !== null : undefined}
+              onClick={() =>
+                to === 'resolved' ? setResolving(resolving ?? complaint.resolution) : void move(to)
+              }
+            >
               {actionLabel(complaint.status, to)}
             </button>
           ))}
         </div>
+        {resolving !== null && complaint.status !== 'resolved' && (
+          <form
+            data-testid="resolve-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (resolving.trim()) void resolve(resolving);
+            }}
+          >
+            <label class="field">
+              {t('resolveResolutionLabel')}
+              <textarea
+                rows={3}
+                required
+                aria-required="true"
+                value={resolving}
+                onInput={(e) => setResolving(e.currentTarget.value)}
+              />
+            </label>
+            <div class="row">
+              <button type="submit" class="primary" disabled={!resolving.trim()}>
+                {t('resolveConfirm')}
+              </button>
+              <button type="button" onClick={() => setResolving(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </form>
+        )}
       </section>
+
+      {proposed !== null && (
+        <section class="card" data-testid="proposed-reply">
+          <h3>{t('proposedReplyHeading')}</h3>
+          <p class="muted">{t('proposedReplyNote')}</p>
+          <label class="field">
+            {t('proposedReplyLabel')}
+            <textarea rows={10} value={proposed} onInput={(e) => setProposed(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard.writeText(proposed).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
+              {t('copyReply')}
+            </button>
+            {/^https?:\/\//.test(complaint.threadUrl) && (
+              <a href={complaint.threadUrl} target="_blank" rel="noopener noreferrer">
+                {t('openThread')}
+              </a>
+            )}
+            {copied && <span role="status">{t('replyCopied')}</span>}
+          </div>
+        </section>
+      )}
 
       <form
         class="card grid"
@@ -243,12 +365,16 @@ export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: nu
           {t('addNote')}
         </button>
         <ol class="plain" data-testid="complaint-history">
-          {complaint.history.map((h, i) => (
-            <li key={i}>
-              <span class="muted">{when(h.at)}</span> <strong>{historyText(h)}</strong>
-              {h.kind !== 'edit' && h.note && <div class="pre">{h.note}</div>}
-            </li>
-          ))}
+          {chronological(complaint.history).map((h, i) => {
+            const who = historyWho(h);
+            return (
+              <li key={i}>
+                <span class="muted">{when(h.at)}</span> <strong>{historyText(h)}</strong>
+                {who && <span class="muted"> · {who}</span>}
+                {h.kind !== 'edit' && h.note && <div class="pre">{h.note}</div>}
+              </li>
+            );
+          })}
         </ol>
       </section>
     </article>

@@ -9,6 +9,7 @@ import { prefillFromThread } from '../../services/complaints/prefill';
 import { makeComplaint, message, snapshot } from '../../services/complaints/test-helpers';
 import { complaintWords } from '../../services/db/complaints';
 import { ComplaintSettings } from './ComplaintSettings';
+import { saveProfile } from '../../services/profile';
 import { getCategories, getSlaTargets } from '../../services/complaints/settings';
 
 beforeEach(async () => {
@@ -53,9 +54,10 @@ describe('complaints list', () => {
     fireEvent.change(within(bar).getByLabelText('Change status of selected to'), {
       target: { value: 'resolved' },
     });
+    fireEvent.input(within(bar).getByLabelText('Resolution'), { target: { value: 'Reenviado' } });
     fireEvent.click(within(bar).getByRole('button', { name: 'Apply' }));
     await waitFor(() => expect(screen.getByText(/1 changed; 0 left as they were/)).toBeTruthy());
-    expect((await db.complaints.get('b'))?.status).toBe('resolved');
+    expect(await db.complaints.get('b')).toMatchObject({ status: 'resolved', resolution: 'Reenviado' });
   });
 
   it('refuses a foreign import file with a clear message and keeps the stored complaints', async () => {
@@ -100,6 +102,46 @@ describe('complaint detail', () => {
     fireEvent.input(screen.getByLabelText('Resolution'), { target: { value: 'Reembolso' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(async () => expect((await db.complaints.get(complaint.id))?.resolution).toBe('Reembolso'));
+  });
+
+  it('resolving asks for the resolution and proposes a reply; the history is in time order with who did what', async () => {
+    await saveProfile({ managerName: 'María López', signature: 'María López', tone: 'formal' });
+    const s = snapshot({ messages: [message({ date: '2026-10-20T09:00:00+02:00' })] });
+    const { complaint } = await createComplaintFromThread(
+      s,
+      prefillFromThread(s),
+      Date.parse('2026-10-21T10:00:00Z'),
+    );
+    render(<ComplaintsPage path={[complaint.id]} />);
+    await waitFor(() => expect(screen.getByTestId('complaint-status').textContent).toBe('New'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
+    const form = screen.getByTestId('resolve-form');
+    const confirm = within(form).getByRole('button', { name: 'Confirm resolution' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    expect(screen.getByTestId('complaint-status').textContent).toBe('New');
+    fireEvent.input(within(form).getByLabelText(/^Resolution: what was done/), {
+      target: { value: 'Le enviamos otra caja; llega el jueves.' },
+    });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.getByTestId('complaint-status').textContent).toBe('Resolved'));
+    await waitFor(() => expect(screen.getByTestId('proposed-reply')).toBeTruthy());
+    const reply = within(screen.getByTestId('proposed-reply')).getByLabelText(
+      'Reply text',
+    ) as HTMLTextAreaElement;
+    expect(reply.value).toContain('Estimado/a Lucía Pérez:');
+    expect(reply.value).toContain('Le enviamos otra caja; llega el jueves.');
+    expect((await db.complaints.get(complaint.id))?.resolution).toBe(
+      'Le enviamos otra caja; llega el jueves.',
+    );
+
+    // The customer's message (20 Oct) comes before the logging (21 Oct) although it was added after it.
+    const items = within(screen.getByTestId('complaint-history')).getAllByRole('listitem');
+    expect(items[0]!.textContent).toContain('Thread message');
+    expect(items[1]!.textContent).toContain('Logged');
+    expect(items[1]!.textContent).toContain('by María López');
+    expect(items.at(-1)!.textContent).toContain('New → Resolved');
+    expect(items.at(-1)!.textContent).toContain('by María López');
   });
 
   it('says so when the complaint does not exist', async () => {

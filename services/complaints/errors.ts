@@ -4,12 +4,20 @@ import { t, type MessageKey } from '../i18n';
 // UI shows `complaintErrorMessage(err)`; nothing stored is changed when one is thrown.
 
 export type ComplaintErrorCode =
-  'empty' | 'not-found' | 'bad-transition' | 'not-json' | 'not-ours' | 'newer-format' | 'bad-field';
+  | 'empty'
+  | 'not-found'
+  | 'bad-transition'
+  | 'no-resolution'
+  | 'not-json'
+  | 'not-ours'
+  | 'newer-format'
+  | 'bad-field';
 
 const MESSAGES: Record<ComplaintErrorCode, MessageKey> = {
   empty: 'complaintErrorEmpty',
   'not-found': 'complaintErrorNotFound',
   'bad-transition': 'complaintErrorTransition',
+  'no-resolution': 'complaintErrorNoResolution',
   'not-json': 'complaintErrorNotJson',
   'not-ours': 'complaintErrorNotOurs',
   'newer-format': 'complaintErrorNewerFormat',

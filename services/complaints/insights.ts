@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { db, type Complaint, type Severity } from '../db/db';
 import { dueFor } from './sla';
+import { responseStart } from './first-response';
 import { getBusinessHours, getSlaTargets, SEVERITIES, type BusinessHours, type SlaTargets } from './settings';
 
 // What complaints teach the business, as plain numbers: what people complain about week by week,
@@ -53,7 +54,10 @@ export function median(values: readonly number[]): number | null {
 }
 
 export interface ResponseTimes {
-  /** Median ms from logging to the first move out of "new"; null with no data. */
+  /**
+   * Median ms from the customer's message (or the logging, when the thread gave no date) to our
+   * first reply sent in the thread; null with no data. Status changes are not replies.
+   */
   firstResponse: number | null;
   firstResponseCount: number;
   resolution: number | null;
@@ -63,7 +67,7 @@ export interface ResponseTimes {
 export function responseTimes(complaints: readonly Complaint[]): ResponseTimes {
   const first = complaints
     .filter((c) => c.firstResponseAt !== null)
-    .map((c) => c.firstResponseAt! - c.createdAt);
+    .map((c) => Math.max(0, c.firstResponseAt! - responseStart(c)));
   const resolved = complaints.filter((c) => c.resolvedAt !== null).map((c) => c.resolvedAt! - c.createdAt);
   return {
     firstResponse: median(first),
@@ -90,7 +94,8 @@ export function slaBreaches(
   ) as BreachCounts;
   for (const c of complaints) {
     const open = c.status !== 'resolved' && c.status !== 'closed';
-    const answered = c.firstResponseAt ?? (c.status === 'new' ? now : null);
+    // Still unanswered and open: late as of now. Resolved without a reply we could read: unknown.
+    const answered = c.firstResponseAt ?? (open ? now : null);
     const resolved = c.resolvedAt ?? (open ? now : null);
     if (answered !== null && answered > dueFor(c.createdAt, c.severity, 'firstResponse', sla, hours)) {
       out[c.severity].firstResponse++;

@@ -202,8 +202,9 @@ describe('a version-2 database upgraded to version 3', () => {
     await db.open();
   }, 60_000);
 
-  it('keeps every record and opens at version 3 with the new indexes', async () => {
-    expect(db.verno).toBe(3);
+  it('keeps every record and opens at version 3 or later with the new indexes', async () => {
+    // Later versions (ledger, routines, team sync) add tables; the complaints indexes stay.
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(db.complaints.schema.indexes.map((i) => i.name)).toEqual(
       expect.arrayContaining([
         '[status+category+severity+createdAt]',

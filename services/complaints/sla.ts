@@ -128,13 +128,22 @@ export function dueFor(
   return addBusinessTime(createdAt, targets[severity][phase], hours);
 }
 
+/**
+ * The clock running for a complaint: a "new" one we have already answered in the thread (our reply
+ * was read there) waits for its resolution, not for a first response.
+ */
+export function clockOf(complaint: Pick<Complaint, 'status' | 'firstResponseAt'>): SlaPhase | null {
+  const phase = phaseOf(complaint.status);
+  return phase === 'firstResponse' && complaint.firstResponseAt !== null ? 'resolution' : phase;
+}
+
 /** The deadline stored as `dueAt`: the running clock's due instant, or null when none runs. */
 export function currentDue(
-  complaint: Pick<Complaint, 'status' | 'severity' | 'createdAt'>,
+  complaint: Pick<Complaint, 'status' | 'severity' | 'createdAt'> & { firstResponseAt?: number | null },
   targets: SlaTargets,
   hours: BusinessHours,
 ): number | null {
-  const phase = phaseOf(complaint.status);
+  const phase = clockOf({ status: complaint.status, firstResponseAt: complaint.firstResponseAt ?? null });
   return phase ? dueFor(complaint.createdAt, complaint.severity, phase, targets, hours) : null;
 }
 

@@ -26,24 +26,47 @@ describe('CSV export', () => {
       summary: 'Línea 1\nLínea 2, con coma',
       amount: { value: 12.5, currency: 'EUR' },
     });
-    const csv = complaintsToCsv([tricky]);
-    expect(csv.startsWith('\ufeffid,createdAt,status')).toBe(true);
+    const csv = complaintsToCsv([tricky], 'Europe/Madrid');
+    expect(csv.startsWith('\ufeffID,Logged,Status,status_code')).toBe(true);
     expect(csv).toContain('"Núñez, ""Pepe"""');
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toMatchObject({
-      customerName: 'Núñez, "Pepe"',
-      summary: 'Línea 1\nLínea 2, con coma',
-      amount: '12.5',
-      currency: 'EUR',
-      createdAt: '2026-10-01T08:00:00.000Z',
+      Customer: 'Núñez, "Pepe"',
+      Summary: 'Línea 1\nLínea 2, con coma',
+      Amount: '12.5',
+      Currency: 'EUR',
+      // Local time with its offset (10:00 in Madrid), still the same instant.
+      Logged: '2026-10-01T10:00:00.000+02:00',
     });
+  });
+
+  it('has headers and values in the UI language, with the stable codes in their own columns', () => {
+    const c = makeComplaint({ status: 'in_progress', severity: 'high', category: 'delivery' });
+    setLocale('es');
+    const [es] = Papa.parse<Record<string, string>>(complaintsToCsv([c], 'Europe/Madrid').slice(1), {
+      header: true,
+    }).data;
+    expect(es).toMatchObject({
+      Estado: 'En curso',
+      status_code: 'in_progress',
+      Gravedad: 'Alta',
+      severity_code: 'high',
+      Categoría: 'Entrega',
+      category_code: 'delivery',
+      Asunto: 'Pedido roto',
+    });
+    setLocale('en');
+    const [en] = Papa.parse<Record<string, string>>(complaintsToCsv([c], 'Europe/Madrid').slice(1), {
+      header: true,
+    }).data;
+    expect(en).toMatchObject({ Status: 'In progress', status_code: 'in_progress', Subject: 'Pedido roto' });
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {
     const csv = complaintsToCsv([makeComplaint({ subject: '=HYPERLINK("http://evil")' })]);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true });
-    expect(parsed.data[0]?.subject).toBe('\'=HYPERLINK("http://evil")');
+    expect(parsed.data[0]?.Subject).toBe('\'=HYPERLINK("http://evil")');
   });
 });
 
@@ -65,7 +88,12 @@ describe('JSON import', () => {
   it('round-trips an export into an empty database', async () => {
     const result = await importComplaintsJson(complaintsToJson([a, b]));
     expect(result).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [] });
-    expect(await db.complaints.get('a')).toEqual(a);
+    // Everything else as exported; each history entry now says it came in with an import.
+    expect(await db.complaints.get('a')).toEqual({
+      ...a,
+      history: a.history.map((h) => ({ ...h, imported: true })),
+    });
+    expect(a.history.length).toBeGreaterThan(0);
     expect(a.words).toContain('roto');
   });
 

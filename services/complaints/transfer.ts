@@ -5,7 +5,8 @@ import { db, type Complaint, type ComplaintHistoryEntry } from '../db/db';
 import { complaintWords } from '../db/complaints';
 import { ComplaintError } from './errors';
 import { STATUSES } from './workflow';
-import { SEVERITIES } from './settings';
+import { BUILT_IN_CATEGORIES, SEVERITIES } from './settings';
+import { t, type MessageKey } from '../i18n';
 
 // Export (CSV for spreadsheets, JSON for backup and moving between browsers) and JSON import.
 // Import merges by id and by thread: it never deletes or duplicates, keeps the newer version of each
@@ -14,62 +15,69 @@ import { SEVERITIES } from './settings';
 export const EXPORT_FORMAT = 'ops-assistant/complaints';
 export const EXPORT_VERSION = 1;
 
-const CSV_FIELDS = [
-  'id',
-  'createdAt',
-  'status',
-  'severity',
-  'category',
-  'customerName',
-  'customerEmail',
-  'subject',
-  'summary',
-  'orderRef',
-  'amount',
-  'currency',
-  'language',
-  'channel',
-  'assignee',
-  'resolution',
-  'compensation',
-  'firstResponseAt',
-  'resolvedAt',
-  'dueAt',
-  'threadUrl',
-] as const;
+type Column = readonly [header: MessageKey | null, code: string, value: (c: Complaint) => string | number];
 
-const isoOrEmpty = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+/** Local time with its offset: what the user saw, and still one exact instant for a machine. */
+const when = (zone: string) => (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? '');
+
+function columns(zone: string): Column[] {
+  const at = when(zone);
+  // A human column in the UI language, then the stable code for machines (`status_code`…), so a
+  // spreadsheet reads "In progress" and a script still filters on `in_progress`.
+  return [
+    ['csvId', 'id', (c) => c.id],
+    ['csvCreated', 'created', (c) => at(c.createdAt)],
+    ['csvStatus', 'status', (c) => t(`status_${c.status}`)],
+    [null, 'status_code', (c) => c.status],
+    ['csvSeverity', 'severity', (c) => t(`severity_${c.severity}`)],
+    [null, 'severity_code', (c) => c.severity],
+    ['csvCategory', 'category', (c) => categoryName(c.category)],
+    [null, 'category_code', (c) => c.category],
+    ['csvCustomerName', 'customer_name', (c) => c.customerName],
+    ['csvCustomerEmail', 'customer_email', (c) => c.customerEmail],
+    ['csvSubject', 'subject', (c) => c.subject],
+    ['csvSummary', 'summary', (c) => c.summary],
+    ['csvOrderRef', 'order_ref', (c) => c.orderRef ?? ''],
+    ['csvAmount', 'amount', (c) => (c.amount ? c.amount.value : '')],
+    ['csvCurrency', 'currency', (c) => c.amount?.currency ?? ''],
+    ['csvLanguage', 'language', (c) => c.language],
+    ['csvChannel', 'channel', (c) => t(`channel_${c.channel}`)],
+    [null, 'channel_code', (c) => c.channel],
+    ['csvAssignee', 'assignee', (c) => c.assignee ?? ''],
+    ['csvResolution', 'resolution', (c) => c.resolution],
+    ['csvCompensation', 'compensation', (c) => c.compensation],
+    ['csvReceived', 'received', (c) => at(c.receivedAt)],
+    ['csvFirstResponse', 'first_response', (c) => at(c.firstResponseAt)],
+    ['csvResolved', 'resolved', (c) => at(c.resolvedAt)],
+    ['csvDue', 'due', (c) => at(c.dueAt)],
+    ['csvThread', 'thread_url', (c) => c.threadUrl],
+  ];
+}
+
+function categoryName(category: string): string {
+  return (BUILT_IN_CATEGORIES as readonly string[]).includes(category)
+    ? t(`category_${category as (typeof BUILT_IN_CATEGORIES)[number]}`)
+    : category;
+}
+
+/** The CSV header row: column names in the UI language, code columns by their code. */
+export function csvHeaders(zone: string = DateTime.local().zoneName): string[] {
+  return columns(zone).map(([header, code]) => (header ? t(header) : code));
+}
 
 /**
- * CSV with a header row, UTF-8 with a byte-order mark so Excel reads accents right. Fields with
- * commas, quotes or newlines are quoted; fields starting like a formula are neutralised (mail
- * content must never become a spreadsheet formula).
+ * CSV with a header row in the UI language, UTF-8 with a byte-order mark so Excel reads accents
+ * right. Fields with commas, quotes or newlines are quoted; fields starting like a formula are
+ * neutralised (mail content must never become a spreadsheet formula). Times are local with offset.
  */
-export function complaintsToCsv(rows: readonly Complaint[]): string {
-  const data = rows.map((c) => [
-    c.id,
-    isoOrEmpty(c.createdAt),
-    c.status,
-    c.severity,
-    c.category,
-    c.customerName,
-    c.customerEmail,
-    c.subject,
-    c.summary,
-    c.orderRef ?? '',
-    c.amount ? c.amount.value : '',
-    c.amount?.currency ?? '',
-    c.language,
-    c.channel,
-    c.assignee ?? '',
-    c.resolution,
-    c.compensation,
-    isoOrEmpty(c.firstResponseAt),
-    isoOrEmpty(c.resolvedAt),
-    isoOrEmpty(c.dueAt),
-    c.threadUrl,
-  ]);
-  return `\ufeff${Papa.unparse({ fields: [...CSV_FIELDS], data }, { newline: '\r\n', escapeFormulae: true })}`;
+export function complaintsToCsv(
+  rows: readonly Complaint[],
+  zone: string = DateTime.local().zoneName,
+): string {
+  const cols = columns(zone);
+  const data = rows.map((c) => cols.map(([, , value]) => value(c)));
+  return `\ufeff${Papa.unparse({ fields: csvHeaders(zone), data }, { newline: '\r\n', escapeFormulae: true })}`;
 }
 
 export function complaintsToJson(rows: readonly Complaint[], now: number = Date.now()): string {
@@ -98,6 +106,8 @@ const historySchema = z.object({
   from: z.enum(STATUSES as [string, ...string[]]).optional(),
   to: z.enum(STATUSES as [string, ...string[]]).optional(),
   note: text(10_000).optional(),
+  by: text(200).optional(),
+  imported: z.boolean().optional(),
 });
 
 export const complaintSchema = z.object({
@@ -119,6 +129,7 @@ export const complaintSchema = z.object({
   resolution: text(10_000),
   compensation: text(10_000),
   firstResponseAt: ms.nullable(),
+  receivedAt: ms.nullable().optional(),
   resolvedAt: ms.nullable(),
   dueAt: ms.nullable(),
   createdAt: ms,
@@ -145,11 +156,15 @@ export interface ImportResult {
 
 const historyKey = (h: ComplaintHistoryEntry) => JSON.stringify([h.at, h.kind, h.from, h.to, h.note]);
 
+const imported = (h: ComplaintHistoryEntry): ComplaintHistoryEntry => ({ ...h, imported: true });
+
 function merge(stored: Complaint, incoming: Complaint): Complaint {
   const newer = incoming.updatedAt > stored.updatedAt ? incoming : stored;
   const older = newer === incoming ? stored : incoming;
   const history = new Map<string, ComplaintHistoryEntry>();
-  for (const h of [...stored.history, ...incoming.history]) history.set(historyKey(h), h);
+  // What this browser recorded stays as it is; what only the file has is marked imported.
+  for (const h of stored.history) history.set(historyKey(h), h);
+  for (const h of incoming.history) if (!history.has(historyKey(h))) history.set(historyKey(h), imported(h));
   return {
     ...newer,
     id: stored.id,
@@ -181,9 +196,10 @@ export async function importComplaintsJson(json: string): Promise<ImportResult> 
   const valid: [number, Complaint][] = [];
   entries.forEach((entry, i) => {
     const parsed = complaintSchema.safeParse(entry);
-    if (parsed.success)
-      valid.push([i, { ...(parsed.data as Complaint), words: complaintWords(parsed.data) }]);
-    else {
+    if (parsed.success) {
+      const c = parsed.data as Complaint;
+      valid.push([i, { ...c, history: c.history.map(imported), words: complaintWords(c) }]);
+    } else {
       const issue = parsed.error.issues[0];
       result.rejected.push(`#${i + 1} ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim());
     }

@@ -25,25 +25,44 @@ async function logged() {
 describe('workflow', () => {
   it('walks new → in progress → waiting → resolved → closed → reopened, timestamping each step', async () => {
     const c = await logged();
-    const a = await changeStatus(c.id, 'in_progress', { now: now + HOUR, note: 'Llamada hecha' });
-    expect(a.firstResponseAt).toBe(now + HOUR);
+    const a = await changeStatus(c.id, 'in_progress', { now: now + HOUR, note: 'Llamada hecha', by: 'Ana' });
+    // Starting work sends nothing to the customer: no first response.
+    expect(a.firstResponseAt).toBeNull();
     // Medium: resolution within 5 business days → next Wednesday 10:00.
     expect(a.dueAt).toBe(Date.parse('2026-10-28T09:00:00Z'));
-    const b = await changeStatus(c.id, 'waiting_customer', { now: now + 2 * HOUR });
-    expect(b.firstResponseAt).toBe(now + HOUR);
-    const r = await changeStatus(c.id, 'resolved', { now: now + 3 * HOUR });
-    expect([r.resolvedAt, r.dueAt]).toEqual([now + 3 * HOUR, null]);
-    const closed = await changeStatus(c.id, 'closed', { now: now + 4 * HOUR });
+    const b = await changeStatus(c.id, 'waiting_customer', { now: now + 2 * HOUR, by: 'Ana' });
+    expect(b.firstResponseAt).toBeNull();
+    await expect(changeStatus(c.id, 'resolved', { now: now + 3 * HOUR, by: 'Ana' })).rejects.toMatchObject({
+      code: 'no-resolution',
+    });
+    const r = await changeStatus(c.id, 'resolved', {
+      now: now + 3 * HOUR,
+      resolution: '  Reembolso de 45,90 € hecho. ',
+      by: 'Ana',
+    });
+    expect([r.resolvedAt, r.dueAt, r.resolution]).toEqual([
+      now + 3 * HOUR,
+      null,
+      'Reembolso de 45,90 € hecho.',
+    ]);
+    const closed = await changeStatus(c.id, 'closed', { now: now + 4 * HOUR, by: 'Luis' });
     expect(closed.resolvedAt).toBe(now + 3 * HOUR);
-    const reopened = await changeStatus(c.id, 'in_progress', { now: now + 5 * HOUR });
+    const reopened = await changeStatus(c.id, 'in_progress', { now: now + 5 * HOUR, by: 'Luis' });
     expect(reopened.resolvedAt).toBeNull();
     expect(reopened.dueAt).not.toBeNull();
     expect(reopened.history.filter((h) => h.kind === 'status')).toEqual([
-      { at: now + HOUR, kind: 'status', from: 'new', to: 'in_progress', note: 'Llamada hecha' },
-      { at: now + 2 * HOUR, kind: 'status', from: 'in_progress', to: 'waiting_customer' },
-      { at: now + 3 * HOUR, kind: 'status', from: 'waiting_customer', to: 'resolved' },
-      { at: now + 4 * HOUR, kind: 'status', from: 'resolved', to: 'closed' },
-      { at: now + 5 * HOUR, kind: 'status', from: 'closed', to: 'in_progress' },
+      { at: now + HOUR, kind: 'status', from: 'new', to: 'in_progress', note: 'Llamada hecha', by: 'Ana' },
+      { at: now + 2 * HOUR, kind: 'status', from: 'in_progress', to: 'waiting_customer', by: 'Ana' },
+      {
+        at: now + 3 * HOUR,
+        kind: 'status',
+        from: 'waiting_customer',
+        to: 'resolved',
+        note: 'Reembolso de 45,90 € hecho.',
+        by: 'Ana',
+      },
+      { at: now + 4 * HOUR, kind: 'status', from: 'resolved', to: 'closed', by: 'Luis' },
+      { at: now + 5 * HOUR, kind: 'status', from: 'closed', to: 'in_progress', by: 'Luis' },
     ]);
   });
 
@@ -61,8 +80,20 @@ describe('workflow', () => {
       makeComplaint({ id: 'a', threadKey: 'gmail:a' }),
       makeComplaint({ id: 'b', threadKey: 'gmail:b', status: 'closed' }),
       makeComplaint({ id: 'c', threadKey: 'gmail:c', status: 'in_progress', firstResponseAt: 5 }),
+      makeComplaint({ id: 'd', threadKey: 'gmail:d', status: 'in_progress', resolution: 'Cambiado' }),
     ]);
-    const result = await bulkChangeStatus(['a', 'b', 'c', 'gone'], 'resolved', { now, note: 'Lote' });
+    // Without a resolution only the one that already has its own can be resolved.
+    expect(await bulkChangeStatus(['a', 'c', 'd'], 'resolved', { now, by: 'Ana' })).toEqual({
+      changed: ['d'],
+      refused: [
+        { id: 'a', from: 'new' },
+        { id: 'c', from: 'in_progress' },
+      ],
+    });
+    const result = await bulkChangeStatus(['a', 'b', 'c', 'gone'], 'resolved', {
+      now,
+      resolution: 'Lote repuesto',
+    });
     expect(result).toEqual({
       changed: ['a', 'c'],
       refused: [
@@ -71,7 +102,13 @@ describe('workflow', () => {
       ],
     });
     const [a, b, c] = await db.complaints.bulkGet(['a', 'b', 'c']);
-    expect(a).toMatchObject({ status: 'resolved', firstResponseAt: now, resolvedAt: now, dueAt: null });
+    expect(a).toMatchObject({
+      status: 'resolved',
+      firstResponseAt: null,
+      resolvedAt: now,
+      dueAt: null,
+      resolution: 'Lote repuesto',
+    });
     expect(b?.status).toBe('closed');
     expect(c?.firstResponseAt).toBe(5);
   });

@@ -1,6 +1,7 @@
 import { db, type Complaint, type ComplaintStatus } from '../db/db';
 import { ComplaintError } from './errors';
 import { cleanText } from './prefill';
+import { currentActor } from './actor';
 import { currentDue } from './sla';
 import { getBusinessHours, getSlaTargets, type BusinessHours, type SlaTargets } from './settings';
 
@@ -27,24 +28,43 @@ export function canMove(from: ComplaintStatus, to: ComplaintStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** The complaint after moving to `to` (pure); throws `bad-transition` when the move is not allowed. */
+export interface StatusOptions {
+  note?: string;
+  /** Required to resolve: what was done for the customer (kept as the complaint's resolution). */
+  resolution?: string;
+  /** Who made the change (the history names them). */
+  by?: string;
+}
+
+/**
+ * The complaint after moving to `to` (pure); throws `bad-transition` when the move is not allowed
+ * and `no-resolution` when resolving without saying how. A status change is no response to the
+ * customer: the first response comes from the thread (first-response.ts).
+ */
 export function applyStatus(
   c: Complaint,
   to: ComplaintStatus,
   now: number,
   settings: { sla: SlaTargets; hours: BusinessHours },
-  note?: string,
+  options: StatusOptions = {},
 ): Complaint {
   if (!canMove(c.status, to)) throw new ComplaintError('bad-transition', `${c.status} → ${to}`);
-  const text = note ? cleanText(note, 4000) : '';
+  const text = options.note ? cleanText(options.note, 4000) : '';
+  const resolution = to === 'resolved' ? cleanText(options.resolution ?? '', 4000) || c.resolution : '';
+  if (to === 'resolved' && !resolution) throw new ComplaintError('no-resolution');
+  const note = text || (to === 'resolved' ? resolution : '');
+  const by = options.by?.trim();
   const next: Complaint = {
     ...c,
     status: to,
     updatedAt: now,
-    firstResponseAt: c.firstResponseAt ?? now,
+    ...(to === 'resolved' ? { resolution } : {}),
     // A reopened complaint is unresolved again; its resolution time is the next one.
     resolvedAt: to === 'resolved' ? now : to === 'closed' ? (c.resolvedAt ?? now) : null,
-    history: [...c.history, { at: now, kind: 'status', from: c.status, to, ...(text ? { note: text } : {}) }],
+    history: [
+      ...c.history,
+      { at: now, kind: 'status', from: c.status, to, ...(note ? { note } : {}), ...(by ? { by } : {}) },
+    ],
   };
   next.dueAt = currentDue(next, settings.sla, settings.hours);
   return next;
@@ -53,14 +73,15 @@ export function applyStatus(
 export async function changeStatus(
   id: string,
   to: ComplaintStatus,
-  options: { note?: string; now?: number } = {},
+  options: StatusOptions & { now?: number } = {},
 ): Promise<Complaint> {
   const now = options.now ?? Date.now();
+  const by = options.by ?? (await currentActor());
   return db.transaction('rw', [db.complaints, db.settings], async () => {
     const c = await db.complaints.get(id);
     if (!c) throw new ComplaintError('not-found');
     const settings = { sla: await getSlaTargets(), hours: await getBusinessHours() };
-    const next = applyStatus(c, to, now, settings, options.note);
+    const next = applyStatus(c, to, now, settings, { ...options, by });
     await db.complaints.put(next);
     return next;
   });
@@ -68,7 +89,10 @@ export async function changeStatus(
 
 export interface BulkResult {
   changed: string[];
-  /** Selected complaints left as they were: the move is not allowed from their status, or gone. */
+  /**
+   * Selected complaints left as they were: the move is not allowed from their status, they are
+   * gone, or resolving them needs a resolution none was given for.
+   */
   refused: { id: string; from: ComplaintStatus | null }[];
 }
 
@@ -76,20 +100,22 @@ export interface BulkResult {
 export async function bulkChangeStatus(
   ids: readonly string[],
   to: ComplaintStatus,
-  options: { note?: string; now?: number } = {},
+  options: StatusOptions & { now?: number } = {},
 ): Promise<BulkResult> {
   const now = options.now ?? Date.now();
+  const by = options.by ?? (await currentActor());
   return db.transaction('rw', [db.complaints, db.settings], async () => {
     const settings = { sla: await getSlaTargets(), hours: await getBusinessHours() };
     const rows = await db.complaints.bulkGet([...ids]);
     const result: BulkResult = { changed: [], refused: [] };
     const updated: Complaint[] = [];
     rows.forEach((c, i) => {
-      if (!c || c.status === to || !canMove(c.status, to)) {
+      const unexplained = to === 'resolved' && !options.resolution?.trim() && !c?.resolution;
+      if (!c || c.status === to || !canMove(c.status, to) || unexplained) {
         result.refused.push({ id: ids[i]!, from: c?.status ?? null });
         return;
       }
-      updated.push(applyStatus(c, to, now, settings, options.note));
+      updated.push(applyStatus(c, to, now, settings, { ...options, by }));
       result.changed.push(c.id);
     });
     await db.complaints.bulkPut(updated);

@@ -7,6 +7,8 @@ import { ComplaintError } from '../complaints/errors';
 import { cleanLine, cleanText, LIMITS, normalizeEmail, type ComplaintPrefill } from '../complaints/prefill';
 import { currentDue, dueFor } from '../complaints/sla';
 import { getBusinessHours, getSlaTargets, SEVERITIES } from '../complaints/settings';
+import { responseFields } from '../complaints/first-response';
+import { currentActor } from '../complaints/actor';
 
 // The complaints table: one record per thread (`threadKey` is unique), created from a thread with a
 // follow-up task linked both ways, and kept in step with the thread's new messages.
@@ -92,6 +94,7 @@ export async function createComplaintFromThread(
 ): Promise<LogResult> {
   const threadKey = threadKeyOf(snapshot);
   const form = cleanPrefill(prefill);
+  const by = await currentActor();
   return db.transaction('rw', [db.complaints, db.tasks, db.lists, db.settings], async () => {
     const existing = await complaintByThreadKey(threadKey);
     if (existing) {
@@ -112,15 +115,17 @@ export async function createComplaintFromThread(
       resolution: '',
       compensation: '',
       firstResponseAt: null,
+      receivedAt: null,
       resolvedAt: null,
       dueAt: null,
       createdAt: now,
       updatedAt: now,
-      history: [{ at: now, kind: 'created' }, ...entries],
+      history: [{ at: now, kind: 'created', ...(by ? { by } : {}) }, ...entries],
       seenMessageIds: ids,
       taskId: null,
       words: complaintWords(form),
     };
+    Object.assign(complaint, responseFields(complaint, snapshot));
     complaint.dueAt = currentDue(complaint, targets, hours);
     const task = await addTask({
       title: t(
@@ -144,10 +149,17 @@ export async function createComplaintFromThread(
   });
 }
 
+/** New thread messages into the history; our first reply, once sent, becomes the first response. */
 async function appendMessages(complaint: Complaint, snapshot: ThreadSnapshot, now: number): Promise<number> {
   const { ids, entries } = messageEntries(snapshot, new Set(complaint.seenMessageIds));
-  if (ids.length === 0) return 0;
+  const response = responseFields(complaint, snapshot);
+  if (ids.length === 0 && Object.keys(response).length === 0) return 0;
+  const next = { ...complaint, ...response };
   await db.complaints.update(complaint.id, {
+    ...response,
+    ...(response.firstResponseAt !== undefined
+      ? { dueAt: currentDue(next, await getSlaTargets(), await getBusinessHours()) }
+      : {}),
     history: [...complaint.history, ...entries],
     seenMessageIds: [...complaint.seenMessageIds, ...ids],
     updatedAt: now,
@@ -163,7 +175,7 @@ export async function complaintForThread(
   snapshot: ThreadSnapshot,
   now: number = Date.now(),
 ): Promise<Complaint | null> {
-  return db.transaction('rw', db.complaints, async () => {
+  return db.transaction('rw', [db.complaints, db.settings], async () => {
     const existing = await complaintByThreadKey(threadKeyOf(snapshot));
     if (!existing) return null;
     await appendMessages(existing, snapshot, now);
@@ -195,6 +207,7 @@ export async function updateComplaint(
   edit: ComplaintEdit,
   now: number = Date.now(),
 ): Promise<Complaint> {
+  const by = await currentActor();
   return db.transaction('rw', [db.complaints, db.settings], async () => {
     const c = await db.complaints.get(id);
     if (!c) throw new ComplaintError('not-found');
@@ -217,7 +230,7 @@ export async function updateComplaint(
     }
     next.words = complaintWords(next);
     next.updatedAt = now;
-    next.history = [...c.history, { at: now, kind: 'edit', note: changed.join(', ') }];
+    next.history = [...c.history, { at: now, kind: 'edit', note: changed.join(', '), ...(by ? { by } : {}) }];
     await db.complaints.put(next);
     return next;
   });
@@ -226,11 +239,12 @@ export async function updateComplaint(
 export async function addComplaintNote(id: string, note: string, now: number = Date.now()): Promise<void> {
   const text = cleanText(note, 4000);
   if (!text) return;
+  const by = await currentActor();
   await db.transaction('rw', db.complaints, async () => {
     const c = await db.complaints.get(id);
     if (!c) throw new ComplaintError('not-found');
     await db.complaints.update(id, {
-      history: [...c.history, { at: now, kind: 'note', note: text }],
+      history: [...c.history, { at: now, kind: 'note', note: text, ...(by ? { by } : {}) }],
       updatedAt: now,
     });
   });

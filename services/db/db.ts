@@ -55,6 +55,10 @@ export interface ComplaintHistoryEntry {
   from?: ComplaintStatus;
   to?: ComplaintStatus;
   note?: string;
+  /** Who did it: the profile's name at the time (messages: their sender is in `note`). */
+  by?: string;
+  /** Came in with an import (JSON file) rather than being done in this browser. */
+  imported?: boolean;
 }
 
 export interface Complaint {
@@ -76,7 +80,10 @@ export interface Complaint {
   assignee: string | null;
   resolution: string;
   compensation: string;
+  /** Our first reply actually sent in the thread (read from the thread, never from a status change). */
   firstResponseAt: number | null;
+  /** When the customer's first message in the thread was sent; the response time counts from it. */
+  receivedAt?: number | null;
   resolvedAt: number | null;
   dueAt: number | null;
   createdAt: number;

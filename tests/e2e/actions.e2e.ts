@@ -180,6 +180,14 @@ describe('complaints', () => {
       ['Reopen', 'In progress'],
     ] as const) {
       await dashboard.getByRole('button', { name: action, exact: true }).click();
+      if (action === 'Resolve') {
+        // Resolving asks how; then a reply to the customer is proposed, never sent.
+        const form = dashboard.getByTestId('resolve-form');
+        await form.getByRole('textbox').fill('Replacement drill sent by courier; arrives Thursday.');
+        await form.getByRole('button', { name: 'Confirm resolution' }).click();
+        const reply = dashboard.getByTestId('proposed-reply').getByRole('textbox');
+        await expect.poll(() => reply.inputValue()).toContain('Replacement drill sent by courier');
+      }
       await dashboard.getByTestId('complaint-status').getByText(status, { exact: true }).waitFor();
     }
     await expect
@@ -195,7 +203,11 @@ describe('complaints', () => {
     const download = dashboard.waitForEvent('download');
     await dashboard.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync((await (await download).path())!, 'utf8');
-    expect(csv.split('\n')[0]).toContain('subject');
+    // Headers in the UI language, with the stable code beside each localised value.
+    const header = csv.split('\n')[0]!;
+    expect(header).toContain('Subject');
+    expect(header).toContain('Status,status_code');
+    expect(csv).toContain('In progress,in_progress');
     expect(csv).toContain(thread('damaged-legal').subject);
     expect(csv).toContain(thread('late-delivery').subject);
     await dashboard.close();
