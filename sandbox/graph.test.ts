@@ -133,18 +133,26 @@ describe('Microsoft Graph stand-in', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ErrorInvalidParameter');
   });
 
-  it('reads a colleague calendar by address and another calendar by id', async () => {
-    const tom = (await (
+  it('reads a colleague calendar only when shared, and another calendar by id', async () => {
+    // Ana shared her calendar with María: readable from Ana's mailbox, by calendar id.
+    const ana = (await (
       await view(
-        `users/tom.baker@${TENANT}/calendarView`,
+        `users/ana.garcia@${TENANT}/calendars/AAMkAGFuYWdhcmNpYWNhbGVuZGFy/calendarView`,
         madrid(1, '00:00'),
         madrid(2, '00:00'),
-        'GMT Standard Time',
       )
     ).json()) as Page;
-    expect(tom.value.map((e) => [e.subject, e.start?.dateTime])).toEqual([
-      ['Pipeline review', '2026-03-03T09:00:00.0000000'],
-    ]);
+    expect(ana.value.map((e) => e.subject)).toContain('Cierre contable');
+    // Tom shared nothing: his calendar is not María's to read (free/busy goes through getSchedule).
+    const tom = await view(
+      `users/tom.baker@${TENANT}/calendarView`,
+      madrid(1, '00:00'),
+      madrid(2, '00:00'),
+      'GMT Standard Time',
+    );
+    expect(tom.status).toBe(403);
+    expect(await tom.json()).toMatchObject({ error: { code: 'ErrorAccessDenied' } });
+    expect((await sandbox.graph(`users/ana.garcia@${TENANT}/calendars`)).status).toBe(403);
     const projects = (await (
       await view(
         'me/calendars/AAMkAGRlbW9mZXJyZXRlcmlhcHJveWVjdG9z/calendarView',
@@ -204,7 +212,8 @@ describe('Microsoft Graph stand-in', () => {
       comment: 'Lo siento',
       recipients: ['cliente@example.com'],
     });
-    // Tom's copy of María's review: he attends, so he cannot cancel it for everyone.
+    // Tom's copy of María's review is in a mailbox María has no share of: refused before the
+    // organizer check (which would refuse it too: Tom only attends).
     const tomEvent = snap.events.find(
       (e) => e.owner === `tom.baker@${TENANT}` && e.summary?.startsWith('Quarterly'),
     );
@@ -215,7 +224,7 @@ describe('Microsoft Graph stand-in', () => {
         body: '{}',
       },
     );
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(403);
   });
 
   it("keeps a shared calendar's events in the owner's mailbox: /me/events/{id} does not find them", async () => {

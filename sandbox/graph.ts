@@ -80,6 +80,10 @@ export function graphRoutes(state: SandboxState): Route {
       sendGraphError(res, 404, 'ErrorInvalidUser', `The requested user '${target.owner}' is invalid.`);
       return true;
     }
+    if (!reachable(state, mailbox, target.rest)) {
+      sendGraphError(res, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      return true;
+    }
     await found.endpoint.handle(req, res, {
       ...found.params,
       owner: target.owner,
@@ -87,6 +91,34 @@ export function graphRoutes(state: SandboxState): Route {
     });
     return true;
   };
+}
+
+/**
+ * Another user's calendar is the signed-in user's to read or write only when its owner shared it
+ * with them (Outlook "Can view"/"Can edit", or delegation) — Learn "Get shared or delegated Outlook
+ * calendar and its events" (learn.microsoft.com/graph/outlook-get-shared-events-calendars): with
+ * Calendars.Read.Shared / Calendars.ReadWrite.Shared the app reaches "calendars that have been shared
+ * by other users", from the owner's mailbox. Anything else in a colleague's mailbox is refused with
+ * 403 ErrorAccessDenied (Learn "Microsoft Graph error responses": 403 Forbidden, "the owner … has not
+ * granted access"). A colleague's availability stays readable through getSchedule on /me, which
+ * Exchange answers from free/busy every member of the organization may see. The user object itself
+ * (`users/{id}`) is left readable: a profile, not a calendar.
+ */
+function reachable(state: SandboxState, mailbox: GraphMailbox, rest: string): boolean {
+  const me = state.mailbox('me');
+  if (!me || mailbox === me || rest === '') return true;
+  const shared = new Set(
+    (me.sharedWithMe ?? []).filter((s) => state.mailbox(s.owner) === mailbox).map((s) => s.calendarId),
+  );
+  if (shared.size === 0) return false;
+  const [first, second] = rest.split('/').map((p) => decodeURIComponent(p));
+  if (first === 'calendars') return second !== undefined && shared.has(second);
+  if (first === 'events' && second !== undefined) {
+    return mailbox.calendars.some((c) => shared.has(c.calendar.id) && c.events.some((e) => e.id === second));
+  }
+  // calendar, calendarView, calendar/…, POST events: the default calendar.
+  const main = defaultCalendar(mailbox);
+  return main !== undefined && shared.has(main.calendar.id);
 }
 
 /** `me/x` and `users/{id|upn}/x` address the same operations on different mailboxes. */

@@ -100,6 +100,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   );
   const [slots, setSlots] = useState<Slot[] | null>(null);
   const [unknown, setUnknown] = useState<string[]>([]);
+  const [notShared, setNotShared] = useState<string[]>([]);
   const [personal, setPersonal] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -138,7 +139,8 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
       setSlots(result.slots);
       setOutcomes(result.proposals);
       setPersonal(result.unknown.filter((id) => result.reasons[id] === 'personal-account'));
-      setUnknown(result.unknown.filter((id) => result.reasons[id] !== 'personal-account'));
+      setNotShared(result.unknown.filter((id) => result.reasons[id] === 'no-access'));
+      setUnknown(result.unknown.filter((id) => !result.reasons[id]));
       const language = draftLanguage(analysis, locale.value);
       onSlots?.(
         result.slots.length
@@ -321,6 +323,11 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
         </p>
       )}
       {unknown.length > 0 && <p class="notice">{t('freeBusyUnknown', unknown.join(', '))}</p>}
+      {notShared.length > 0 && (
+        <p class="notice" data-testid="freebusy-not-shared">
+          {t('freeBusyNoAccess', notShared.join(', '))}
+        </p>
+      )}
       {personal.length > 0 && (
         <p class="notice" data-testid="freebusy-personal">
           {t('freeBusyPersonal', personal.join(', '))}
