@@ -44,6 +44,21 @@ export interface Task {
   completedAt: number | null;
   /** Lower-cased words of title and notes, for search (added in version 2). */
   words: string[];
+  // Version 5 (routines). Absent on tasks written before it, hence optional.
+  /** The repeating series this task is one occurrence of. */
+  seriesId?: Id | null;
+  /** The occurrence it stands for (an instant; the due time may be moved for this one only). */
+  instanceAt?: number | null;
+  /** The series' RFC 5545 rule, copied so lists can say it in words without a lookup. */
+  rule?: string | null;
+  /** Closed by "skip" rather than done. */
+  skipped?: boolean;
+  /** Occurrences that passed before this one was closed (counted, never stored one by one). */
+  missed?: number;
+  /** Staff member (their e-mail, the staff directory's key) the task is assigned to. */
+  assignee?: string | null;
+  /** The checklist run this task is an item of. */
+  checklistRunId?: Id | null;
 }
 
 export type ComplaintStatus = 'new' | 'in_progress' | 'waiting_customer' | 'resolved' | 'closed';
@@ -168,6 +183,9 @@ export type OpsDb = Dexie & {
   syncLinks: EntityTable<SyncLink, 'id'>;
   syncConflicts: EntityTable<SyncConflict, 'id'>;
   vault: EntityTable<VaultRecord, 'id'>;
+  series: EntityTable<TaskSeries, 'id'>;
+  checklists: EntityTable<ChecklistTemplate, 'id'>;
+  checklistRuns: EntityTable<ChecklistRun, 'id'>;
 };
 
 export const DB_NAME = 'ops-assistant';
@@ -214,6 +232,73 @@ export const SCHEMA_V3 = {
     'id, &threadKey, customerEmail, category, createdAt, dueAt, [status+createdAt], ' +
     '[status+severity+createdAt], [status+category+severity+createdAt], ' +
     '[status+severity+category+dueAt], *words',
+};
+
+// --- Version 5: routines — recurring tasks, checklists, staff on task (issue 20) ---
+
+/** A repeating task: the rule and what each occurrence copies. Occurrences are made one at a time. */
+export interface TaskSeries {
+  id: Id;
+  /** RFC 5545 RRULE value, evaluated in `zone` from the local day `start`. */
+  rule: string;
+  zone: string;
+  start: string;
+  title: string;
+  notes: string;
+  listId: Id;
+  priority: Priority;
+  assignee: string | null;
+  /** Minutes before each occurrence for its reminder, or null. */
+  remindBefore: number | null;
+  /** False once the user stopped it; its open occurrence stays a one-off. */
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ChecklistItem {
+  id: Id;
+  title: string;
+  /** Minutes after the run's start the item is due (0: at the start). */
+  offsetMinutes: number;
+}
+
+/** A reusable checklist ("Opening the shop"). Built-in ones are named per UI language until edited. */
+export interface ChecklistTemplate {
+  id: Id;
+  builtIn: string | null;
+  name: string;
+  items: ChecklistItem[];
+  /** When runs start by themselves (RRULE in `zone`), or null for "start by hand". */
+  rule: string | null;
+  zone: string;
+  start: string;
+  assignee: string | null;
+  /** Bumped on every edit; a run keeps the version (and the items) it started with. */
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One run of a checklist: a snapshot of the template's items, each made a task. */
+export interface ChecklistRun {
+  id: Id;
+  templateId: Id;
+  templateVersion: number;
+  name: string;
+  /** The occurrence this run is for (its start), or the time it was started by hand. */
+  instanceAt: number;
+  items: (ChecklistItem & { taskId: Id })[];
+  startedAt: number;
+}
+
+export const SCHEMA_V5 = {
+  tasks:
+    'id, listId, status, dueAt, remindAt, [status+dueAt], link.ref, createdAt, *words, seriesId, ' +
+    'assignee, checklistRunId',
+  series: 'id',
+  checklists: 'id, builtIn',
+  checklistRuns: 'id, templateId, &[templateId+instanceAt], instanceAt',
 };
 
 // --- Version 6: team sync and backup (issue 18) ---
@@ -297,6 +382,8 @@ export function openDb(name = DB_NAME): OpsDb {
     });
   // Index-only change: IndexedDB builds the new indexes from the stored rows, nothing to rewrite.
   db.version(3).stores(SCHEMA_V3);
+  // Routines: new tables and task indexes; old tasks simply have no series, assignee or run.
+  db.version(5).stores(SCHEMA_V5);
   // New tables only: nothing to rewrite.
   db.version(6).stores(SCHEMA_V6);
   return db;

@@ -1,13 +1,17 @@
 import { db, searchWords, type Task } from './db';
 import { defaultListId } from './lists';
 import { syncReminderAlarm } from '../tasks/reminders';
+import { afterDoneChanged } from '../tasks/series';
 import { t } from '../i18n';
 
 export type NewTask = Pick<Task, 'title'> & Partial<Omit<Task, 'id' | 'title' | 'words' | 'createdAt'>>;
 
 /** The fields a user edits; the rest (id, times, words) follow from them. */
 export type TaskChanges = Partial<
-  Pick<Task, 'title' | 'notes' | 'dueAt' | 'dueAllDay' | 'remindAt' | 'priority' | 'link' | 'listId'>
+  Pick<
+    Task,
+    'title' | 'notes' | 'dueAt' | 'dueAllDay' | 'remindAt' | 'priority' | 'link' | 'listId' | 'assignee'
+  >
 >;
 
 const TITLE_MAX = 500;
@@ -43,6 +47,7 @@ export async function addTask(input: NewTask): Promise<Task> {
     createdAt: Date.now(),
     completedAt: input.status === 'done' ? (input.completedAt ?? Date.now()) : null,
     words: [],
+    ...(input.assignee ? { assignee: input.assignee } : {}),
   };
   task.words = searchWords(task.title, task.notes);
   await db.tasks.add(task);
@@ -71,6 +76,8 @@ export async function updateTask(id: string, changes: TaskChanges): Promise<Task
 
 export async function setTaskDone(id: string, done: boolean): Promise<void> {
   await db.tasks.update(id, { status: done ? 'done' : 'open', completedAt: done ? Date.now() : null });
+  // A repeating task's next occurrence comes when one is done (and goes when it is reopened).
+  await afterDoneChanged(id, done);
   await syncReminderAlarm();
 }
 

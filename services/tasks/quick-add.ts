@@ -4,6 +4,15 @@ import * as chronoEn from 'chrono-node/en';
 import * as chronoEs from 'chrono-node/es';
 import { DateTime } from 'luxon';
 import type { Priority } from '../db/db';
+import { findRecurrence } from './recurrence-phrases';
+import {
+  assertOccurs,
+  localDay,
+  RecurrenceError,
+  toRule,
+  type Anchor,
+  type RecurrenceProblem,
+} from './recurrence';
 
 export interface QuickTask {
   title: string;
@@ -18,6 +27,10 @@ export interface QuickTask {
   remindAt?: number;
   /** A part of the day that was typed ("por la tarde", "at noon"): the due time is its start. */
   dayPart?: DayPart;
+  /** A schedule that was typed ("cada lunes a las 9:00"): the task repeats; `dueAt` is its first time. */
+  recurrence?: Anchor;
+  /** A schedule was typed but cannot be kept ("every 30th of February"): nothing is due. */
+  recurrenceError?: RecurrenceProblem;
 }
 
 export type DayPart = 'morning' | 'noon' | 'afternoon' | 'evening';
@@ -140,6 +153,15 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
     extras.listHint = tag[1]!;
     text = takeOut(text, tag);
   }
+  const repeating = readRecurrence(text, now, zone);
+  if (repeating) {
+    const { found, error, first, anchor } = repeating;
+    const title = found?.rest || text;
+    if (error || first === undefined || !anchor)
+      return { title, dueAt: null, dueAllDay: false, ...extras, recurrenceError: error ?? 'malformed' };
+    if (reminderMinutes !== null) extras.remindAt = first - reminderMinutes * 60_000;
+    return { title, dueAt: first, dueAllDay: !found!.parts.times.length, ...extras, recurrence: anchor };
+  }
   let dayPart: (typeof DAY_PARTS)[number] | undefined;
   for (const candidate of DAY_PARTS) {
     const found = candidate.re.exec(text);
@@ -194,4 +216,34 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
   const due = day.set({ hour, minute: timed ? get('minute') : 0 }).toMillis();
   if (reminderMinutes !== null) extras.remindAt = due - reminderMinutes * 60_000;
   return { title: title || text, dueAt: due, dueAllDay: allDay, ...extras };
+}
+
+/**
+ * A typed schedule, evaluated in `zone`. An all-day rule counts today's occurrence (typed on a
+ * Monday, "every Monday" starts today); a timed one starts at the next time still ahead.
+ */
+function readRecurrence(text: string, now: Date, zone: string) {
+  let found: ReturnType<typeof findRecurrence>;
+  try {
+    found = findRecurrence(text);
+  } catch (err) {
+    return { found: null, error: err instanceof RecurrenceError ? err.problem : ('malformed' as const) };
+  }
+  if (!found) return null;
+  const from = found.parts.times.length
+    ? now.getTime()
+    : DateTime.fromJSDate(now, { zone }).startOf('day').toMillis();
+  let anchor: Anchor = { rule: toRule(found.parts), zone, start: localDay(now.getTime(), zone) };
+  try {
+    // "Every other Tuesday" typed on a Wednesday means next Tuesday, then every two weeks: the
+    // cadence counts from the first matching day, not from the week it was typed in (RFC 5545
+    // would count from that week and skip to the Tuesday after next).
+    if (found.parts.interval > 1) {
+      const single = { ...anchor, rule: toRule({ ...found.parts, interval: 1 }) };
+      anchor = { ...anchor, start: localDay(assertOccurs(single, from), zone) };
+    }
+    return { found, anchor, first: assertOccurs(anchor, from) };
+  } catch (err) {
+    return { found, error: err instanceof RecurrenceError ? err.problem : ('malformed' as const) };
+  }
 }
