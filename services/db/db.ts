@@ -179,6 +179,7 @@ export type OpsDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'id'>;
   agendaCache: EntityTable<AgendaCacheEntry, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  ledger: EntityTable<LedgerEntry, 'id'>;
   syncMeta: EntityTable<SyncMetaRecord, 'key'>;
   syncLinks: EntityTable<SyncLink, 'id'>;
   syncConflicts: EntityTable<SyncConflict, 'id'>;
@@ -351,6 +352,61 @@ export const SCHEMA_V6 = {
   vault: 'id',
 };
 
+// --- Version 4: the ledger — supplier invoices, receipts and credit notes (issue 19) ---
+
+export type LedgerStatus = 'to_pay' | 'scheduled' | 'paid' | 'disputed';
+export type LedgerKind = 'invoice' | 'receipt' | 'credit_note';
+
+export interface LedgerTax {
+  /** IVA, IGIC, IPSI, VAT, sales_tax, IRPF (a withholding: negative), tax. */
+  kind: string;
+  /** Exact decimal string of the percentage ("21", "10.5"), or null. */
+  rate: string | null;
+  /** Minor units; null when the line gave none (the entry's base applies). */
+  base: number | null;
+  amount: number;
+}
+
+/** One supplier document. Amounts are integer minor units of `currency`, never floats. */
+export interface LedgerEntry {
+  id: Id;
+  kind: LedgerKind;
+  /** Tax id when known, else the sender's domain, else the name: with `number`, the one-record key. */
+  supplierKey: string;
+  supplierName: string;
+  supplierEmail: string;
+  taxId: string | null;
+  number: string;
+  /** YYYY-MM-DD */
+  issueDate: string;
+  dueDate: string | null;
+  /** YYYY-MM of the issue date: totals by month. */
+  month: string;
+  currency: string;
+  base: number;
+  taxes: LedgerTax[];
+  total: number;
+  category: string;
+  status: LedgerStatus;
+  paymentMethod: string | null;
+  iban: string | null;
+  attachments: string[];
+  /** `${site}:${threadId}` and the thread's address, to go back to the mail. */
+  threadKey: string | null;
+  threadUrl: string | null;
+  messageId: string | null;
+  subject: string;
+  notes: string;
+  reminderTaskId: Id | null;
+  paidAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const SCHEMA_V4 = {
+  ledger: 'id, &[supplierKey+number], supplierKey, status, dueDate, month, threadKey, [status+dueDate]',
+};
+
 export function searchWords(...texts: (string | null | undefined)[]): string[] {
   const words = new Set<string>();
   for (const text of texts) {
@@ -382,6 +438,8 @@ export function openDb(name = DB_NAME): OpsDb {
     });
   // Index-only change: IndexedDB builds the new indexes from the stored rows, nothing to rewrite.
   db.version(3).stores(SCHEMA_V3);
+  // The ledger: a new table only.
+  db.version(4).stores(SCHEMA_V4);
   // Routines: new tables and task indexes; old tasks simply have no series, assignee or run.
   db.version(5).stores(SCHEMA_V5);
   // New tables only: nothing to rewrite.
