@@ -12,6 +12,7 @@ import { registerSessionRenewal } from '../../services/auth/renewal';
 import { SANDBOX } from '../../services/config';
 import { seedSandboxDemo } from '../../services/sandbox-demo';
 import { registerWelcome } from '../../services/background/welcome';
+import { registerBackup } from '../../services/backup/schedule';
 
 export default defineBackground(() => {
   registerRouter();
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   registerReminders();
   registerSessionRenewal();
   registerWelcome();
+  void registerBackup();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

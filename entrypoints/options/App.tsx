@@ -6,6 +6,7 @@ import { Profile } from '../../components/options/Profile';
 import { Staff } from '../../components/options/Staff';
 import { Templates } from '../../components/options/Templates';
 import { Ai } from '../../components/options/Ai';
+import { Backup } from '../../components/options/Backup';
 import { ComplaintSettings } from '../../components/complaints/ComplaintSettings';
 
 const SECTIONS: { id: string; label: MessageKey }[] = [
@@ -15,6 +16,7 @@ const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'templates', label: 'tplHeading' },
   { id: 'ai', label: 'aiHeading' },
   { id: 'complaints', label: 'complaintSettingsHeading' },
+  { id: 'backup', label: 'backupHeading' },
 ];
 
 export function App() {
@@ -69,6 +71,7 @@ export function App() {
       <div id="complaints" class="card">
         <ComplaintSettings />
       </div>
+      <Backup />
     </main>
   );
 }
