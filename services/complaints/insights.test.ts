@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db/db';
 import {
+  countTicks,
+  labelledWeeks,
   loadInsights,
   median,
   phraseRuns,
@@ -155,5 +157,26 @@ describe('loadInsights', () => {
     expect(insights.total).toBe(1);
     expect(insights.weekly.weeks).toHaveLength(4);
     expect(insights.weekly.counts.product).toEqual([0, 0, 0, 1]);
+  });
+});
+
+describe('chart axes', () => {
+  it('counts are whole numbers from 0 past the largest, about six ticks', () => {
+    expect(countTicks(0)).toEqual([0, 1]);
+    expect(countTicks(1)).toEqual([0, 1]);
+    expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(countTicks(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(countTicks(23)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(countTicks(480)).toEqual([0, 100, 200, 300, 400, 500]);
+    for (const max of [0, 1, 2, 3, 4, 5, 9, 11, 17, 99, 1234])
+      for (const tick of countTicks(max)) expect(Number.isInteger(tick)).toBe(true);
+  });
+
+  it('labels week starts (the ticks themselves), thinning from the latest week when they do not fit', () => {
+    const weeks = Array.from({ length: 12 }, (_, i) => i * 7 * 86_400_000);
+    expect(labelledWeeks(weeks, 1000).size).toBe(12);
+    const thin = labelledWeeks(weeks, 300); // room for 4 labels → every 4th week
+    expect([...thin]).toEqual([weeks[3], weeks[7], weeks[11]]);
+    expect(thin.has(weeks.at(-1)!)).toBe(true);
   });
 });

@@ -256,3 +256,33 @@ export async function loadInsights(weeks: number, now: number = Date.now()): Pro
   const complaints = await db.complaints.where('createdAt').between(from, now, true, true).toArray();
   return computeInsights(complaints, { from, to: now, sla, hours });
 }
+
+/**
+ * Y-axis ticks for counts: whole numbers only (there is no half complaint), from 0 to at least
+ * the largest count, at a step of 1, 2, 5, 10, 20… that keeps about `maxTicks` of them.
+ */
+/** 1, 2, 5, 10, 20, 50, 100… */
+function* niceSteps(): Generator<number> {
+  for (let magnitude = 1; ; magnitude *= 10) for (const m of [1, 2, 5]) yield m * magnitude;
+}
+
+export function countTicks(max: number, maxTicks = 6): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  const step = niceSteps().find((n) => Math.ceil(top / n) + 1 <= maxTicks)!;
+  const end = Math.ceil(top / step) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= end; v += step) ticks.push(v);
+  return ticks;
+}
+
+/**
+ * Which week starts get a label on the x axis: every week when they fit, else every 2nd, 4th…
+ * counted back from the latest week, so the most recent one is always labelled. Each label sits
+ * exactly on its week's start (the ticks are the week starts themselves, not round dates).
+ */
+export function labelledWeeks(weeks: readonly number[], width: number, labelWidth = 64): Set<number> {
+  const fit = Math.max(1, Math.floor(width / labelWidth));
+  let every = 1;
+  while (Math.ceil(weeks.length / every) > fit) every *= 2;
+  return new Set(weeks.filter((_, i) => (weeks.length - 1 - i) % every === 0));
+}
