@@ -3,14 +3,20 @@ import { useRef, useState } from 'preact/hooks';
 import { DateTime } from 'luxon';
 import type { TaskList } from '../../services/db/db';
 import { addTask } from '../../services/db/tasks';
-import { listName, matchList, orderedLists } from '../../services/db/lists';
+import { defaultListId, listName, matchList, orderedLists } from '../../services/db/lists';
+import { syncReminderAlarm } from '../../services/tasks/reminders';
 import { dayFirst, formatDateTime, t, type MessageKey } from '../../services/i18n';
 import type { DayPart, QuickTask } from '../../services/tasks/quick-add';
+import { getProfile } from '../../services/profile';
+import { describeRule, recurrenceProblemText } from '../../services/tasks/recurrence-words';
+import { RecurrenceError } from '../../services/tasks/recurrence';
 
 interface Props {
   /** The list new tasks go to unless the text names one with "#name". */
   listId?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Staff member new tasks are assigned to (the list's person filter). */
+  assignee?: string | null;
 }
 
 /** What the typed text will become, read the same way as on saving. */
@@ -32,7 +38,9 @@ const DAY_PART_LABEL: Record<DayPart, MessageKey> = {
 async function understand(text: string): Promise<Understood> {
   // The date parser (chrono, en + es) loads on the first keystroke, not with the popup.
   const { parseQuickTask, DAY_PART_HOURS } = await import('../../services/tasks/quick-add');
-  const task = parseQuickTask(text, new Date(), { dayFirst: dayFirst() });
+  // Schedules run in the business's zone (its profile), so "cada lunes a las 9:00" is 9:00 there.
+  const zone = (await getProfile()).timeZone;
+  const task = parseQuickTask(text, new Date(), { dayFirst: dayFirst(), zone });
   const list = task.listHint ? matchList(await orderedLists(), task.listHint) : undefined;
   let window: Understood['window'];
   if (task.dayPart && task.dueAt !== null) {
@@ -72,6 +80,16 @@ function Preview({ understood }: { understood: Understood }) {
           {time(task.dueAt)}
         </span>
       )}
+      {task.recurrence && (
+        <span class="chip strong" data-part="rule" data-testid="quick-add-rule">
+          {t('quickAddRepeats', describeRule(task.recurrence.rule))}
+        </span>
+      )}
+      {task.recurrenceError && (
+        <span class="chip severity-high" data-part="rule" role="alert">
+          {recurrenceProblemText(new RecurrenceError(task.recurrenceError))}
+        </span>
+      )}
       {task.listHint && (
         <span class={list ? 'chip strong' : 'chip'} data-part="list">
           {list ? t('quickAddList', listName(list)) : t('quickAddNoList', task.listHint)}
@@ -91,7 +109,7 @@ function Preview({ understood }: { understood: Understood }) {
   );
 }
 
-export function QuickAdd({ listId, inputRef }: Props) {
+export function QuickAdd({ listId, inputRef, assignee }: Props) {
   const [text, setText] = useState('');
   const [understood, setUnderstood] = useState<Understood | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -113,22 +131,47 @@ export function QuickAdd({ listId, inputRef }: Props) {
     if (!text.trim()) return;
     try {
       const { task: parsed, list } = await understand(text);
-      await addTask({
-        // An unknown "#word" is part of the title rather than a list to invent.
-        title: parsed.listHint && !list ? `${parsed.title} #${parsed.listHint}` : parsed.title,
-        listId: list?.id ?? listId,
-        dueAt: parsed.dueAt,
-        dueAllDay: parsed.dueAllDay,
-        remindAt: parsed.remindAt ?? null,
-        priority: parsed.priority ?? 'normal',
-      });
+      // An unknown "#word" is part of the title rather than a list to invent.
+      const title = parsed.listHint && !list ? `${parsed.title} #${parsed.listHint}` : parsed.title;
+      // A schedule that cannot be kept is said, and nothing is saved: the text stays to be fixed.
+      if (parsed.recurrenceError) throw new RecurrenceError(parsed.recurrenceError);
+      if (parsed.recurrence && parsed.dueAt !== null) {
+        const { createSeries } = await import('../../services/tasks/series');
+        await createSeries(
+          {
+            title,
+            listId: list?.id ?? listId ?? (await defaultListId()),
+            priority: parsed.priority ?? 'normal',
+            remindBefore:
+              parsed.remindAt !== undefined ? Math.round((parsed.dueAt - parsed.remindAt) / 60_000) : null,
+            assignee: assignee ?? null,
+            anchor: parsed.recurrence,
+          },
+          Date.now(),
+          parsed.dueAt,
+        );
+        await syncReminderAlarm();
+      } else
+        await addTask({
+          title,
+          listId: list?.id ?? listId,
+          dueAt: parsed.dueAt,
+          dueAllDay: parsed.dueAllDay,
+          remindAt: parsed.remindAt ?? null,
+          priority: parsed.priority ?? 'normal',
+          assignee: assignee ?? null,
+        });
       latest.current++;
       setText('');
       setUnderstood(null);
       setError(null);
     } catch (err) {
       // The typed text stays in the box so nothing is lost.
-      setError(t('errorGeneric', err instanceof Error ? err.message : String(err)));
+      setError(
+        err instanceof RecurrenceError
+          ? recurrenceProblemText(err)
+          : t('errorGeneric', err instanceof Error ? err.message : String(err)),
+      );
     }
   }
 

@@ -6,6 +6,17 @@ import { ALL_DAY_HOUR } from '../../services/tasks/quick-add';
 import { snoozeTask, SNOOZE_CHOICES, type SnoozeChoice } from '../../services/tasks/reminders';
 import { t, type MessageKey } from '../../services/i18n';
 import { formatWhen, fromInputValue, openTaskLink, toInputValue } from './task-ui';
+import { RecurrenceEditor } from './RecurrenceEditor';
+import { useLive } from '../use-live';
+import { listStaff } from '../../services/db/contacts';
+import { getProfile } from '../../services/profile';
+import { recurrenceProblemText } from '../../services/tasks/recurrence-words';
+import { getSeries, makeRecurring, stopSeries, updateSeries } from '../../services/tasks/series';
+
+/** Which occurrences of a repeating task an edit changes. */
+type Scope = 'one' | 'all';
+/** Fields an "all occurrences" edit can carry to the series. */
+const SERIES_FIELDS = ['title', 'notes', 'priority', 'assignee', 'listId'] as const;
 
 const SNOOZE_LABEL: Record<SnoozeChoice, MessageKey> = {
   '10m': 'snooze10m',
@@ -30,15 +41,31 @@ export function TaskEditor({ task, lists, onClose, onDelete }: Props) {
   const [title, setTitle] = useState(task.title);
   const [notes, setNotes] = useState(task.notes);
   const [error, setError] = useState<string | null>(null);
+  const [scope, setScope] = useState<Scope>('one');
+  const staff = useLive(listStaff, []) ?? [];
+  const series = useLive(
+    async () => (task.seriesId ? ((await getSeries(task.seriesId)) ?? null) : null),
+    [task.seriesId],
+  );
+  const repeating = !!series?.active;
   useEffect(() => {
     setTitle(task.title);
     setNotes(task.notes);
     setError(null);
+    setScope('one');
   }, [task.id]);
 
   async function save(changes: TaskChanges) {
     try {
-      await updateTask(task.id, changes);
+      // "All occurrences": what the series holds goes to the series (and its open occurrence);
+      // dates stay this occurrence's own (the rule says when the others are).
+      const forSeries = SERIES_FIELDS.filter((f) => f in changes);
+      if (repeating && scope === 'all' && forSeries.length) {
+        await updateSeries(task.seriesId!, Object.fromEntries(forSeries.map((f) => [f, changes[f]])));
+        const rest = { ...changes };
+        for (const f of forSeries) delete rest[f];
+        if (Object.keys(rest).length) await updateTask(task.id, rest);
+      } else await updateTask(task.id, changes);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -47,6 +74,22 @@ export function TaskEditor({ task, lists, onClose, onDelete }: Props) {
 
   return (
     <section class="card" aria-label={t('taskDetails')} data-testid="task-editor">
+      {repeating && (
+        <div class="row" role="radiogroup" aria-label={t('taskEditScope')} data-testid="task-edit-scope">
+          <span>{t('taskEditScope')}</span>
+          {(['one', 'all'] as const).map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name="task-edit-scope"
+                checked={scope === choice}
+                onChange={() => setScope(choice)}
+              />{' '}
+              {t(choice === 'one' ? 'taskEditScopeOne' : 'taskEditScopeAll')}
+            </label>
+          ))}
+        </div>
+      )}
       <div class="form-grid">
         <label>
           {t('taskTitle')}
@@ -123,6 +166,23 @@ export function TaskEditor({ task, lists, onClose, onDelete }: Props) {
             </select>
           </label>
           <label>
+            {t('taskAssignee')}{' '}
+            <select
+              value={task.assignee ?? ''}
+              onChange={(e) => void save({ assignee: e.currentTarget.value || null })}
+            >
+              <option value="">{t('taskAssigneeNone')}</option>
+              {staff.map((person) => (
+                <option key={person.id} value={person.email}>
+                  {person.name}
+                </option>
+              ))}
+              {task.assignee && !staff.some((p) => p.email === task.assignee) && (
+                <option value={task.assignee}>{task.assignee}</option>
+              )}
+            </select>
+          </label>
+          <label>
             {t('taskList')}{' '}
             <select
               value={task.listId}
@@ -141,6 +201,17 @@ export function TaskEditor({ task, lists, onClose, onDelete }: Props) {
           </label>
         </div>
       </div>
+      {task.status === 'open' && (
+        <RecurrenceEditor
+          rule={repeating ? series!.rule : null}
+          problemText={recurrenceProblemText}
+          onSave={async (rule) => {
+            if (repeating) await updateSeries(task.seriesId!, { rule });
+            else await makeRecurring(task.id, rule, (await getProfile()).timeZone);
+          }}
+          onStop={() => stopSeries(task.seriesId!)}
+        />
+      )}
       {task.link && (
         <p class="row">
           <button type="button" onClick={() => openTaskLink(task.link!)}>

@@ -18,6 +18,8 @@ import {
 import { ensureDefaultLists, listName, orderedLists } from '../../services/db/lists';
 import { tasksForView, type TaskView } from '../../services/tasks/views';
 import { t, type MessageKey } from '../../services/i18n';
+import { listStaff } from '../../services/db/contacts';
+import { afterDoneChanged } from '../../services/tasks/series';
 
 type Undoable = { kind: 'deleted'; task: Task } | { kind: 'toggled'; task: Task; done: boolean };
 const undoText = (u: Undoable) =>
@@ -50,6 +52,8 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
   const openId = path[0] ?? null;
   const [baseView, setBaseView] = useState<TaskView>({ kind: 'today' });
   const [query, setQuery] = useState('');
+  // '' = everyone; otherwise the e-mail of a staff member (tasks assigned to them).
+  const [person, setPerson] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(openId);
   const [moving, setMoving] = useState(false);
   // The last change that can be taken back: a deletion (the task as it was) or a completion toggle.
@@ -63,7 +67,10 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
   // Live queries only read: the defaults are created once, outside them.
   useEffect(() => void ensureDefaultLists(), []);
   const lists = useLive(() => orderedLists(), []);
-  const tasks = useLive(() => tasksForView(view, Date.now()), [viewKey(view), tick]) ?? [];
+  const viewTasks = useLive(() => tasksForView(view, Date.now()), [viewKey(view), tick]) ?? [];
+  const tasks = person ? viewTasks.filter((task) => task.assignee === person) : viewTasks;
+  const staff = useLive(listStaff, []) ?? [];
+  const staffNames = new Map(staff.map((p) => [p.email, p.name]));
   // null: looked up and not found (deleted, or a stale link).
   const opened = useLive(async () => (openId ? ((await getTask(openId)) ?? null) : undefined), [openId]);
   const listTaskCount = useLive(
@@ -113,6 +120,9 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
       if (!undo) return;
       // The task as it was before the change, completion time included.
       await restoreTask(undo.task);
+      // A repeating task's next occurrence goes with the undone completion (or comes back).
+      if (undo.kind === 'toggled' && undo.task.seriesId)
+        await afterDoneChanged(undo.task.id, undo.task.status === 'done');
       setUndo(null);
       setSelectedId(undo.task.id);
     });
@@ -179,8 +189,23 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
               onInput={(e) => setQuery(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
+            {staff.length > 0 && (
+              <select
+                aria-label={t('taskFilterPerson')}
+                data-testid="tasks-person-filter"
+                value={person}
+                onChange={(e) => setPerson(e.currentTarget.value)}
+              >
+                <option value="">{t('taskFilterEveryone')}</option>
+                {staff.map((p) => (
+                  <option key={p.id} value={p.email}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
           </div>
-          <QuickAdd listId={currentList} inputRef={quickAdd} />
+          <QuickAdd listId={currentList} inputRef={quickAdd} assignee={person || null} />
           <p class="muted" data-testid="tasks-keyboard-help">
             {t('tasksKeyboardHelp')}
           </p>
@@ -194,6 +219,7 @@ export function TasksPage({ path = [] }: { path?: string[] }) {
                 now={Date.now()}
                 selected={task.id === selected?.id}
                 listLabel={view.kind === 'list' ? undefined : namesById.get(task.listId)}
+                staffNames={staffNames}
                 onSelect={() => setSelectedId(task.id)}
                 onOpen={() => open(task.id)}
                 onToggled={(before, done) => setUndo({ kind: 'toggled', task: before, done })}

@@ -190,8 +190,20 @@ export async function updateSeries(
       const from = isTimed(changes.rule) ? now : startOfDay(now, series.zone);
       const first = assertOccurs(anchorOf(next), from);
       await db.series.put(next);
-      await db.tasks.bulkDelete(open.map((t) => t.id));
-      await db.tasks.add(occurrence(next, first, now));
+      // The open occurrence keeps its id (an editor or a link may be showing it) and moves to the
+      // new rule's first time.
+      const [kept, ...others] = open;
+      await db.tasks.bulkDelete(others.map((t) => t.id));
+      const shape = occurrence(next, first, now);
+      if (kept)
+        await db.tasks.update(kept.id, {
+          rule: next.rule,
+          instanceAt: first,
+          dueAt: first,
+          dueAllDay: shape.dueAllDay,
+          remindAt: shape.remindAt,
+        });
+      else await db.tasks.add(shape);
       return;
     }
     await db.series.put(next);
@@ -225,4 +237,50 @@ export async function stopSeries(seriesId: string, now: number = Date.now()): Pr
 
 export function getSeries(id: string): Promise<TaskSeries | undefined> {
   return db.series.get(id);
+}
+
+/**
+ * Makes a one-off task repeat: a series from its fields, and the task becomes the rule's first
+ * occurrence at or after now (its due date moves there). Throws for a rule that never occurs.
+ */
+export async function makeRecurring(
+  taskId: string,
+  rule: string,
+  zone: string,
+  now: number = Date.now(),
+): Promise<void> {
+  const task = await db.tasks.get(taskId);
+  if (!task) return;
+  const start = DateTime.fromMillis(now, { zone }).toISODate()!;
+  const anchor: Anchor = { rule, zone, start };
+  const first = assertOccurs(anchor, isTimed(rule) ? now : startOfDay(now, zone));
+  const remindBefore =
+    task.remindAt !== null && task.dueAt !== null && task.remindAt < task.dueAt
+      ? Math.round((task.dueAt - task.remindAt) / 60_000)
+      : null;
+  const series: TaskSeries = {
+    id: crypto.randomUUID(),
+    ...anchor,
+    title: task.title,
+    notes: task.notes,
+    listId: task.listId,
+    priority: task.priority,
+    assignee: task.assignee ?? null,
+    remindBefore,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const shape = occurrence(series, first, now);
+  await db.transaction('rw', db.series, db.tasks, async () => {
+    await db.series.add(series);
+    await db.tasks.update(taskId, {
+      seriesId: series.id,
+      instanceAt: first,
+      rule,
+      dueAt: first,
+      dueAllDay: shape.dueAllDay,
+      remindAt: remindBefore === null ? task.remindAt : shape.remindAt,
+    });
+  });
 }
