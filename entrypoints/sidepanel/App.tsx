@@ -9,6 +9,7 @@ import { Drafts } from '../../components/sidepanel/Drafts';
 import { AfterOurReply } from '../../components/sidepanel/AfterOurReply';
 import { Scheduler } from '../../components/sidepanel/Scheduler';
 import { ComplaintPanel } from '../../components/sidepanel/ComplaintPanel';
+import { RecordInvoice } from '../../components/sidepanel/RecordInvoice';
 import type { DraftHandoff } from '../../components/sidepanel/Bookings';
 import { useLive } from '../../components/use-live';
 import { snapshotFromPastedText } from '../../services/mail-sites/pasted';
@@ -85,6 +86,7 @@ export function App() {
           {read && <IntentChooser analysis={read} chosen={chosen} onChoose={setChosen} />}
           <ThreadActions snapshot={snapshot} />
           {analysis && <ComplaintPanel snapshot={snapshot} analysis={analysis} />}
+          <RecordInvoice snapshot={snapshot} timeZone={profile?.timeZone} />
           {analysis && profile && templates && (
             <AfterOurReply key={snapshot.threadId} snapshot={snapshot} handoff={handoff !== null}>
               <Drafts

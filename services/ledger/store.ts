@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db, type LedgerEntry, type LedgerKind, type LedgerTax } from '../db/db';
 import { addTask, setTaskDone } from '../db/tasks';
@@ -194,6 +195,11 @@ export async function findEntry(supplierKey: string, number: string): Promise<Le
 /** Records already made from this thread (a thread may hold several invoices). */
 export function entriesForThread(threadKey: string): Promise<LedgerEntry[]> {
   return db.ledger.where('threadKey').equals(threadKey).toArray();
+}
+
+/** The record in the dashboard's ledger. */
+export function ledgerUrl(id: string): string {
+  return browser.runtime.getURL(`/dashboard.html#/ledger/${encodeURIComponent(id)}`);
 }
 
 export function getEntry(id: string): Promise<LedgerEntry | undefined> {
