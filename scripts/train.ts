@@ -19,7 +19,12 @@ import { ownText } from '../services/assistant/text';
 import { INTENTS, type Intent } from '../services/assistant/types';
 
 const root = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-const sets = ['tests/eval/messages.json', 'tests/eval/heldout.json', 'tests/eval/dev-2026-12-01.json'];
+const sets = [
+  'tests/eval/messages.json',
+  'tests/eval/heldout.json',
+  'tests/eval/dev-2026-12-01.json',
+  'tests/eval/dev-2026-12-01b.json',
+];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 
 interface Row {

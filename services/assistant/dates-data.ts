@@ -102,6 +102,28 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     ),
     rewrites: [
       [/\bmidday\b/gi, (m) => pad(m, 'noon')],
+      // "any evening after 6", "except Friday", "Saturday appointments": general availability,
+      // exclusions and recurring slots, not a proposed date.
+      [
+        /\b(?:any|every) (?:morning|afternoon|evening|day|night|weekday)s?(?:\s+(?:after|from|before) \d{1,2}(?::\d{2})?\s*(?:am|pm)?)?/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      [
+        new RegExp(`\\b(?:except|but not|apart from|other than) (?:on )?${EN_WEEKDAY}s?\\b`, 'gi'),
+        (m) => ' '.repeat(m.length),
+      ],
+      [
+        new RegExp(
+          `\\b${EN_WEEKDAY}s? (?:appointments|opening|hours|shifts|classes|deliveries|slots|rates|service)\\b`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "tomorrow around 11": a time.
+      [
+        /\b(?:around|about|at about|at around|circa) (\d{1,2})\b(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%))/gi,
+        (m) => pad(m, `at ${m.replace(/^\D+/, '')}`),
+      ],
       [
         /\b(at|by|around|about)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:days?|weeks?|months?|years?|people|of))/gi,
         (m) => m.replace(/[a-z]+$/i, (w) => pad(w, EN_HOUR_WORDS[w.toLowerCase()]!)),
@@ -114,7 +136,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:in the evening|evening|tonight)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed)\b/i,
+      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since)\b/i,
     nextWeek: /\bnext week\b|\bthe week after\b/i,
   },
   es: {
@@ -138,8 +160,30 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       'gi',
     ),
     rewrites: [
-      // "cualquier mañana", "las mañanas": mornings, not tomorrow.
-      [/\b(?:cualquier|cada|toda la|todas las|las|unas|alguna) ma[ñn]anas?\b/gi, (m) => ' '.repeat(m.length)],
+      // "cualquier mañana", "las mañanas": mornings, not tomorrow; "cualquier tarde a partir de las 6",
+      // "menos el viernes", "los turnos del sábado": availability in general, exclusions, recurring slots.
+      [
+        /\b(?:cualquier|cada|toda la|todas las|las|unas|alguna) (?:ma[ñn]anas?|tardes?|noches?|d[ií]as?)(?:\s+(?:a partir de|desde|despu[ée]s de) las \d{1,2}(?::\d{2})?)?\b/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      [
+        new RegExp(`\\b(?:menos|excepto|salvo|quitando) (?:el |los )?${ES_WEEKDAY}s?\\b`, 'gi'),
+        (m) => ' '.repeat(m.length),
+      ],
+      [
+        new RegExp(
+          `\\b(?:turnos|horarios?|citas|clases|entregas|apertura|repartos) (?:de los|del|de) ${ES_WEEKDAY}s?\\b`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "solo de mañana", "de mañana o de tarde": a part of the day beside another, not tomorrow.
+      [
+        /\b(?:solo|sólo|solamente|únicamente) (?:de|por la) mañana\b|\bde mañana o (?:de )?tarde\b/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      // "mañana tipo 11", "sobre las 11": a time.
+      [/\btipo (\d{1,2})\b/gi, (m) => pad(m, `las ${m.slice(5)}`)],
       [/\ba(?:l)? mediod[ií]a\b/gi, (m) => pad(m, 'a las 12')],
       [/\bmediod[ií]a\b/gi, (m) => pad(m, 'las 12')],
       [
@@ -156,7 +200,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:(?:por|de|en|a) la noche|esta noche)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres))\b/i,
+      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace)\b/i,
     nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
   },
 };

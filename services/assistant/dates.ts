@@ -79,7 +79,7 @@ function weekdayIn(text: string): number | null {
   return null;
 }
 const FUTURE_CUE =
-  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|ser[ií]a|tendr[ií]an?)\b/i;
+  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
   /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
@@ -402,7 +402,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     )
       dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
-    const onlyTime = r.start.isCertain('hour') && TIME_ONLY.test(r.text.trim());
+    const onlyTime =
+      r.start.isCertain('hour') &&
+      (TIME_ONLY.test(r.text.trim()) || /^(?:at\s+)?(?:noon|midday)$/i.test(r.text.trim()));
     if (onlyTime) timeCertain = true;
     // A rewritten word ("mediodía" → "las 12") ends earlier than the written one: show it whole.
     const tail = /^\p{L}+/u.exec(rawText.slice(index + matched.length));

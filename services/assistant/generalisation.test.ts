@@ -92,3 +92,57 @@ describe('intent on wording the lexicon was not written for', () => {
     expect(top('We need forty chairs by Friday. Is that doable?')).toBe('question');
   });
 });
+
+describe('second round: general availability, exclusions, approximate times', () => {
+  it('reads an approximate hour as a time on the day named', () => {
+    expect(read('¿Hablamos el lunes tipo 4?', 'es')).toEqual(['2026-04-20T16:00']);
+    expect(read('Ring me tomorrow around 9?', 'en')).toEqual(['2026-04-16T09:00']);
+  });
+  it('does not read general availability, exclusions or recurring slots as dates', () => {
+    expect(read('Puedo cualquier tarde a partir de las 5, menos el jueves.', 'es')).toEqual([]);
+    expect(read('Any morning after 8 is fine, except Monday.', 'en')).toEqual([]);
+    expect(read('¿Los turnos del domingo son solo de mañana?', 'es')).toEqual([]);
+    expect(read('Are Sunday deliveries possible in your area?', 'en')).toEqual([]);
+  });
+  it('keeps "since the 3rd" and "llevo desde el 3" in the past', () => {
+    expect(read("I've been chasing this since the 3rd.", 'en')).toEqual(['2026-04-03']);
+    expect(read('Llevo desde el 3 esperando una respuesta.', 'es')).toEqual(['2026-04-03']);
+  });
+  it('drops a bare noon that has already passed when the mail was sent', () => {
+    const late = extractDates('See you at noon by the gate?', {
+      reference: '2026-04-15T15:00:00+02:00',
+      zone: 'Europe/Madrid',
+      language: 'en',
+    });
+    expect(late).toEqual([]);
+  });
+});
+
+describe('second round: intent', () => {
+  it("reads a question asking for someone's time on a named day as a meeting request", () => {
+    expect(top('Would you have twenty minutes on Thursday to go over the figures?')).toBe('meeting_request');
+    expect(top('¿Tienes un hueco el viernes para ver lo del local?')).toBe('meeting_request');
+  });
+  it('reads short acceptances of an offered time', () => {
+    expect(readIntent('Great, Wednesday at 3 at the studio it is.').accepts).toBe(true);
+    expect(readIntent('Happy to confirm Friday at 10 is fine for the survey.').accepts).toBe(true);
+    // "it is" inside a sentence is not an acceptance.
+    expect(readIntent('It is my first time at the clinic on Monday, is there parking?').accepts).toBe(false);
+  });
+  it('reads chasing wording as order status', () => {
+    expect(top("What's going on with my parcel? Nothing since last week.")).toBe('order_status');
+    expect(top('El seguimiento pone entregado y aquí no ha llegado nada.')).toBe('order_status');
+  });
+  it('reads calling off and no longer needing as a cancellation', () => {
+    expect(top("We'll have to call the party off, sorry.")).toBe('cancellation');
+    expect(top('Ya no vamos a necesitar la furgoneta del sábado.')).toBe('cancellation');
+  });
+  it('reads a refund that has arrived as a thank-you, not a refund request', () => {
+    expect(top('Nos ha llegado el reembolso hoy. ¡Gracias por la rapidez!')).toBe('thanks');
+  });
+  it('reads "poco profesional" and "nobody gives me" as complaint vocabulary', () => {
+    expect(top('El trato del encargado fue muy poco profesional y nadie me da una explicación.')).toBe(
+      'complaint',
+    );
+  });
+});

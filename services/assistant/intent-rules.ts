@@ -157,6 +157,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bno (me |nos |le |les )?(funciona|sirve|anda|prende|enciende|carga|arranca|furula)\b/, 1.2),
     p(/\bha dejado de funcionar\b/, 1.5),
     p(/\bmala? (atencion|experiencia|calidad|servicio)\b/, 1.8),
+    p(/\b(poco|nada|muy poco) profesional(es)?\b|\bnot (very )?professional\b/, 1.5),
+    p(/\b(pierde|pierden|perdia|gotea|gotean) (agua|aceite|aire|gas)\b/, 1.2),
+    p(/\b(nadie|nobody|no one) (me |nos )?(da|dan|ha dado|will give|gives|will send|sends)\b/, 1.2),
+    p(/\b(that|this) (is not|isn'?t) on\b|\b(esto|eso) no puede ser\b|\b(ya )?me canse\b|\bi'?m done\b/, 1.2),
     p(/\bmuy mal[oa]?\b/, 1.2),
     p(/\b(cobrad[oa]|cobrais|cobran|cobraron|cobrasteis|cobro) (de mas|dos veces|doble)\b/, 1.8),
     p(/\b(doble (cargo|cobro)|cargo duplicado|cobro duplicado)\b/, 1.8),
@@ -200,6 +204,8 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(i'?d like|i would like|i wanted|just wanted|want) to (know|ask|check|find out|confirm)\b/, 1.2),
     p(/\b(could|can|would) you (please )?(tell|let me know|advise|explain|clarify|confirm)\b/, 1),
     p(/\b(me (podes|podeis|puedes|podria|podrian) (decir|contar|pasar|informar))\b/, 1.2),
+    p(/\bme (pasas|pasa|pasan|pasais|dices|decis|das|dan|mandas|mandan)\b[^.?!]*\?/, 1),
+    p(/\b(what'?s|what is|which is|cual es) (the|your|el|su|tu) (account|iban|cbu|bank|cuenta)\b/, 1.2),
     p(/\b(tenes|tienen|tendrian|tendras|hay|manejan|trabajan con|venden|hacen) [a-z ]{0,30}\?/, 0.6),
     w('garantia', 0.8),
     w('warranty', 0.8),
@@ -334,6 +340,18 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.2,
     ),
     w('visit', 0.6),
+    // A question naming a day or time and asking for someone's time: "¿Tenés un rato el martes?",
+    // "Would you have 30 minutes Tuesday afternoon?", "Do you have anything Thursday the 22nd?"
+    p(
+      /\b(tenes|tienes|tiene|tienen|teneis|tendrias|tendria|tendrian|would you have|do you have|have you got|got)( [a-z]+){0,3} (un rato|un hueco|hueco|tiempo|un momento|\d+ minut\w*|minutes|anything|any time|time|a slot|space|room)\b/,
+      1.5,
+    ),
+    p(/\b(nos vemos|quedamos|meet (at|you at|on)|see you at)\b/, 1.5),
+    p(
+      /\b(i|we) can do (any|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|tomorrow|mornings?|afternoons?|evenings?)\b|\b(puedo|podemos) (cualquier|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|manana|mañana|por la|a partir)\b/,
+      1.2,
+    ),
+    p(/\bbook (me |us )?in\b|\b(necesito|necesitaria|quiero|quisiera) (una|pedir) (cita|hora|turno)\b/, 1.5),
     // Moving a booked time: "could we move it to Friday?", "¿podemos pasarla al viernes?"
     p(
       /\b(move|moving|change|push|shift|bring) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to) /,
@@ -427,6 +445,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(i|we) (not|never|still not) (yet )?(receive|received|get|got|have)\b/, 1.8),
     p(/\b(sin|ninguna) noticias? (de|del)\b|\bno (se|sabemos) nada (de|del)\b/, 1.5),
     p(/\b(en camino|on (its|the) way|out for delivery|en reparto)\b/, 1),
+    p(
+      /\b(happening|going on|pasa|pasando|va|anda) (with|con) (my|our|the|mi|el|nuestro|la)? ?(order|delivery|parcel|package|shipment|pedido|envio|paquete|compra)\b|\ben que va (mi|el|nuestro)\b/,
+      1.8,
+    ),
+    p(/\b(says|shows|marked( as)?|pone|aparece( como)?|figura( como)?) (as )?(delivered|entregado)\b/, 1.8),
   ],
   cancellation: [
     w('reintegro', 2),
@@ -481,6 +504,8 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(terminate|end) (my|our|the) (contract|subscription|membership|account)\b/, 2),
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
+    p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    p(/\b(no longer|do not|will not|won'?t) (need|want|require)\b|\bno (vamos|voy) a necesitar\b/, 1.2),
   ],
   thanks: [
     // Praise: with a closing thanks and nothing asked, it is a thank-you mail.
@@ -500,6 +525,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('agradecid*', 1.5),
     w('enhorabuena', 0.5),
     w('congratulations', 0.5),
+    w('kudos', 0.5),
     w('felicidades', 0.5),
     w('agradezco', 1.8),
     w('cheers', 0.4),
@@ -729,10 +755,13 @@ export function ruleReading(p: Prepared): RuleReading {
   if (otherTop >= 0.9 && scores.thanks < 2) scores.thanks *= 0.4;
   // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
   if (
-    /\b(recibi|he recibido|got|received)( ya)? (el |mi |my |the )?(reembolso|refund)\b/.test(p.body) &&
+    /\b(recibi|he recibido|got|received|me ha llegado|nos ha llegado|ya ha llegado|llego|came through)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/.test(
+      p.body,
+    ) &&
     !/\b(no|not|n't|haven'?t|sin)\b[^.]{0,20}(recibi|recibido|received|got)/.test(p.body)
   ) {
-    scores.cancellation = Math.max(0, scores.cancellation - 2.2);
+    scores.cancellation = Math.max(0, scores.cancellation - 3.6);
+    scores.thanks += 1;
   }
   // A question mark inside a more specific request (where is my order?) is that request's form.
   if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation, scores.invoice) >= 2)
