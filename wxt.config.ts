@@ -34,6 +34,12 @@ export default defineConfig({
       // The AI endpoint is a host the user picks; asked for only when they turn it on.
       optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
       commands: {
+        // Opens the agenda popup with the quick-add field focused (entrypoints/popup/App.tsx).
+        // Chrome MV3 names the action's command _execute_action; Firefox MV2 _execute_browser_action.
+        [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+          suggested_key: { default: 'Alt+Shift+A' },
+          description: '__MSG_commandOpenPopup__',
+        },
         'open-side-panel': {
           suggested_key: { default: 'Alt+Shift+O' },
           description: '__MSG_commandOpenPanel__',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { db } from './db/db';
 import type { WeeklyHours } from './calendar/slots';
+import { defaultProfile } from './profile-defaults';
 
 // The business profile (a settings record in Dexie): who the manager is, where and when meetings
 // happen, how replies are signed. Read by drafting, scheduling, SLA and the agenda.
@@ -40,35 +41,8 @@ const profileSchema = z.object({
 
 export type BusinessProfile = z.infer<typeof profileSchema>;
 
-const weekdays = (hours: { start: string; end: string }[]) => ({
-  '1': hours,
-  '2': hours,
-  '3': hours,
-  '4': hours,
-  '5': hours,
-});
-
-export function defaultProfile(): BusinessProfile {
-  return {
-    businessName: '',
-    managerName: '',
-    managerEmail: '',
-    aliases: [],
-    signature: '',
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Madrid',
-    workingHours: weekdays([
-      { start: '09:00', end: '14:00' },
-      { start: '16:00', end: '19:00' },
-    ]),
-    holidays: [],
-    meetingMinutes: 30,
-    bufferMinutes: 10,
-    minNoticeMinutes: 120,
-    places: [],
-    bookingCalendar: null,
-    tone: 'formal',
-  };
-}
+// Kept apart (no Dexie, no zod) for the popup's first paint; exported here as before.
+export { defaultProfile };
 
 export async function getProfile(): Promise<BusinessProfile> {
   const record = await db.settings.get('profile');

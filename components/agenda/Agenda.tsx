@@ -1,89 +1,133 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useLive } from '../use-live';
-import { cachedAgenda, AGENDA_DAYS, type RefreshOutcome } from '../../services/agenda/refresh';
+import type { AgendaCacheEntry } from '../../services/db/db';
+import type { RefreshOutcome } from '../../services/agenda/refresh';
 import { buildAgenda, nextMeeting, type AgendaDay } from '../../services/agenda/merge';
 import type { AgendaEvent } from '../../services/calendar/types';
-import { getProfile, type BusinessProfile } from '../../services/profile';
-import { sendToBackground } from '../../services/messaging';
-import { formatDateTime, t } from '../../services/i18n';
+import { formatDateTime, localeTag, t, tn } from '../../services/i18n';
+import { afterFirstPaint, firstPaintDone } from '../boot';
+import { readCacheSnapshot } from './cache-read';
+import { freeTimeKnown, glanceProfile, nextMeetingText, timeline, type GlanceProfile } from './glance';
 
+// Days in the cache (services/agenda/refresh.ts AGENDA_DAYS; importing it would load Dexie).
+const AGENDA_DAYS = 9;
 const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+// One formatter per zone and language: building an Intl.DateTimeFormat costs more than formatting,
+// and the agenda formats a few dozen times per paint.
+const clocks = new Map<string, Intl.DateTimeFormat>();
 function time(ms: number, zone: string): string {
-  return formatDateTime(ms, { timeStyle: 'short' }, zone);
+  const key = `${localeTag()}|${zone}`;
+  let clock = clocks.get(key);
+  if (!clock)
+    clocks.set(key, (clock = new Intl.DateTimeFormat(localeTag(), { timeStyle: 'short', timeZone: zone })));
+  return clock.format(ms);
 }
 
-/** Painted from the cache at once; the background refresh updates it in place. */
+interface Snapshot {
+  entries: AgendaCacheEntry[];
+  profile: GlanceProfile;
+}
+
+type Live = typeof import('./live');
+
+// Started as this module loads, while the page still asks for its language and renders its frame.
+let firstRead: Promise<Awaited<ReturnType<typeof readCacheSnapshot>>> | null =
+  typeof indexedDB === 'undefined' ? null : readCacheSnapshot();
+
+/**
+ * Painted from the cache at once (a plain IndexedDB read, components/agenda/cache-read.ts); Dexie's
+ * live query and the background refresh load after that first paint and update it in place.
+ */
 export function Agenda() {
-  const cache = useLive(cachedAgenda, []);
-  const [profile, setProfile] = useState<BusinessProfile | null>(null);
+  const [snap, setSnap] = useState<Snapshot | undefined>(undefined);
   const [outcomes, setOutcomes] = useState<RefreshOutcome[] | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
+  const live = useRef<Live | null>(null);
 
   async function refresh() {
+    const module = live.current;
+    if (!module) return;
     setRefreshing(true);
     try {
-      setOutcomes(await sendToBackground({ type: 'agenda:refresh', data: {} }));
-    } catch (err) {
-      setOutcomes([{ provider: 'google', ok: false, errorKind: 'network', error: String(err) }]);
+      setOutcomes(await module.refreshNow());
     } finally {
       setRefreshing(false);
       setNow(Date.now());
     }
   }
 
-  // Measured by `npm run bench`: the moment the agenda is on screen from the cache.
-  const painted = Boolean(cache && profile && cache.entries.length > 0);
   useEffect(() => {
-    if (painted) performance.mark('popup:agenda-painted');
-  }, [painted]);
-
-  useEffect(() => {
-    void getProfile().then(setProfile);
+    let stop = () => {};
+    let gone = false;
+    const read = firstRead ?? readCacheSnapshot();
+    firstRead = null; // a later mount (tests) reads afresh
+    void read.then(async (first) => {
+      if (gone) return;
+      if (first) setSnap({ entries: first.entries, profile: glanceProfile(first.profile) });
+      else firstPaintDone(); // nothing cached to paint: the rest may load
+      await afterFirstPaint;
+      const module = await import('./live');
+      if (gone) return;
+      live.current = module;
+      stop = module.watchAgenda((entries, profile) => setSnap({ entries, profile: glanceProfile(profile) }));
+      // The refresh starts once the cache has been read: its writes would otherwise hold up that read.
+      void refresh();
+    });
     const tick = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(tick);
+    return () => {
+      gone = true;
+      stop();
+      clearInterval(tick);
+    };
   }, []);
 
-  // The refresh starts once the cache has been read: its writes would otherwise hold up that read.
-  const cacheRead = cache !== undefined;
+  // Measured by `npm run bench`: the moment the agenda is on screen from the cache.
+  const painted = Boolean(snap && snap.entries.length > 0);
+  const shown = snap !== undefined;
   useEffect(() => {
-    if (cacheRead) void refresh();
-  }, [cacheRead]);
+    if (painted) performance.mark('popup:agenda-painted');
+    if (shown) firstPaintDone();
+  }, [painted, shown]);
 
-  if (!cache || !profile) return null;
+  if (!snap) return <section aria-labelledby="agenda-heading" data-testid="agenda" aria-busy="true" />;
+  const { entries, profile } = snap;
   const zone = profile.timeZone;
-  const today = new Date(now).getDay() || 7;
-  const hours = profile.workingHours[String(today)] ?? [];
+  const events = entries.flatMap((e) => e.events as AgendaEvent[]);
   const days = buildAgenda({
-    events: cache.events,
+    events,
     zone,
     from: now,
     days: AGENDA_DAYS,
-    workingHours: { start: hours[0]?.start ?? '09:00', end: hours.at(-1)?.end ?? '18:00' },
+    workingHours: freeTimeKnown(entries) ? profile.workingHours : null,
     now,
   });
-  const next = nextMeeting(cache.events, now);
-  const fetchedAt = cache.entries.length ? Math.min(...cache.entries.map((e) => e.fetchedAt)) : null;
+  const next = nextMeeting(events, now);
+  const fetchedAt = entries.length ? Math.min(...entries.map((e) => e.fetchedAt)) : null;
   const failures = outcomes?.filter((o) => !o.ok) ?? [];
-  const stale = cache.entries.some((e) => e.error);
+  const stale = entries.some((e) => e.error);
+  const [today, ...later] = days;
+  const laterCount = later.reduce((n, d) => n + d.allDay.length + d.timed.length, 0);
 
   return (
-    <section aria-labelledby="agenda-heading" data-testid="agenda">
+    <section aria-labelledby="agenda-heading" data-testid="agenda" class="stack">
       <div class="row">
-        <h2 id="agenda-heading" style={{ flex: 1 }}>
+        <h2 id="agenda-heading" class="grow">
           {t('agendaHeading')}
         </h2>
-        <button type="button" disabled={refreshing} onClick={() => void refresh()}>
+        <button
+          type="button"
+          class="small"
+          disabled={refreshing || !live.current}
+          onClick={() => void refresh()}
+        >
           {refreshing ? t('refreshing') : t('refresh')}
         </button>
       </div>
       {next && (
-        <p class="card" data-testid="next-meeting">
-          {next.ongoing
-            ? t('meetingNow', next.event.title || t('noTitle'))
-            : t('nextMeetingIn', next.inMinutes, next.event.title || t('noTitle'))}
+        <p class="callout" data-testid="next-meeting">
+          {nextMeetingText(next, now, zone)}
         </p>
       )}
       {failures.map((f) => (
@@ -103,14 +147,35 @@ export function Agenda() {
         </p>
       ))}
       {fetchedAt !== null && (stale || failures.length > 0) && (
-        <p class="muted" data-testid="cache-age">
+        <p class="muted small" data-testid="cache-age">
           {t('cachedAt', formatDateTime(fetchedAt, { dateStyle: 'short', timeStyle: 'short' }))}
         </p>
       )}
-      {cache.entries.length === 0 && !refreshing && <p class="muted">{t('agendaEmpty')}</p>}
-      {days.map((day, i) => (
-        <Day key={day.date} day={day} index={i} zone={zone} />
-      ))}
+      {entries.length === 0 && !refreshing && (
+        <div class="empty" data-testid="agenda-empty">
+          <p>{t('agendaNoCalendar')}</p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL('/options.html#accounts') })
+            }
+          >
+            {t('connectCalendar')}
+          </button>
+        </div>
+      )}
+      {entries.length > 0 && today && <Day day={today} index={0} zone={zone} />}
+      {entries.length > 0 && later.length > 0 && (
+        <details class="fold" data-testid="agenda-later">
+          <summary>
+            {t('agendaLaterDays')} · {tn('agendaEventCount', laterCount)}
+          </summary>
+          {later.map((day, i) => (
+            <Day key={day.date} day={day} index={i + 1} zone={zone} />
+          ))}
+        </details>
+      )}
     </section>
   );
 }
@@ -130,29 +195,27 @@ function Day({ day, index, zone }: { day: AgendaDay; index: number; zone: string
   return (
     <div class="day" data-testid="agenda-day">
       <h3>{label}</h3>
-      {index < 2 && day.allDay.length === 0 && day.timed.length === 0 && (
-        <p class="muted">{t('nothingScheduled')}</p>
-      )}
-      <ul class="plain">
+      {day.allDay.length === 0 && day.timed.length === 0 && <p class="muted">{t('nothingScheduled')}</p>}
+      <ul class="plain timeline">
         {day.allDay.map(({ event }) => (
           <li key={`${event.provider}:${event.id}`} class="muted">
             {t('allDay')} · {event.title || t('noTitle')}
           </li>
         ))}
-        {day.timed.map(({ event, conflicts }) => (
-          <EventRow
-            key={`${event.provider}:${event.id}`}
-            event={event}
-            conflict={conflicts.length > 0}
-            zone={zone}
-          />
-        ))}
-        {index === 0 &&
-          day.gaps.map((g) => (
-            <li key={g.start} class="muted" data-testid="free-gap">
-              {t('freeGap', time(g.start, zone), time(g.end, zone))}
+        {timeline(day).map((entry) =>
+          entry.kind === 'event' ? (
+            <EventRow
+              key={`${entry.item.event.provider}:${entry.item.event.id}`}
+              event={entry.item.event}
+              conflict={entry.item.conflicts.length > 0}
+              zone={zone}
+            />
+          ) : (
+            <li key={`gap:${entry.start}`} class="gap" data-testid="free-gap" data-start={entry.start}>
+              {t('freeGap', time(entry.start, zone), time(entry.end, zone))}
             </li>
-          ))}
+          ),
+        )}
       </ul>
     </div>
   );
@@ -161,34 +224,41 @@ function Day({ day, index, zone }: { day: AgendaDay; index: number; zone: string
 function EventRow({ event, conflict, zone }: { event: AgendaEvent; conflict: boolean; zone: string }) {
   const other = localZone !== zone;
   return (
-    <li data-testid="agenda-event" data-start={event.startMs} data-conflict={conflict ? 'true' : undefined}>
-      <div class="row">
-        <strong>
-          {time(event.startMs, zone)}–{time(event.endMs, zone)}
-        </strong>
-        {other && (
-          <span class="muted">
-            ({time(event.startMs, localZone)} {t('localTime')})
-          </span>
-        )}
-        <span style={{ flex: 1 }}>{event.title || t('noTitle')}</span>
-        {conflict && <span class="notice error">{t('conflict')}</span>}
-      </div>
-      <div class="row muted">
-        {event.joinUrl && (
-          <a href={event.joinUrl} target="_blank" rel="noopener noreferrer">
-            {t('join')}
-          </a>
-        )}
-        {event.location && <span>{event.location.slice(0, 120)}</span>}
-        {event.attendeeCount > 0 && (
-          <span>{event.attendeeCount === 1 ? t('attendeesOne') : t('attendees', event.attendeeCount)}</span>
-        )}
-        {(event.myResponse === 'needsAction' || event.myResponse === 'tentative') && (
-          <span>{t(event.myResponse === 'tentative' ? 'responseTentative' : 'responseNeeded')}</span>
-        )}
-        {event.seriesId && <span data-testid="agenda-series">{t('agendaSeries')}</span>}
-        <span>{event.provider === 'google' ? 'Google' : 'Microsoft'}</span>
+    <li
+      class="event"
+      data-testid="agenda-event"
+      data-start={event.startMs}
+      data-conflict={conflict ? 'true' : undefined}
+    >
+      <span class="when">
+        {time(event.startMs, zone)}–{time(event.endMs, zone)}
+      </span>
+      <div class="what">
+        <div class="title">
+          {event.title || t('noTitle')}
+          {conflict && <span class="chip bad">{t('conflict')}</span>}
+        </div>
+        <div class="meta">
+          {other && (
+            <span>
+              {time(event.startMs, localZone)} {t('localTime')}
+            </span>
+          )}
+          {event.joinUrl && (
+            <a href={event.joinUrl} target="_blank" rel="noopener noreferrer">
+              {t('join')}
+            </a>
+          )}
+          {event.location && <span class="clip">{event.location.slice(0, 120)}</span>}
+          {event.attendeeCount > 0 && (
+            <span>{event.attendeeCount === 1 ? t('attendeesOne') : t('attendees', event.attendeeCount)}</span>
+          )}
+          {(event.myResponse === 'needsAction' || event.myResponse === 'tentative') && (
+            <span>{t(event.myResponse === 'tentative' ? 'responseTentative' : 'responseNeeded')}</span>
+          )}
+          {event.seriesId && <span data-testid="agenda-series">{t('agendaSeries')}</span>}
+          <span>{event.provider === 'google' ? 'Google' : 'Microsoft'}</span>
+        </div>
       </div>
     </li>
   );

@@ -1,4 +1,5 @@
 import { startPage } from '../../components/boot';
 import { App } from './App';
 
-void startPage(App, 'popup');
+// The agenda says when the first paint is done (components/agenda/Agenda.tsx).
+void startPage(App, 'popup', { paintedBy: 'page' });

@@ -27,6 +27,9 @@ function ev(id: string, start: string, end: string, extra: Partial<AgendaEvent> 
   };
 }
 
+const nineToSix = [{ start: '09:00', end: '18:00' }];
+const NINE_TO_SIX = { '1': nineToSix, '2': nineToSix, '3': nineToSix, '4': nineToSix, '5': nineToSix };
+
 // Monday 30 November 2026.
 const monday = at('2026-11-30T00:00');
 
@@ -43,7 +46,7 @@ describe('buildAgenda', () => {
       zone,
       from: monday,
       days: 2,
-      workingHours: { start: '09:00', end: '18:00' },
+      workingHours: NINE_TO_SIX,
       now: monday,
     });
     const today = days[0]!;
@@ -62,7 +65,7 @@ describe('buildAgenda', () => {
       zone,
       from: monday,
       days: 1,
-      workingHours: { start: '09:00', end: '18:00' },
+      workingHours: NINE_TO_SIX,
       now: at('2026-11-30T09:20'),
     });
     expect(
@@ -74,6 +77,35 @@ describe('buildAgenda', () => {
       ['09:20', '10:00'],
       ['17:00', '18:00'],
     ]);
+  });
+
+  it('keeps free gaps out of the midday closure, and lists none on a closed day', () => {
+    // The business profile's default week: 09:00–14:00 and 16:00–19:00, closed at the weekend.
+    const split = [
+      { start: '09:00', end: '14:00' },
+      { start: '16:00', end: '19:00' },
+    ];
+    const week = { '1': split, '2': split, '3': split, '4': split, '5': split };
+    const days = buildAgenda({
+      events: [ev('a', '2026-11-30T10:00', '2026-11-30T11:00')],
+      zone,
+      from: monday,
+      days: 7,
+      workingHours: week,
+      now: monday,
+    });
+    const hhmm = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+    expect(days[0]!.gaps.map((g) => [hhmm(g.start), hhmm(g.end)])).toEqual([
+      ['09:00', '10:00'],
+      ['11:00', '14:00'],
+      ['16:00', '19:00'],
+    ]);
+    expect(days[5]!.gaps).toEqual([]); // Saturday
+  });
+
+  it('lists no free time at all when no calendar could be read', () => {
+    const [today] = buildAgenda({ events: [], zone, from: monday, days: 1, workingHours: null, now: monday });
+    expect(today!.gaps).toEqual([]);
   });
 
   it('shows a multi-day all-day event on each of its days', () => {
@@ -88,7 +120,7 @@ describe('buildAgenda', () => {
       zone,
       from: monday,
       days: 3,
-      workingHours: { start: '09:00', end: '18:00' },
+      workingHours: NINE_TO_SIX,
       now: monday,
     });
     expect(days.map((d) => d.allDay.length)).toEqual([1, 1, 0]);
@@ -101,7 +133,7 @@ describe('buildAgenda', () => {
       zone,
       from: sunday,
       days: 2,
-      workingHours: { start: '09:00', end: '18:00' },
+      workingHours: NINE_TO_SIX,
       now: sunday,
     });
     expect(days.map((d) => d.date)).toEqual(['2026-10-25', '2026-10-26']);

@@ -15,7 +15,7 @@ export interface AgendaDay {
   date: string;
   allDay: AgendaItem[];
   timed: AgendaItem[];
-  /** Free stretches within working hours that fit at least `minGapMinutes`. */
+  /** Free stretches within working hours (closures excluded) that fit at least `minGapMinutes`. */
   gaps: { start: number; end: number }[];
 }
 
@@ -39,7 +39,12 @@ export function buildAgenda(options: {
   zone: string;
   from: number;
   days: number;
-  workingHours: { start: string; end: string };
+  /**
+   * Opening hours by ISO weekday ('1' = Monday), several ranges a day when the business closes at
+   * midday (the business profile's shape). `null` when no calendar could be read: then nothing is
+   * known to be free and no gap is listed.
+   */
+  workingHours: Record<string, { start: string; end: string }[]> | null;
   now: number;
   minGapMinutes?: number;
 }): AgendaDay[] {
@@ -73,7 +78,11 @@ export function buildAgenda(options: {
       date,
       allDay,
       timed,
-      gaps: gapsOf(day, timedEvents.filter(blocks), workingHours, now, minGap),
+      gaps: workingHours
+        ? (workingHours[String(day.weekday)] ?? []).flatMap((range) =>
+            gapsOf(day, timedEvents.filter(blocks), range, now, minGap),
+          )
+        : [],
     });
   }
   return result;
@@ -86,7 +95,6 @@ function gapsOf(
   now: number,
   minGap: number,
 ): { start: number; end: number }[] {
-  if (day.weekday > 5) return [];
   const [sh, sm] = hours.start.split(':').map(Number);
   const [eh, em] = hours.end.split(':').map(Number);
   let cursor = Math.max(day.set({ hour: sh, minute: sm }).toMillis(), now);
