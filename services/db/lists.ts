@@ -36,7 +36,7 @@ export function listName(list: Pick<TaskList, 'name' | 'builtIn'>): string {
 
 /** Names a list answers to in quick add and CSV import: its own, and a built-in's in en and es. */
 const BUILT_IN_ALIASES: Record<NonNullable<TaskList['builtIn']>, string[]> = {
-  today: ['today', 'hoy'],
+  today: ['my day', 'mi día', 'today', 'hoy'],
   manager: ['manager requests', 'manager', 'encargos del gerente', 'gerente', 'encargos'],
   followups: ['follow-ups', 'followups', 'follow ups', 'seguimientos', 'seguimiento'],
 };

@@ -221,9 +221,15 @@ describe('CSV export and import', () => {
 
     const csv = await tasksToCsv(ZONE);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(csv).toContain(',2026-12-31,yes,');
+    expect(csv).toContain(',2026-12-31,Yes,');
     const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data;
-    expect(rows.find((r) => r.id === tricky.id)?.notes).toBe(tricky.notes);
+    expect(rows.find((r) => r.ID === tricky.id)).toMatchObject({
+      Notes: tricky.notes,
+      Priority: 'High',
+      priority_code: 'high',
+      Status: 'Open',
+      status_code: 'open',
+    });
 
     await db.tasks.clear();
     expect(await importTasksCsv(csv, ZONE)).toEqual({ added: 4, kept: 0, listsAdded: 0 });
@@ -231,6 +237,35 @@ describe('CSV export and import', () => {
     expect((await db.tasks.get(formula.id))?.title).toBe('=HYPERLINK("http://x")');
     expect((await db.tasks.get(allDay.id))?.dueAllDay).toBe(true);
     expect(await importTasksCsv(csv, ZONE)).toEqual({ added: 0, kept: 4, listsAdded: 0 });
+  });
+
+  it('writes headers and values in the UI language, codes apart, and reads either language back', async () => {
+    const task = await addTask({ title: 'Pagar IVA', priority: 'high', dueAt: Date.UTC(2026, 10, 28, 9, 0) });
+    await db.tasks.update(task.id, { status: 'done', completedAt: Date.UTC(2026, 10, 28, 10, 0) });
+    const before = await db.tasks.toArray();
+    setLocale('es');
+    const spanish = await tasksToCsv(ZONE);
+    expect(spanish.split('\r\n')[0]).toBe(
+      '\ufeffID,Título,Notas,Lista,Vence,Todo el día,Recordatorio,Prioridad,priority_code,Estado,status_code,Enlace,Creada,Completada,Orden',
+    );
+    const [row] = Papa.parse<Record<string, string>>(spanish.slice(1), { header: true }).data;
+    expect(row).toMatchObject({
+      Prioridad: 'Alta',
+      priority_code: 'high',
+      Estado: 'Hecha',
+      status_code: 'done',
+    });
+    // A Spanish export read in the English UI, without its code columns (a spreadsheet user may
+    // delete them): the localised words are enough.
+    setLocale('en');
+    const withoutCodes = Papa.unparse(
+      Papa.parse<Record<string, string>>(spanish.slice(1), { header: true }).data.map(
+        ({ priority_code: _p, status_code: _s, ...rest }) => rest,
+      ),
+    );
+    await db.tasks.clear();
+    expect(await importTasksCsv(withoutCodes, ZONE)).toMatchObject({ added: 1 });
+    expect(byId(await db.tasks.toArray())).toEqual(byId(before));
   });
 
   it('imports hand-made rows without ids, matching title + due + list, creating unknown lists', async () => {

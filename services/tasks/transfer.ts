@@ -5,6 +5,8 @@ import { db, searchWords, type Task, type TaskLink, type TaskList } from '../db/
 import { complaintUrl } from '../db/complaints';
 import { ensureDefaultLists, listName, matchList } from '../db/lists';
 import { t, type MessageKey } from '../i18n';
+import en from '../../public/_locales/en/messages.json';
+import es from '../../public/_locales/es/messages.json';
 import { ALL_DAY_HOUR } from './quick-add';
 import { syncReminderAlarm } from './reminders';
 
@@ -18,6 +20,9 @@ export const TASKS_FORMAT = 'ops-assistant/tasks';
 export const TASKS_VERSION = 1;
 
 export class TaskImportError extends Error {}
+
+/** Both languages' messages: a file exported in Spanish imports in an English UI and back. */
+const MESSAGE_TABLES = { en, es } as Record<string, Record<MessageKey, { message: string }>>;
 
 // The two kinds of link a task carries (TaskLink in db.ts). A thread link points at the mail site's
 // page (a web address); a complaint link points at this extension's dashboard, whose address differs
@@ -239,6 +244,7 @@ async function firstListId(): Promise<string> {
 
 // ---- CSV ----
 
+/** Column codes: the first CSV format's headers, still read, and the key of each column. */
 export const CSV_COLUMNS = [
   'id',
   'title',
@@ -248,12 +254,48 @@ export const CSV_COLUMNS = [
   'all_day',
   'reminder',
   'priority',
+  'priority_code',
   'status',
+  'status_code',
   'link',
   'created',
   'completed',
   'order',
 ] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
+// Headers are written in the UI language (a spreadsheet user reads "Prioridad"), except the code
+// columns, whose values (`high`, `done`) and headers stay the same in every language for scripts.
+const HEADERS: Partial<Record<Column, MessageKey>> = {
+  id: 'csvId',
+  title: 'csvTaskTitle',
+  notes: 'csvTaskNotes',
+  list: 'csvTaskList',
+  due: 'csvTaskDue',
+  all_day: 'csvTaskAllDay',
+  reminder: 'csvTaskReminder',
+  priority: 'csvTaskPriority',
+  status: 'csvTaskStatus',
+  link: 'csvTaskLink',
+  created: 'csvTaskCreated',
+  completed: 'csvTaskCompleted',
+  order: 'csvTaskOrder',
+};
+
+const fold = (h: string) => h.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
+/** Every header this import reads, in any UI language or the first format, to its column. */
+const HEADER_COLUMNS: ReadonlyMap<string, Column> = new Map([
+  ...CSV_COLUMNS.map((c) => [c, c] as const),
+  ...(Object.entries(HEADERS) as [Column, MessageKey][]).flatMap(([column, key]) =>
+    Object.values(MESSAGE_TABLES).map((table) => [fold(table[key].message), column] as const),
+  ),
+]);
+
+export function csvHeader(column: Column): string {
+  const key = HEADERS[column];
+  return key ? t(key) : column;
+}
 
 const iso = (ms: number | null, zone: string) =>
   ms === null ? '' : (DateTime.fromMillis(ms, { zone }).toISO() ?? '');
@@ -291,19 +333,27 @@ export async function tasksToCsv(zone: string = DateTime.local().zoneName): Prom
     task.notes,
     names.get(task.listId) ?? '',
     dueCell(task, zone),
-    task.dueAllDay ? 'yes' : '',
+    task.dueAllDay ? t('csvYes') : '',
     iso(task.remindAt, zone),
+    t(PRIORITY_LABELS[task.priority]),
     task.priority,
+    t(task.status === 'done' ? 'csvTaskDone' : 'csvTaskOpen'),
     task.status,
     linkCell(task.link),
     iso(task.createdAt, zone),
     iso(task.completedAt, zone),
     String(task.order),
   ]);
-  return `\ufeff${Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', escapeFormulae: true })}`;
+  const fields = CSV_COLUMNS.map(csvHeader);
+  return `\ufeff${Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: true })}`;
 }
 
 const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const PRIORITY_LABELS: Record<Task['priority'], MessageKey> = {
+  low: 'priorityLow',
+  normal: 'priorityNormal',
+  high: 'priorityHigh',
+};
 const YES = new Set(['yes', 'true', '1', 'sí', 'si', 'x']);
 const PRIORITIES: Record<string, Task['priority']> = {
   low: 'low',
@@ -323,6 +373,13 @@ const STATUSES: Record<string, Task['status']> = {
   completada: 'done',
   completed: 'done',
 };
+// The words our own export writes, in each language, read back too.
+for (const table of Object.values(MESSAGE_TABLES)) {
+  STATUSES[table.csvTaskOpen.message.toLowerCase()] = 'open';
+  STATUSES[table.csvTaskDone.message.toLowerCase()] = 'done';
+  for (const [code, key] of Object.entries(PRIORITY_LABELS))
+    PRIORITIES[table[key].message.toLowerCase()] = code as Task['priority'];
+}
 
 class CellError extends Error {}
 
@@ -368,12 +425,14 @@ function rowToTask(row: Row, zone: string, now: number): Omit<ExportedTask, 'id'
   if (!title) throw new CellError(t('tasksImportNoTitle'));
   const due = parseTime(cell('due'), 'due', zone);
   const allDayCell = cell('all_day').toLowerCase();
-  const priority = PRIORITIES[cell('priority').toLowerCase() || 'normal'];
-  if (!priority) throw new CellError(t('tasksImportBadValue', fieldLabel('priority'), cell('priority')));
+  // The code column, when the file has one, is what the export meant; the word is for people.
+  const priorityCell = cell('priority_code') || cell('priority');
+  const priority = PRIORITIES[priorityCell.toLowerCase() || 'normal'];
+  if (!priority) throw new CellError(t('tasksImportBadValue', fieldLabel('priority'), priorityCell));
   const completed = parseTime(cell('completed'), 'completed', zone);
-  const statusCell = cell('status').toLowerCase();
+  const statusCell = (cell('status_code') || cell('status')).toLowerCase();
   const status = statusCell ? STATUSES[statusCell] : completed ? 'done' : 'open';
-  if (!status) throw new CellError(t('tasksImportBadValue', fieldLabel('status'), cell('status')));
+  if (!status) throw new CellError(t('tasksImportBadValue', fieldLabel('status'), statusCell));
   const order = cell('order') ? Number(cell('order')) : now;
   if (!Number.isFinite(order))
     throw new CellError(t('tasksImportBadValue', fieldLabel('order'), cell('order')));
@@ -402,12 +461,13 @@ export async function importTasksCsv(
   const parsed = Papa.parse<Row>(text.replace(/^\ufeff/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase(),
+    // Headers in either language or the first format's codes; unknown ones stay as they are.
+    transformHeader: (h) => HEADER_COLUMNS.get(fold(h)) ?? h.trim(),
   });
   const columns = parsed.meta.fields ?? [];
   const broken = parsed.errors.slice(0, 5).map((e) => t('tasksImportRow', (e.row ?? 0) + 2, e.message));
   if (!columns.includes('title') || columns.some((c) => c && !(CSV_COLUMNS as readonly string[]).includes(c)))
-    throw new TaskImportError(t('tasksImportNotOursCsv', CSV_COLUMNS.join(', ')));
+    throw new TaskImportError(t('tasksImportNotOursCsv', CSV_COLUMNS.map(csvHeader).join(', ')));
 
   if (broken.length) throw new TaskImportError(t('tasksImportInvalid', broken.join('; ')));
   await ensureDefaultLists();
