@@ -9,6 +9,7 @@ import { extractDates, sameDate } from './dates';
 import { assessUrgency } from './urgency';
 import { summarise } from './summary';
 import { ownText } from './text';
+import { recogniseInvoice } from '../ledger/recognise';
 
 /** Customer messages whose facts are read (newest first); older ones are history. */
 const FACT_MESSAGES = 3;
@@ -60,7 +61,17 @@ export function analyseThread(
   // Unreadable input gets a clear "not sure", not a confident label read from noise; a bare "??" or
   // emoji after an earlier request (or under a subject) keeps that request as the guess, still unsure.
   const blank = !!problem?.blank && !(problem.reason === 'no_words' && context);
-  const intents = blank ? [{ intent: 'other' as const, confidence: 0.2 }] : reading.intents;
+  // A supplier's bill (its number, total, tax lines, IBAN read by the ledger's recogniser) is an
+  // invoice whatever else its words suggest.
+  const bill = blank ? null : recogniseInvoice(snapshot);
+  const intents = blank
+    ? [{ intent: 'other' as const, confidence: 0.2 }]
+    : bill?.strong && reading.intents[0]?.intent !== 'invoice'
+      ? [
+          { intent: 'invoice' as const, confidence: 0.9 },
+          ...reading.intents.filter((i) => i.intent !== 'invoice'),
+        ]
+      : reading.intents;
   const uncertainReason = problem?.reason ?? (reading.uncertain ? 'low_confidence' : undefined);
 
   const orders: string[] = [];

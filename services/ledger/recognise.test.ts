@@ -3,6 +3,7 @@ import type { ThreadSnapshot } from '../mail-sites/types';
 import { INVOICE_THREADS } from '../../sandbox/seed/invoices';
 import { SEED_THREADS, senderOf } from '../../sandbox/seed/threads';
 import { recogniseInvoice, recogniseText } from './recognise';
+import { analyseThread } from '../assistant/analyse';
 
 // The seeded supplier invoices (sandbox/seed/invoices.ts) and short invoices written by hand here after
 // the same sources (RD 1619/2012 art. 6; HMRC VAT Notice 700/21; SAT's CFDI printed representation;
@@ -82,6 +83,13 @@ describe('the seeded supplier invoices', () => {
       problems: [],
     });
     expect(r.iban?.valid).toBe(true);
+  });
+
+  it('the assistant reads both as the invoice intent', () => {
+    for (const key of ['supplier-invoice-es', 'supplier-invoice-en'])
+      expect(
+        analyseThread(snapshotOf(key), undefined, { timeZone: 'Europe/Madrid' }).intents[0]?.intent,
+      ).toBe('invoice');
   });
 
   it('a customer asking about an invoice is not a supplier invoice to record', () => {
