@@ -14,6 +14,8 @@ interface ConfigBody {
   googleGrants?: string[] | null;
   /** 'end': the user's Microsoft sign-in in the browser is over (signed out, or it expired). */
   microsoftSession?: 'end';
+  /** 'withdrawn': whoever shared a calendar with the signed-in user stops sharing it. */
+  microsoftShares?: 'withdrawn';
 }
 
 export function adminRoutes(state: SandboxState): Route {
@@ -84,6 +86,12 @@ function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse
     return sendJson(res, 400, { error: 'microsoftSession must be "end"' });
   if (body.microsoftAccount) state.setMicrosoftAccount(body.microsoftAccount);
   if (body.microsoftSession === 'end') state.microsoftSessions.clear();
+  if (body.microsoftShares !== undefined) {
+    if (body.microsoftShares !== 'withdrawn')
+      return sendJson(res, 400, { error: 'microsoftShares must be "withdrawn"' });
+    const me = state.mailbox('me');
+    if (me) me.sharedWithMe = [];
+  }
   if (body.tokens) state.invalidateTokens(body.tokens);
   if (body.signIn) state.config.signIn = body.signIn;
   if (body.conferences && !['immediate', 'pending'].includes(body.conferences))
