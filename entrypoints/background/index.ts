@@ -12,6 +12,7 @@ import { registerSessionRenewal } from '../../services/auth/renewal';
 import { SANDBOX } from '../../services/config';
 import { seedSandboxDemo } from '../../services/sandbox-demo';
 import { registerWelcome } from '../../services/background/welcome';
+import { registerRoutines } from '../../services/routines/background';
 import { registerBackup } from '../../services/backup/schedule';
 
 export default defineBackground(() => {
@@ -23,6 +24,7 @@ export default defineBackground(() => {
   registerReminders();
   registerSessionRenewal();
   registerWelcome();
+  void registerRoutines();
   void registerBackup();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());

@@ -25,7 +25,7 @@ const MAX_NOTIFICATIONS = 5;
 const shownUntil = storage.defineItem<number>('local:taskRemindersShownUntil', { fallback: 0 });
 
 // A 48×48 check mark in the accent colour: notifications need an icon and the extension ships none.
-const ICON =
+export const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAAkUlEQVR42u3XsQ2AMAxE0czBcizJfiCKSCGigfjsGP5J6f9rIrkUxthly7rtMz8AAAAAAAAAgOKdSwuoSwlolw7QLxXgbmkAb+OnAIzEhwNG40MBFvFhAKv4EIBlvDvAOl4K6OMU8XJAjVTFuwCU8SGANPeAR7z8F1LHu3yj6QFPzkOOegAAAAAAAOBzAMZ+tgOmjzGDYxuSRgAAAABJRU5ErkJggg==';
 
 export type SnoozeChoice = '10m' | '1h' | 'tomorrow';
@@ -112,7 +112,7 @@ async function notify(id: string, options: NotificationOptions): Promise<void> {
 export async function showReminder(task: Task): Promise<void> {
   await notify(notificationIdFor(task.id), {
     type: 'basic',
-    iconUrl: ICON,
+    iconUrl: NOTIFICATION_ICON,
     title: t('reminderTitle'),
     message: reminderMessage(task),
     // Two buttons is Chrome's limit; "tomorrow 9:00" is in the task itself, one click away.
@@ -138,7 +138,7 @@ export async function fireDueReminders(now: number = Date.now()): Promise<Task[]
   if (due.length > shown.length)
     await notify(SUMMARY_NOTIFICATION, {
       type: 'basic',
-      iconUrl: ICON,
+      iconUrl: NOTIFICATION_ICON,
       title: t('reminderTitle'),
       message: t('reminderMore', due.length - shown.length),
     });
