@@ -19,7 +19,7 @@ describe('badge', () => {
     const done = await addTask({ title: 'late but done', dueAt: now - 7_200_000 });
     await db.tasks.update(done.id, { status: 'done' });
     const a = await attention(now);
-    expect(a).toEqual({ overdueTasks: 1, breachedComplaints: 0 });
+    expect(a).toEqual({ overdueTasks: 1, breachedComplaints: 0, overdueInvoices: 0 });
     await paintBadge(a);
     expect(await browser.action.getBadgeText({})).toBe('1');
     expect(await browser.action.getTitle({})).toContain(

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { overdueCount } from '../tasks/views';
 import { complaintsNeedingAttention, slaState } from '../complaints/sla';
+import { overdueInvoiceCount } from '../ledger/store';
 import { t, tn } from '../i18n';
 import { ensureRepeatingAlarm } from './alarms';
 
@@ -11,18 +12,25 @@ import { ensureRepeatingAlarm } from './alarms';
 export interface Attention {
   overdueTasks: number;
   breachedComplaints: number;
+  /** Ledger invoices still to pay past their due day. */
+  overdueInvoices?: number;
 }
 
 export async function attention(now = Date.now()): Promise<Attention> {
-  const [overdueTasks, complaints] = await Promise.all([overdueCount(now), complaintsNeedingAttention(now)]);
+  const [overdueTasks, complaints, overdueInvoices] = await Promise.all([
+    overdueCount(now),
+    complaintsNeedingAttention(now),
+    overdueInvoiceCount(now),
+  ]);
   return {
     overdueTasks,
+    overdueInvoices,
     breachedComplaints: complaints.filter((c) => slaState(c, now)?.state === 'breached').length,
   };
 }
 
 export async function paintBadge(a: Attention): Promise<void> {
-  const total = a.overdueTasks + a.breachedComplaints;
+  const total = a.overdueTasks + a.breachedComplaints + (a.overdueInvoices ?? 0);
   const action =
     browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   await action.setBadgeText({ text: total === 0 ? '' : total > 99 ? '99+' : String(total) });
@@ -31,7 +39,7 @@ export async function paintBadge(a: Attention): Promise<void> {
     title:
       total === 0
         ? t('actionTitle')
-        : `${t('actionTitle')} — ${t('badgeTooltip', tn('overdueTaskCount', a.overdueTasks), tn('lateComplaintCount', a.breachedComplaints))}`,
+        : `${t('actionTitle')} — ${t('badgeTooltip', tn('overdueTaskCount', a.overdueTasks), tn('lateComplaintCount', a.breachedComplaints))}${a.overdueInvoices ? ` · ${tn('ledgerOverdueCount', a.overdueInvoices)}` : ''}`,
   });
 }
 

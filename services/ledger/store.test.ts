@@ -14,6 +14,8 @@ import {
   type LedgerForm,
 } from './store';
 import { recogniseText } from './recognise';
+import { attention, paintBadge } from '../background/badge';
+import { browser } from 'wxt/browser';
 
 beforeEach(async () => {
   setLocale('en');
@@ -95,10 +97,24 @@ describe('recording an invoice', () => {
     await recordInvoice({ ...form(), number: 'OLD-1', dueDate: '2026-11-20' }, {}, NOW);
     const paid = await recordInvoice({ ...form(), number: 'OLD-2', dueDate: '2026-11-21' }, {}, NOW);
     await updateEntry(paid.entry.id, { status: 'paid' }, NOW);
+    await db.tasks.clear(); // the reminder tasks would count them on the badge instead
     expect(await overdueInvoiceCount(NOW)).toBe(1);
     expect((await overdueEntries(NOW)).map((e) => e.number)).toEqual(['OLD-1']);
     // The due day itself is not overdue yet.
     expect(await overdueInvoiceCount(new Date(2026, 10, 20, 23, 0).getTime())).toBe(0);
+  });
+
+  it('overdue invoices count on the toolbar badge', async () => {
+    const { entry } = await recordInvoice({ ...form(), number: 'OLD-1', dueDate: '2026-11-20' }, {}, NOW);
+    // Its reminder task is overdue too (due 20 Nov, 09:00): the badge counts the unpaid invoice once.
+    expect(await attention(NOW)).toMatchObject({ overdueTasks: 1, overdueInvoices: 0 });
+    // With the task closed (the user ticked it without paying), the invoice itself counts.
+    await db.tasks.update(entry.reminderTaskId!, { status: 'done' });
+    const a = await attention(NOW);
+    expect(a).toMatchObject({ overdueTasks: 0, overdueInvoices: 1 });
+    await paintBadge(a);
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    expect(await browser.action.getTitle({})).toContain('1 overdue invoice');
   });
 
   it('a credit note is stored negative, paid, with no reminder', async () => {

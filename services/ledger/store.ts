@@ -323,10 +323,15 @@ export function overdueEntries(now = Date.now()): Promise<LedgerEntry[]> {
     .toArray();
 }
 
-/** For the badge: how many invoices are overdue. */
-export function overdueInvoiceCount(now = Date.now()): Promise<number> {
-  return db.ledger
-    .where('[status+dueDate]')
-    .between(['to_pay', Dexie.minKey], ['to_pay', localDay(now)], true, false)
-    .count();
+/**
+ * For the badge: overdue invoices not already counted there through their reminder task (an open
+ * task past its due time is an overdue task): one unpaid invoice is one on the badge, not two.
+ */
+export async function overdueInvoiceCount(now = Date.now()): Promise<number> {
+  const overdue = await overdueEntries(now);
+  const tasks = await db.tasks.bulkGet(overdue.map((e) => e.reminderTaskId ?? ''));
+  return overdue.filter((_, i) => {
+    const task = tasks[i];
+    return !(task && task.status === 'open' && task.dueAt !== null && task.dueAt < now);
+  }).length;
 }
