@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Agenda } from '../../components/agenda/Agenda';
+import { OverdueInvoices } from '../../components/ledger/OverdueInvoices';
 import { useLazy } from '../../components/boot';
 import { openPanel } from '../../services/platform';
 import { siteForUrl } from '../../services/mail-sites/sites';
@@ -57,6 +58,7 @@ export function App() {
       </section>
       <Agenda />
       {dueToday && <dueToday.DueToday />}
+      <OverdueInvoices />
     </main>
   );
 }
