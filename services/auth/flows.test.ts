@@ -74,6 +74,17 @@ describe('Google sign-in (implicit flow)', () => {
     await accessTokens.google.setValue(null);
     identity().launchWebAuthFlow.mockRejectedValue(new Error('User interaction required.'));
     await expect(getAccessToken('google')).rejects.toMatchObject({ kind: 'auth' });
+    expect((await reconnectNeeded.getValue()).google).not.toBeNull();
+    // Google's own answer to prompt=none when the user must act names the reason.
+    identity().launchWebAuthFlow.mockImplementation(async ({ url }: { url: string }) => {
+      const q = new URL(url).searchParams;
+      return `https://extid.chromiumapp.org/#error=interaction_required&state=${q.get('state')}`;
+    });
+    await expect(getAccessToken('google')).rejects.toMatchObject({
+      kind: 'auth',
+      reason: 'interaction_required',
+    });
+    expect((await reconnectNeeded.getValue()).google).toMatchObject({ reason: 'interaction_required' });
   });
 });
 

@@ -70,7 +70,11 @@ async function signInGoogle(interactive: boolean): Promise<AccessToken> {
   if (answer.get('state') !== state)
     throw new CalendarError('auth', 'Sign-in answer did not match the request');
   const token = answer.get('access_token');
-  if (!token) throw new CalendarError('auth', answer.get('error') ?? 'Google did not return a token');
+  if (!token) {
+    // Silent: interaction_required / login_required / consent_required (OpenID Connect errors).
+    const error = answer.get('error');
+    throw new CalendarError('auth', error ?? 'Google did not return a token', error ? { reason: error } : {});
+  }
   return {
     accessToken: token,
     expiresAt: Date.now() + Number(answer.get('expires_in') ?? 3600) * 1000,
@@ -277,7 +281,8 @@ export async function connect(provider: Provider, account: string | null = null)
 
 async function markReconnect(provider: Provider, value: { reason: string | null; at: number } | null) {
   const current = await reconnectNeeded.getValue();
-  if ((current[provider] === null) === (value === null)) return;
+  // Written only when it changes (null ↔ set, or another reason), so watchers are not woken for nothing.
+  if (current[provider] === null ? value === null : current[provider]?.reason === value?.reason) return;
   await reconnectNeeded.setValue({ ...current, [provider]: value });
 }
 
