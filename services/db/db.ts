@@ -187,6 +187,7 @@ export type OpsDb = Dexie & {
   series: EntityTable<TaskSeries, 'id'>;
   checklists: EntityTable<ChecklistTemplate, 'id'>;
   checklistRuns: EntityTable<ChecklistRun, 'id'>;
+  praise: EntityTable<PraiseRecord, 'id'>;
 };
 
 export const DB_NAME = 'ops-assistant';
@@ -293,6 +294,18 @@ export interface ChecklistRun {
   startedAt: number;
 }
 
+/** A customer's thanks read in a thread (one per thread): what the weekly report says we are thanked for. */
+export interface PraiseRecord {
+  /** `${site}:${threadId}` */
+  id: string;
+  at: number;
+  customerName: string;
+  customerEmail: string;
+  /** The customer's own words, shortened; mail text, shown only as text. */
+  quote: string;
+  language: string;
+}
+
 export const SCHEMA_V5 = {
   tasks:
     'id, listId, status, dueAt, remindAt, [status+dueAt], link.ref, createdAt, *words, seriesId, ' +
@@ -300,6 +313,7 @@ export const SCHEMA_V5 = {
   series: 'id',
   checklists: 'id, builtIn',
   checklistRuns: 'id, templateId, &[templateId+instanceAt], instanceAt',
+  praise: 'id, at',
 };
 
 // --- Version 6: team sync and backup (issue 18) ---

@@ -1,0 +1,37 @@
+import { db, type PraiseRecord } from '../db/db';
+import type { Analysis } from '../assistant/types';
+import type { ThreadSnapshot } from '../mail-sites/types';
+
+// Thanks read in customer threads, kept so the weekly report can say what customers thank us for.
+// One record per thread (a thread read again updates it); the quote is the customer's own summary
+// line, shortened, stored and shown only as text.
+
+const QUOTE_MAX = 160;
+
+export function shortQuote(text: string, max = QUOTE_MAX): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6))}…`;
+}
+
+/** Records a thanks when the analysis reads one (first or secondary intent); otherwise nothing. */
+export async function recordPraise(snapshot: ThreadSnapshot, analysis: Analysis): Promise<boolean> {
+  const thanks = analysis.intents[0]?.intent === 'thanks' || analysis.secondaryIntent === 'thanks';
+  if (!thanks || !analysis.latestCustomerMessageId) return false;
+  const message = snapshot.messages.find((m) => m.id === analysis.latestCustomerMessageId);
+  const record: PraiseRecord = {
+    id: `${snapshot.site}:${snapshot.threadId}`,
+    at: message?.date ? Date.parse(message.date) || snapshot.readAt : snapshot.readAt,
+    customerName: analysis.customer.name ?? '',
+    customerEmail: analysis.customer.email ?? '',
+    quote: shortQuote(analysis.summary.split('\n')[0] ?? ''),
+    language: analysis.language,
+  };
+  await db.praise.put(record);
+  return true;
+}
+
+export function praiseBetween(from: number, to: number): Promise<PraiseRecord[]> {
+  return db.praise.where('at').between(from, to, true, true).toArray();
+}
