@@ -9,6 +9,8 @@ import { mailRoutes } from './mail-pages';
 import { oauthRoutes } from './oauth';
 import { driveRoutes } from './drive';
 import { oneDriveRoutes } from './onedrive';
+import { gtasksRoutes } from './gtasks';
+import { todoRoutes } from './todo';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -30,6 +32,8 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     oauthRoutes(state),
     driveRoutes(state),
     oneDriveRoutes(state),
+    gtasksRoutes(state),
+    todoRoutes(state),
   ];
   const server: Server = createServer((raw, res) => {
     const chunks: Buffer[] = [];

@@ -14,11 +14,12 @@ import { seedSandboxDemo } from '../../services/sandbox-demo';
 import { registerWelcome } from '../../services/background/welcome';
 import { registerRoutines } from '../../services/routines/background';
 import { registerBackup } from '../../services/backup/schedule';
+import { registerTeamSync, syncHandler } from '../../services/sync/worker';
 
 export default defineBackground(() => {
   registerRouter();
   registerSurfaces();
-  registerOutbox(bookingHandlers((kind) => calendarProvider(kind)));
+  registerOutbox([...bookingHandlers((kind) => calendarProvider(kind)), syncHandler()]);
   registerAgendaRefresh();
   registerBadge();
   registerReminders();
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   registerWelcome();
   void registerRoutines();
   void registerBackup();
+  void registerTeamSync();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

@@ -66,7 +66,13 @@ export function googleDrive(base = GOOGLE_API_BASE): BackupCloud {
       const file = await cloudJson<DriveFile>(
         'google',
         `${base}/upload/drive/v3/files?uploadType=multipart&fields=${fields}`,
-        { method: 'POST', headers: { 'content-type': `multipart/related; boundary=${boundary}` }, body },
+        {
+          method: 'POST',
+          headers: { 'content-type': `multipart/related; boundary=${boundary}` },
+          body,
+          // A repeated upload is at worst one more backup file (older ones are pruned).
+          repeatable: true,
+        },
       );
       return fromDrive(file);
     },

@@ -11,6 +11,8 @@ export interface CloudRequest extends Omit<RequestInit, 'body'> {
   body?: BodyInit | null;
   /** Passed to the retry policy: how many 429/5xx answers to wait out here before throwing. */
   retries?: number;
+  /** A POST whose repetition does no harm (one more backup file); other POSTs are never repeated here. */
+  repeatable?: boolean;
 }
 
 export type TokenSource = (provider: Provider) => Promise<string>;
@@ -38,7 +40,8 @@ export async function cloudFetch(
   url: string,
   init: CloudRequest = {},
 ): Promise<Response> {
-  const { retries = 2, ...rest } = init;
+  const { retries = 2, repeatable: safe = false, ...rest } = init;
+  const repeatable = safe || (rest.method ?? 'GET').toUpperCase() !== 'POST';
   let renewed = false;
   for (let attempt = 0; ; attempt++) {
     const token = await tokens(provider);
@@ -52,7 +55,9 @@ export async function cloudFetch(
         },
       });
     } catch (err) {
-      if (attempt < retries) {
+      // No answer: a POST may have been carried out all the same, so only a request that is safe to
+      // repeat is repeated here; the caller (the sync pass) recognises a create that did happen.
+      if (attempt < retries && repeatable) {
         await sleep(backoff(attempt));
         continue;
       }
@@ -69,7 +74,9 @@ export async function cloudFetch(
       await dropToken(provider);
       continue;
     }
-    const passing = error.kind === 'rate-limit' || error.kind === 'server';
+    // 429 and 503 say the request was not carried out; another 5xx may hide a committed POST.
+    const passing =
+      error.kind === 'rate-limit' || (error.kind === 'server' && (repeatable || response.status === 503));
     const wait = error.retryAfterMs ?? backoff(attempt);
     if (passing && attempt < retries && wait <= MAX_INLINE_WAIT_MS) {
       await sleep(wait);

@@ -1,0 +1,318 @@
+import type { ServerResponse } from 'node:http';
+import type { Route, SandboxRequest } from './http';
+import { parseJson, sendJson } from './http';
+import { sendGoogleError } from './google';
+import { bearerToken, compileEndpoints, findEndpoint, randomId, sendEmpty, type Endpoint } from './routing';
+import type { SandboxState } from './state';
+
+// Google Tasks API v1, as its reference documents it (developers.google.com/workspace/tasks/reference/rest):
+// - tasklists.list / insert (…/rest/v1/tasklists): maxResults default 20, max 100
+// - tasks.list (…/rest/v1/tasks/list): maxResults default 20, max 100; showCompleted default true;
+//   showDeleted and showHidden default false; updatedMin "Lower bound for a task's last
+//   modification time (as a RFC 3339 timestamp)"
+// - tasks resource (…/rest/v1/tasks#resource:-task): title max 1024 characters, notes max 8192;
+//   status needsAction | completed; due "only records date information; the time portion … is
+//   discarded"; a deleted task keeps deleted: true (seen with showDeleted)
+// - "Performance tips" (developers.google.com/workspace/tasks/performance#etags): If-Match with a stale
+//   ETag answers 412 Precondition Failed
+// - Authorization scopes per method: tasks (and tasks.readonly for reads)
+
+export const GTASKS_PREFIX = '/google/tasks/v1/';
+const SCOPE_BASE = 'https://www.googleapis.com/auth/';
+
+export interface GTask {
+  kind: 'tasks#task';
+  id: string;
+  etag: string;
+  title: string;
+  updated: string;
+  selfLink: string;
+  position: string;
+  notes?: string;
+  status: 'needsAction' | 'completed';
+  due?: string;
+  completed?: string;
+  deleted?: boolean;
+  hidden?: boolean;
+}
+
+export interface GTaskList {
+  kind: 'tasks#taskList';
+  id: string;
+  etag: string;
+  title: string;
+  updated: string;
+  tasks: GTask[];
+}
+
+export interface GTasksStore {
+  lists: GTaskList[];
+  /** Last `updated` handed out: every write gets a later instant, so updatedMin never misses one. */
+  clock: number;
+}
+
+export function gtasksStore(state: SandboxState): GTasksStore {
+  return (state.clouds.gtasks ??= { lists: [], clock: 0 }) as GTasksStore;
+}
+
+function stamp(store: GTasksStore): string {
+  store.clock = Math.max(Date.now(), store.clock + 1);
+  return new Date(store.clock).toISOString();
+}
+
+export function gtasksRoutes(state: SandboxState): Route {
+  const endpoints = compileEndpoints(endpointsFor(state));
+  return async (req, res) => {
+    if (!req.url.pathname.startsWith(GTASKS_PREFIX)) return false;
+    const found = findEndpoint(endpoints, req.method, req.url.pathname.slice(GTASKS_PREFIX.length));
+    if (!found) return false;
+    state.countRequest(`${req.method} ${GTASKS_PREFIX}${found.endpoint.pattern}`);
+    const token = bearerToken(req);
+    if (state.checkToken('google', token) !== 'ok') {
+      sendGoogleError(res, 401, 'authError', 'Request had invalid authentication credentials.', {
+        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+      });
+      return true;
+    }
+    const scopes = state.tokenScopes('google', token);
+    const accepted = req.method === 'GET' ? ['tasks', 'tasks.readonly'] : ['tasks'];
+    if (scopes && !accepted.some((s) => scopes.includes(`${SCOPE_BASE}${s}`))) {
+      sendGoogleError(res, 403, 'insufficientPermissions', 'Request had insufficient authentication scopes.');
+      return true;
+    }
+    await found.endpoint.handle(req, res, found.params);
+    return true;
+  };
+}
+
+function endpointsFor(state: SandboxState): Endpoint[] {
+  const store = () => gtasksStore(state);
+  const withList =
+    (fn: (req: SandboxRequest, res: ServerResponse, list: GTaskList, taskId: string) => void) =>
+    (req: SandboxRequest, res: ServerResponse, params: Record<string, string>) => {
+      const list = store().lists.find((l) => l.id === params.tasklist);
+      // A list deleted by someone else answers 404 notFound, as any unknown id does.
+      if (!list) return sendGoogleError(res, 404, 'notFound', 'Task list not found.');
+      fn(req, res, list, params.task ?? '');
+    };
+  return [
+    { method: 'GET', pattern: 'users/@me/lists', handle: (req, res) => listLists(store(), req, res) },
+    { method: 'POST', pattern: 'users/@me/lists', handle: (req, res) => insertList(store(), req, res) },
+    {
+      method: 'DELETE',
+      pattern: 'users/@me/lists/{tasklist}',
+      handle: (_req, res, p) => {
+        const lists = store().lists;
+        const index = lists.findIndex((l) => l.id === p.tasklist);
+        if (index < 0) return sendGoogleError(res, 404, 'notFound', 'Task list not found.');
+        lists.splice(index, 1);
+        sendEmpty(res, 204);
+      },
+    },
+    { method: 'GET', pattern: 'lists/{tasklist}/tasks', handle: withList((q, s, l) => listTasks(q, s, l)) },
+    {
+      method: 'POST',
+      pattern: 'lists/{tasklist}/tasks',
+      handle: withList((q, s, l) => insertTask(store(), q, s, l)),
+    },
+    {
+      method: 'GET',
+      pattern: 'lists/{tasklist}/tasks/{task}',
+      handle: withList((_q, s, l, id) => withTask(s, l, id, (t) => sendJson(s, 200, t))),
+    },
+    {
+      method: 'PATCH',
+      pattern: 'lists/{tasklist}/tasks/{task}',
+      handle: withList((q, s, l, id) => patchTask(store(), q, s, l, id)),
+    },
+    {
+      method: 'DELETE',
+      pattern: 'lists/{tasklist}/tasks/{task}',
+      handle: withList((_q, s, l, id) =>
+        withTask(s, l, id, (t) => {
+          Object.assign(t, { deleted: true, updated: stamp(store()) });
+          t.etag = etagOf(t);
+          sendEmpty(s, 204);
+        }),
+      ),
+    },
+  ];
+}
+
+function withTask(res: ServerResponse, list: GTaskList, id: string, fn: (task: GTask) => void): void {
+  const task = list.tasks.find((t) => t.id === id && !t.deleted);
+  if (!task) return sendGoogleError(res, 404, 'notFound', 'Task not found.');
+  fn(task);
+}
+
+function etagOf(task: GTask): string {
+  return `"${Buffer.from(`${task.id}:${task.updated}`).toString('base64url')}"`;
+}
+
+/** maxResults: default 20, "Maximum allowed: 100"; a bigger value is refused. */
+function pageSize(req: SandboxRequest, res: ServerResponse): number | null {
+  const raw = req.url.searchParams.get('maxResults');
+  const size = raw === null ? 20 : Number(raw);
+  if (!Number.isInteger(size) || size < 1 || size > 100) {
+    sendGoogleError(res, 400, 'invalid', `Invalid value for maxResults: ${raw}`);
+    return null;
+  }
+  return size;
+}
+
+function page<T>(items: T[], req: SandboxRequest, size: number): { items: T[]; nextPageToken?: string } {
+  const start = Number(req.url.searchParams.get('pageToken') ?? 0) || 0;
+  const slice = items.slice(start, start + size);
+  return start + size < items.length
+    ? { items: slice, nextPageToken: String(start + size) }
+    : { items: slice };
+}
+
+function listLists(store: GTasksStore, req: SandboxRequest, res: ServerResponse): void {
+  const size = pageSize(req, res);
+  if (size === null) return;
+  const { items, nextPageToken } = page(
+    store.lists.map(({ tasks: _tasks, ...l }) => l),
+    req,
+    size,
+  );
+  sendJson(res, 200, {
+    kind: 'tasks#taskLists',
+    etag: `"${store.clock}"`,
+    items,
+    ...(nextPageToken ? { nextPageToken } : {}),
+  });
+}
+
+function insertList(store: GTasksStore, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as { title?: unknown } | undefined;
+  if (typeof body?.title !== 'string' || body.title.trim() === '')
+    return sendGoogleError(res, 400, 'invalid', 'Invalid task list title');
+  const list: GTaskList = {
+    kind: 'tasks#taskList',
+    id: randomId(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
+    etag: '',
+    title: body.title,
+    updated: stamp(store),
+    tasks: [],
+  };
+  list.etag = `"${list.id}:${list.updated}"`;
+  store.lists.push(list);
+  const { tasks: _tasks, ...view } = list;
+  sendJson(res, 200, view);
+}
+
+function listTasks(req: SandboxRequest, res: ServerResponse, list: GTaskList): void {
+  const size = pageSize(req, res);
+  if (size === null) return;
+  const q = req.url.searchParams;
+  const flag = (name: string, fallback: boolean) => (q.has(name) ? q.get(name) === 'true' : fallback);
+  const showCompleted = flag('showCompleted', true);
+  const showDeleted = flag('showDeleted', false);
+  const showHidden = flag('showHidden', false);
+  const updatedMin = q.get('updatedMin');
+  const min = updatedMin === null ? null : Date.parse(updatedMin);
+  if (min !== null && Number.isNaN(min))
+    return sendGoogleError(res, 400, 'invalid', `Invalid value for updatedMin: ${updatedMin}`);
+  const tasks = list.tasks.filter(
+    (t) =>
+      (showDeleted || !t.deleted) &&
+      (showHidden || !t.hidden) &&
+      (showCompleted || t.status !== 'completed') &&
+      (min === null || Date.parse(t.updated) >= min),
+  );
+  const { items, nextPageToken } = page(tasks, req, size);
+  sendJson(res, 200, {
+    kind: 'tasks#tasks',
+    etag: `"${list.id}:${list.tasks.length}"`,
+    items,
+    ...(nextPageToken ? { nextPageToken } : {}),
+  });
+}
+
+interface TaskBody {
+  title?: unknown;
+  notes?: unknown;
+  status?: unknown;
+  due?: unknown;
+  completed?: unknown;
+}
+
+/** Checks the writable fields as the resource page documents them; an error text or null. */
+function invalid(body: TaskBody): string | null {
+  if (body.title !== undefined && (typeof body.title !== 'string' || body.title.length > 1024))
+    return 'Invalid value for title (at most 1024 characters)';
+  if (
+    body.notes !== undefined &&
+    body.notes !== null &&
+    (typeof body.notes !== 'string' || body.notes.length > 8192)
+  )
+    return 'Invalid value for notes (at most 8192 characters)';
+  if (body.status !== undefined && body.status !== 'needsAction' && body.status !== 'completed')
+    return `Invalid value for status: ${String(body.status)}`;
+  if (
+    body.due !== undefined &&
+    body.due !== null &&
+    (typeof body.due !== 'string' || Number.isNaN(Date.parse(body.due)))
+  )
+    return `Invalid value for due: ${String(body.due)}`;
+  return null;
+}
+
+function apply(store: GTasksStore, task: GTask, body: TaskBody): void {
+  if (typeof body.title === 'string') task.title = body.title;
+  if (body.notes === null) delete task.notes;
+  else if (typeof body.notes === 'string') task.notes = body.notes;
+  // "The time portion of the timestamp is discarded when setting the due date."
+  if (body.due === null) delete task.due;
+  else if (typeof body.due === 'string')
+    task.due = `${new Date(body.due).toISOString().slice(0, 10)}T00:00:00.000Z`;
+  if (body.status === 'completed' && task.status !== 'completed') {
+    task.status = 'completed';
+    task.completed = typeof body.completed === 'string' ? body.completed : new Date().toISOString();
+  } else if (body.status === 'needsAction') {
+    task.status = 'needsAction';
+    delete task.completed;
+  }
+  task.updated = stamp(store);
+  task.etag = etagOf(task);
+}
+
+function insertTask(store: GTasksStore, req: SandboxRequest, res: ServerResponse, list: GTaskList): void {
+  const body = (parseJson(req.body) ?? {}) as TaskBody;
+  const problem = invalid(body);
+  if (problem) return sendGoogleError(res, 400, 'invalid', problem);
+  const id = randomId(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
+  const task: GTask = {
+    kind: 'tasks#task',
+    id,
+    etag: '',
+    title: '',
+    updated: '',
+    selfLink: `https://www.googleapis.com/tasks/v1/lists/${list.id}/tasks/${id}`,
+    position: String(list.tasks.length).padStart(20, '0'),
+    status: 'needsAction',
+  };
+  apply(store, task, body);
+  list.tasks.push(task);
+  sendJson(res, 200, task);
+}
+
+function patchTask(
+  store: GTasksStore,
+  req: SandboxRequest,
+  res: ServerResponse,
+  list: GTaskList,
+  id: string,
+): void {
+  withTask(res, list, id, (task) => {
+    const ifMatch = req.headers['if-match'];
+    if (ifMatch && ifMatch !== '*' && ifMatch !== task.etag)
+      return sendGoogleError(res, 412, 'conditionNotMet', 'Precondition Failed');
+    const body = (parseJson(req.body) ?? {}) as TaskBody;
+    const problem = invalid(body);
+    if (problem) return sendGoogleError(res, 400, 'invalid', problem);
+    apply(store, task, body);
+    sendJson(res, 200, task);
+  });
+}

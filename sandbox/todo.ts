@@ -1,0 +1,325 @@
+import type { ServerResponse } from 'node:http';
+import type { Route, SandboxRequest } from './http';
+import { parseJson, sendJson } from './http';
+import { sendGraphError } from './graph';
+import { bearerToken, randomId, requestOrigin, sendEmpty } from './routing';
+import type { SandboxState } from './state';
+
+// Microsoft To Do through Graph v1.0, as documented (learn.microsoft.com/graph/api/resources/todo-overview):
+// - todoTaskList list / create (…/todo-list-lists, …/todo-post-lists)
+// - todoTask list / create / get / update / delete (…/todotasklist-list-tasks, …/todotasklist-post-tasks,
+//   …/todotask-get, …/todotask-update, …/todotask-delete); create may carry linkedResources inline
+// - todoTask: delta (…/todotask-delta): pages linked by @odata.nextLink, the last one carries
+//   @odata.deltaLink; a deleted task comes back as { id, "@removed": { reason: "deleted" } }
+// - resource todoTask (…/resources/todotask): status notStarted | inProgress | completed |
+//   waitingOnOthers | deferred; body itemBody; dueDateTime / completedDateTime dateTimeTimeZone
+// - Permissions: Tasks.ReadWrite (Tasks.Read for reads)
+// - "Microsoft Graph error responses" (learn.microsoft.com/graph/errors): 412 when If-Match fails
+
+const PREFIX = '/graph/v1.0/me/todo/';
+const WRITE_SCOPES = ['Tasks.ReadWrite'];
+const READ_SCOPES = ['Tasks.Read', 'Tasks.ReadWrite'];
+const STATUSES = ['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'deferred'];
+const PAGE = 100;
+
+export interface TodoTask {
+  id: string;
+  '@odata.etag': string;
+  title: string;
+  body: { content: string; contentType: 'text' | 'html' };
+  status: string;
+  importance: string;
+  dueDateTime?: { dateTime: string; timeZone: string } | null;
+  completedDateTime?: { dateTime: string; timeZone: string } | null;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  linkedResources: {
+    id: string;
+    webUrl?: string;
+    applicationName?: string;
+    displayName?: string;
+    externalId?: string;
+  }[];
+  /** Sandbox only: when deleted, and the change counter of the last change (for delta). */
+  deletedAt?: string;
+  change: number;
+}
+
+export interface TodoList {
+  id: string;
+  displayName: string;
+  isOwner: boolean;
+  isShared: boolean;
+  wellknownListName: string;
+  tasks: TodoTask[];
+}
+
+export interface TodoStore {
+  lists: TodoList[];
+  /** Monotonic change counter: a delta token is the counter value it was handed out at. */
+  change: number;
+}
+
+export function todoStore(state: SandboxState): TodoStore {
+  return (state.clouds.todo ??= { lists: [], change: 0 }) as TodoStore;
+}
+
+type Handler = (req: SandboxRequest, res: ServerResponse, m: RegExpExecArray) => void;
+
+export function todoRoutes(state: SandboxState): Route {
+  const store = () => todoStore(state);
+  const routes: [string, RegExp, Handler][] = [
+    ['GET', /^lists$/i, (_q, s) => sendJson(s, 200, { value: store().lists.map(listView) })],
+    ['POST', /^lists$/i, (q, s) => createList(store(), q, s)],
+    [
+      'GET',
+      /^lists\/([^/]+)\/tasks\/delta$/i,
+      (q, s, m) => withList(store(), s, m, (l) => delta(store(), q, s, l)),
+    ],
+    ['GET', /^lists\/([^/]+)\/tasks$/i, (q, s, m) => withList(store(), s, m, (l) => listTasks(q, s, l))],
+    [
+      'POST',
+      /^lists\/([^/]+)\/tasks$/i,
+      (q, s, m) => withList(store(), s, m, (l) => createTask(store(), q, s, l)),
+    ],
+    [
+      'GET',
+      /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
+      (_q, s, m) => withTask(store(), s, m, (t) => sendJson(s, 200, view(t))),
+    ],
+    [
+      'PATCH',
+      /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
+      (q, s, m) => withTask(store(), s, m, (t) => update(store(), q, s, t)),
+    ],
+    [
+      'DELETE',
+      /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
+      (_q, s, m) =>
+        withTask(store(), s, m, (t) => {
+          t.deletedAt = new Date().toISOString();
+          t.change = ++store().change;
+          sendEmpty(s, 204);
+        }),
+    ],
+  ];
+  return (req, res) => {
+    if (!req.url.pathname.startsWith(PREFIX)) return false;
+    const rest = req.url.pathname.slice(PREFIX.length);
+    for (const [method, regex, handle] of routes) {
+      const match = method === req.method ? regex.exec(rest) : null;
+      if (!match) continue;
+      state.countRequest(`${req.method} ${PREFIX}${regex.source}`);
+      const token = bearerToken(req);
+      const auth = state.checkToken('microsoft', token);
+      if (auth !== 'ok') {
+        sendGraphError(
+          res,
+          401,
+          'InvalidAuthenticationToken',
+          'Access token has expired or is not yet valid.',
+          {
+            'www-authenticate': 'Bearer realm=""',
+          },
+        );
+        return true;
+      }
+      const scopes = state.tokenScopes('microsoft', token);
+      const accepted = method === 'GET' ? READ_SCOPES : WRITE_SCOPES;
+      if (scopes && !accepted.some((s) => scopes.includes(s))) {
+        sendGraphError(res, 403, 'accessDenied', 'Access is denied. Check credentials and try again.');
+        return true;
+      }
+      handle(req, res, match);
+      return true;
+    }
+    return false;
+  };
+}
+
+const listView = ({ tasks: _tasks, ...list }: TodoList) => ({ '@odata.etag': `W/"${list.id}"`, ...list });
+
+function view(task: TodoTask): Record<string, unknown> {
+  const { deletedAt: _deleted, change: _change, ...rest } = task;
+  return rest;
+}
+
+function withList(
+  store: TodoStore,
+  res: ServerResponse,
+  m: RegExpExecArray,
+  fn: (list: TodoList) => void,
+): void {
+  const list = store.lists.find((l) => l.id === decodeURIComponent(m[1] ?? ''));
+  // A list deleted by its owner (or no longer shared) is gone for everyone: 404.
+  if (!list)
+    return sendGraphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  fn(list);
+}
+
+function withTask(
+  store: TodoStore,
+  res: ServerResponse,
+  m: RegExpExecArray,
+  fn: (task: TodoTask) => void,
+): void {
+  withList(store, res, m, (list) => {
+    const task = list.tasks.find((t) => t.id === decodeURIComponent(m[2] ?? '') && !t.deletedAt);
+    if (!task)
+      return sendGraphError(
+        res,
+        404,
+        'ErrorItemNotFound',
+        'The specified object was not found in the store.',
+      );
+    fn(task);
+  });
+}
+
+function createList(store: TodoStore, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as { displayName?: unknown } | undefined;
+  if (typeof body?.displayName !== 'string' || !body.displayName.trim())
+    return sendGraphError(res, 400, 'invalidRequest', 'displayName is required.');
+  const list: TodoList = {
+    id: `AAMkAD${randomId(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`,
+    displayName: body.displayName,
+    isOwner: true,
+    isShared: false,
+    wellknownListName: 'none',
+    tasks: [],
+  };
+  store.lists.push(list);
+  sendJson(res, 201, listView(list));
+}
+
+function listTasks(req: SandboxRequest, res: ServerResponse, list: TodoList): void {
+  const tasks = list.tasks.filter((t) => !t.deletedAt);
+  const skip = Number(req.url.searchParams.get('$skip') ?? 0) || 0;
+  const slice = tasks.slice(skip, skip + PAGE);
+  const next = new URL(req.url.pathname, requestOrigin(req));
+  next.searchParams.set('$skip', String(skip + PAGE));
+  sendJson(res, 200, {
+    value: slice.map(view),
+    ...(skip + PAGE < tasks.length ? { '@odata.nextLink': next.toString() } : {}),
+  });
+}
+
+/**
+ * Delta: without a token every live task (an initial sync); with `$deltatoken` every task changed
+ * after it, deleted ones as @removed. `$skiptoken` pages within one round.
+ */
+function delta(store: TodoStore, req: SandboxRequest, res: ServerResponse, list: TodoList): void {
+  const q = req.url.searchParams;
+  const skip = q.get('$skiptoken');
+  // since -1: the initial round (every live task); upTo: the change counter when the round began.
+  const [since, upTo, offset] = skip
+    ? skip.split('.').map(Number)
+    : [q.has('$deltatoken') ? Number(q.get('$deltatoken')) : -1, store.change, 0];
+  if ([since, upTo, offset].some((n) => n === undefined || Number.isNaN(n)))
+    return sendGraphError(res, 400, 'badRequest', 'Invalid delta or skip token.');
+  const initial = since! < 0;
+  const changed = list.tasks
+    .filter((t) => t.change <= upTo! && (initial ? !t.deletedAt : t.change > since!))
+    .sort((a, b) => a.change - b.change);
+  const start = offset!;
+  const slice = changed.slice(start, start + PAGE);
+  const link = new URL(req.url.pathname, requestOrigin(req));
+  const more = start + PAGE < changed.length;
+  if (more) link.searchParams.set('$skiptoken', `${since}.${upTo}.${start + PAGE}`);
+  else link.searchParams.set('$deltatoken', String(upTo));
+  sendJson(res, 200, {
+    value: slice.map((t) => (t.deletedAt ? { id: t.id, '@removed': { reason: 'deleted' } } : view(t))),
+    ...(more ? { '@odata.nextLink': link.toString() } : { '@odata.deltaLink': link.toString() }),
+  });
+}
+
+interface TaskBody {
+  title?: unknown;
+  body?: { content?: unknown; contentType?: unknown } | null;
+  status?: unknown;
+  importance?: unknown;
+  dueDateTime?: { dateTime?: unknown; timeZone?: unknown } | null;
+  completedDateTime?: { dateTime?: unknown; timeZone?: unknown } | null;
+  linkedResources?: unknown;
+}
+
+function invalid(body: TaskBody): string | null {
+  if (body.title !== undefined && typeof body.title !== 'string') return 'Invalid title.';
+  if (body.status !== undefined && !STATUSES.includes(String(body.status)))
+    return `Requested value '${String(body.status)}' was not found.`;
+  for (const field of ['dueDateTime', 'completedDateTime'] as const) {
+    const value = body[field];
+    if (value === undefined || value === null) continue;
+    if (
+      typeof value.dateTime !== 'string' ||
+      typeof value.timeZone !== 'string' ||
+      Number.isNaN(Date.parse(value.dateTime))
+    )
+      return `Invalid ${field}.`;
+  }
+  return null;
+}
+
+function apply(store: TodoStore, task: TodoTask, body: TaskBody): void {
+  if (typeof body.title === 'string') task.title = body.title;
+  if (body.body && typeof body.body.content === 'string')
+    task.body = {
+      content: body.body.content,
+      contentType: body.body.contentType === 'html' ? 'html' : 'text',
+    };
+  if (body.dueDateTime !== undefined) task.dueDateTime = body.dueDateTime as TodoTask['dueDateTime'];
+  if (typeof body.status === 'string') {
+    // Completing sets completedDateTime (given, or now); reopening clears it.
+    if (body.status === 'completed' && task.status !== 'completed')
+      task.completedDateTime = (body.completedDateTime as TodoTask['completedDateTime']) ?? {
+        dateTime: new Date().toISOString().replace('Z', '0000'),
+        timeZone: 'UTC',
+      };
+    if (body.status !== 'completed') task.completedDateTime = null;
+    task.status = body.status;
+  }
+  task.lastModifiedDateTime = new Date().toISOString();
+  task.change = ++store.change;
+  task['@odata.etag'] = `W/"${Buffer.from(`${task.id}:${task.change}`).toString('base64')}"`;
+}
+
+function createTask(store: TodoStore, req: SandboxRequest, res: ServerResponse, list: TodoList): void {
+  const body = (parseJson(req.body) ?? {}) as TaskBody;
+  const problem = invalid(body);
+  if (problem) return sendGraphError(res, 400, 'invalidRequest', problem);
+  const now = new Date().toISOString();
+  const links = Array.isArray(body.linkedResources)
+    ? (body.linkedResources as TodoTask['linkedResources'])
+    : [];
+  const task: TodoTask = {
+    id: `AAMkAD${randomId(60, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}=`,
+    '@odata.etag': '',
+    title: '',
+    body: { content: '', contentType: 'text' },
+    status: 'notStarted',
+    importance: 'normal',
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    linkedResources: links.map((l) => ({ ...l, id: randomId(36) })),
+    change: 0,
+  };
+  apply(store, task, body);
+  list.tasks.push(task);
+  sendJson(res, 201, view(task));
+}
+
+function update(store: TodoStore, req: SandboxRequest, res: ServerResponse, task: TodoTask): void {
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch && ifMatch !== '*' && ifMatch !== task['@odata.etag'])
+    return sendGraphError(
+      res,
+      412,
+      'PreconditionFailed',
+      'The ETag value in the request does not match the current one.',
+    );
+  const body = (parseJson(req.body) ?? {}) as TaskBody;
+  const problem = invalid(body);
+  if (problem) return sendGraphError(res, 400, 'invalidRequest', problem);
+  apply(store, task, body);
+  sendJson(res, 200, view(task));
+}

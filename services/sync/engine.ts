@@ -1,0 +1,428 @@
+import { db as sharedDb, searchWords, type OpsDb, type SyncLink, type Task } from '../db/db';
+import type { Provider } from '../auth/tokens';
+import { isCalendarError } from '../calendar/errors';
+import type { RemoteTask, SyncFields, TaskRemote } from './remote';
+
+// Two-way sync of one local task list with one Google Tasks list or Microsoft To Do list.
+// A pass: (1) read what changed remotely since the cursor and merge it in; (2) write what changed
+// locally, each write conditional on the ETag last seen; (3) keep the new cursor.
+// Every remote write is recorded before and after (syncLinks), so a pass cut anywhere — 429, 500,
+// an answer lost after the service committed — is resumed by the next one with no duplicate and
+// nothing lost: a create whose answer was lost is recognised when it comes back in the next read
+// and adopted instead of created again.
+// The merge is three-way against the fields both sides last agreed on (`link.base`): a field changed
+// on one side only takes that side; changed on both sides to different texts keeps both texts and
+// records a conflict to show.
+
+export interface ListSync {
+  listId: string;
+  provider: Provider;
+  remoteListId: string;
+  remoteTitle: string;
+  enabled: boolean;
+  cursor: string | null;
+  lastSyncAt: number | null;
+  lastError: { kind: string; message: string } | null;
+  /** Bumped after each finished pass: the outbox key of the next one. */
+  generation: number;
+}
+
+export interface SyncReport {
+  pulled: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  adopted: number;
+  conflicts: number;
+}
+
+const metaKey = (listId: string) => `sync:${listId}`;
+
+export async function listSync(listId: string, db: OpsDb = sharedDb): Promise<ListSync | null> {
+  return ((await db.syncMeta.get(metaKey(listId)))?.value as ListSync | undefined) ?? null;
+}
+
+export async function allListSyncs(db: OpsDb = sharedDb): Promise<ListSync[]> {
+  const rows = await db.syncMeta.where('key').startsWith('sync:').toArray();
+  return rows.map((r) => r.value as ListSync);
+}
+
+export async function saveListSync(value: ListSync, db: OpsDb = sharedDb): Promise<void> {
+  await db.syncMeta.put({ key: metaKey(value.listId), value, updatedAt: Date.now() });
+}
+
+/** Turns sync on for a list, from scratch (a first pass reads the whole remote list). */
+export async function enableListSync(
+  listId: string,
+  provider: Provider,
+  remote: { id: string; title: string },
+  db: OpsDb = sharedDb,
+): Promise<ListSync> {
+  const value: ListSync = {
+    listId,
+    provider,
+    remoteListId: remote.id,
+    remoteTitle: remote.title,
+    enabled: true,
+    cursor: null,
+    lastSyncAt: null,
+    lastError: null,
+    generation: ((await listSync(listId, db))?.generation ?? 0) + 1,
+  };
+  const ids = await localIds(listId, db);
+  await db.transaction('rw', db.syncLinks, db.syncMeta, async () => {
+    await db.syncLinks.where('localId').anyOf(ids).delete();
+    await saveListSync(value, db);
+  });
+  return value;
+}
+
+/** Turning sync off keeps every local task; only the pairing with the remote list is forgotten. */
+export async function disableListSync(listId: string, db: OpsDb = sharedDb): Promise<void> {
+  const current = await listSync(listId, db);
+  if (!current) return;
+  await db.transaction('rw', db.syncLinks, db.syncMeta, async () => {
+    await db.syncLinks
+      .where('[provider+remoteListId]')
+      .equals([current.provider, current.remoteListId])
+      .delete();
+    await saveListSync({ ...current, enabled: false, cursor: null }, db);
+  });
+}
+
+async function localIds(listId: string, db: OpsDb): Promise<string[]> {
+  return (await db.tasks.where('listId').equals(listId).primaryKeys()) as string[];
+}
+
+// ---- fields ----
+
+function dateOf(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function localFields(task: Task): SyncFields {
+  return {
+    title: task.title,
+    notes: task.notes,
+    due: task.dueAt === null ? null : dateOf(task.dueAt),
+    done: task.status === 'done',
+    threadUrl: task.link?.kind === 'thread' ? (task.link.url ?? null) : null,
+  };
+}
+
+const MERGED = ['title', 'notes', 'due', 'done'] as const;
+type Field = (typeof MERGED)[number];
+
+function same(a: SyncFields, b: SyncFields): boolean {
+  return MERGED.every((f) => a[f] === b[f]);
+}
+
+export interface Merge {
+  fields: SyncFields;
+  conflicts: { field: Field; local: string; remote: string }[];
+}
+
+/** Three-way merge of one task; texts changed on both sides are both kept. */
+export function merge(base: SyncFields, local: SyncFields, remote: SyncFields): Merge {
+  const fields: SyncFields = { ...local };
+  const conflicts: Merge['conflicts'] = [];
+  for (const f of MERGED) {
+    const [b, l, r] = [base[f], local[f], remote[f]];
+    if (l === r || r === b) continue;
+    if (l === b) {
+      (fields as unknown as Record<Field, unknown>)[f] = r;
+      continue;
+    }
+    conflicts.push({ field: f, local: String(l ?? ''), remote: String(r ?? '') });
+    if (f === 'title') fields.title = `${String(l)} / ${String(r)}`;
+    else if (f === 'notes') fields.notes = `${String(l)}\n---\n${String(r)}`;
+    // Done on either side stays done; a due date changed on both sides takes the remote one.
+    else if (f === 'done') fields.done = true;
+    else fields.due = r as string | null;
+  }
+  return { fields, conflicts };
+}
+
+function applyToTask(task: Task, fields: SyncFields, completedAt: number | null): Task {
+  let dueAt = task.dueAt;
+  let dueAllDay = task.dueAllDay;
+  if ((task.dueAt === null ? null : dateOf(task.dueAt)) !== fields.due) {
+    if (fields.due === null) dueAt = null;
+    else {
+      const [y, m, d] = fields.due.split('-').map(Number);
+      const day = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+      // A time the user set locally is kept on the new date.
+      if (task.dueAt !== null && !task.dueAllDay) {
+        const old = new Date(task.dueAt);
+        day.setHours(old.getHours(), old.getMinutes(), 0, 0);
+      } else dueAllDay = true;
+      dueAt = day.getTime();
+    }
+  }
+  const status = fields.done ? 'done' : 'open';
+  return {
+    ...task,
+    title: fields.title,
+    notes: fields.notes,
+    dueAt,
+    dueAllDay,
+    status,
+    completedAt: status === 'done' ? (task.completedAt ?? completedAt ?? Date.now()) : null,
+    words: searchWords(fields.title, fields.notes),
+  };
+}
+
+function newTask(listId: string, remote: RemoteTask): Task {
+  const blank: Task = {
+    id: crypto.randomUUID(),
+    listId,
+    title: '',
+    notes: '',
+    dueAt: null,
+    dueAllDay: true,
+    remindAt: null,
+    priority: 'normal',
+    status: 'open',
+    link: remote.threadUrl ? { kind: 'thread', ref: remote.threadUrl, url: remote.threadUrl } : null,
+    order: Date.now(),
+    createdAt: Date.now(),
+    completedAt: null,
+    words: [],
+  };
+  return applyToTask(blank, remote, remote.completedAt);
+}
+
+// ---- a pass ----
+
+export class SyncStopped extends Error {
+  override readonly name = 'SyncStopped';
+  constructor(
+    readonly kind: 'list-gone' | 'off',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function syncList(
+  listId: string,
+  remote: TaskRemote,
+  db: OpsDb = sharedDb,
+): Promise<SyncReport> {
+  const config = await listSync(listId, db);
+  if (!config?.enabled) throw new SyncStopped('off', 'Sync is off for this list');
+  const report: SyncReport = { pulled: 0, created: 0, updated: 0, deleted: 0, adopted: 0, conflicts: 0 };
+  const { provider, remoteListId } = config;
+  const linkId = (localId: string) => `${provider}:${localId}`;
+  const putLink = (link: SyncLink) => db.syncLinks.put(link);
+  const conflict = async (localId: string, c: Merge['conflicts'][number]) => {
+    report.conflicts++;
+    await db.syncConflicts.put({
+      id: `${provider}:${localId}:${c.field}:${Date.now()}`,
+      localId,
+      provider,
+      field: c.field,
+      local: c.local,
+      remote: c.remote,
+      createdAt: Date.now(),
+    });
+  };
+
+  try {
+    // (1) Pull.
+    const changes = await remote.changes(remoteListId, config.cursor);
+    const links = await db.syncLinks
+      .where('[provider+remoteListId]')
+      .equals([provider, remoteListId])
+      .toArray();
+    const byRemote = new Map(links.filter((l) => l.remoteId).map((l) => [l.remoteId!, l]));
+    const pending = await pendingByFields(
+      links.filter((l) => !l.remoteId),
+      db,
+    );
+    for (const rt of changes.tasks) {
+      report.pulled++;
+      const link = byRemote.get(rt.id);
+      if (!link) {
+        if (rt.deleted) continue;
+        const adopted = pending.get(fieldsKey(rt))?.shift();
+        if (adopted) {
+          report.adopted++;
+          byRemote.set(rt.id, adopted);
+          await putLink({ ...adopted, remoteId: rt.id, etag: rt.etag, base: rt, syncedAt: Date.now() });
+          continue;
+        }
+        const task = newTask(listId, rt);
+        await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+          await db.tasks.add(task);
+          await putLink({
+            id: linkId(task.id),
+            provider,
+            localId: task.id,
+            localListId: listId,
+            remoteListId,
+            remoteId: rt.id,
+            etag: rt.etag,
+            base: rt,
+            syncedAt: Date.now(),
+          });
+        });
+        byRemote.set(rt.id, (await db.syncLinks.get(linkId(task.id)))!);
+        continue;
+      }
+      const local = await db.tasks.get(link.localId);
+      const base = link.base as SyncFields;
+      if (rt.deleted) {
+        byRemote.delete(rt.id);
+        await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+          await db.syncLinks.delete(link.id);
+          // Deleted there and untouched here: deleted here too. Edited here: kept, and sent again
+          // as a new task, so nobody's text is lost.
+          if (local && same(localFields(local), base)) await db.tasks.delete(local.id);
+        });
+        continue;
+      }
+      if (!local || rt.etag === link.etag) continue;
+      const merged = merge(base, localFields(local), rt);
+      for (const c of merged.conflicts) await conflict(local.id, c);
+      await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+        await db.tasks.put(applyToTask(local, merged.fields, rt.completedAt));
+        await putLink({ ...link, etag: rt.etag, base: rt, syncedAt: Date.now() });
+      });
+    }
+    await saveListSync({ ...config, cursor: changes.cursor }, db);
+
+    // (2) Push.
+    const tasks = await db.tasks.where('listId').equals(listId).toArray();
+    const current = new Map(
+      (await db.syncLinks.where('[provider+remoteListId]').equals([provider, remoteListId]).toArray()).map(
+        (l) => [l.localId, l],
+      ),
+    );
+    for (const task of tasks) {
+      const link = current.get(task.id);
+      current.delete(task.id);
+      if (!link || !link.remoteId) {
+        // Recorded before the create, so a lost answer is recognised (adopted) on the next pass.
+        const pendingLink: SyncLink = link ?? {
+          id: linkId(task.id),
+          provider,
+          localId: task.id,
+          localListId: listId,
+          remoteListId,
+          remoteId: null,
+          etag: null,
+          base: localFields(task),
+          syncedAt: 0,
+        };
+        await putLink({ ...pendingLink, base: localFields(task) });
+        const created = await remote.create(remoteListId, localFields(task));
+        await putLink({
+          ...pendingLink,
+          remoteId: created.id,
+          etag: created.etag,
+          base: created,
+          syncedAt: Date.now(),
+        });
+        report.created++;
+        continue;
+      }
+      if (same(localFields(task), link.base as SyncFields)) continue;
+      await pushUpdate(task, link);
+    }
+    for (const gone of current.values()) {
+      if (gone.remoteId) await remote.remove(remoteListId, gone.remoteId);
+      await db.syncLinks.delete(gone.id);
+      report.deleted++;
+    }
+    await saveListSync(
+      {
+        ...(await listSync(listId, db))!,
+        lastSyncAt: Date.now(),
+        lastError: null,
+        generation: config.generation + 1,
+      },
+      db,
+    );
+    return report;
+  } catch (err) {
+    const gone = isCalendarError(err) && err.kind === 'not-found';
+    const latest = (await listSync(listId, db)) ?? config;
+    await saveListSync(
+      {
+        ...latest,
+        // The remote list was deleted on the other side: sync stops, local tasks stay.
+        enabled: gone ? false : latest.enabled,
+        lastError: {
+          kind: gone ? 'list-gone' : isCalendarError(err) ? err.kind : 'other',
+          message: err instanceof Error ? err.message : String(err),
+        },
+      },
+      db,
+    );
+    if (gone)
+      throw new SyncStopped('list-gone', `The ${provider} list “${config.remoteTitle}” no longer exists`);
+    throw err;
+  }
+
+  /** A conditional update; on 412 the remote's newer version is merged in and the write tried again. */
+  async function pushUpdate(task: Task, link: SyncLink): Promise<void> {
+    let local = task;
+    let current = link;
+    for (let round = 0; round < 3; round++) {
+      try {
+        const result = await remote.update(
+          remoteListId,
+          current.remoteId!,
+          localFields(local),
+          current.etag ?? '*',
+        );
+        await putLink({ ...current, etag: result.etag, base: result, syncedAt: Date.now() });
+        report.updated++;
+        return;
+      } catch (err) {
+        if (!isCalendarError(err)) throw err;
+        if (err.kind === 'not-found') {
+          // Deleted there while edited here: the edit wins, as a new remote task next pass.
+          await db.syncLinks.delete(current.id);
+          return;
+        }
+        if (err.kind !== 'conflict') throw err;
+        const now = await remote.get(remoteListId, current.remoteId!);
+        if (!now || now.deleted) {
+          await db.syncLinks.delete(current.id);
+          return;
+        }
+        const merged = merge(current.base as SyncFields, localFields(local), now);
+        for (const c of merged.conflicts) await conflict(local.id, c);
+        local = applyToTask(local, merged.fields, now.completedAt);
+        current = { ...current, etag: now.etag, base: now };
+        await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+          await db.tasks.put(local);
+          await putLink(current);
+        });
+        if (same(localFields(local), now)) return;
+      }
+    }
+  }
+}
+
+const fieldsKey = (f: SyncFields) => JSON.stringify([f.title, f.notes, f.due, f.done]);
+
+/**
+ * Local tasks whose create was sent but whose answer never came, by their fields: one that comes
+ * back in the next read with the same fields is that create, adopted rather than made twice.
+ */
+async function pendingByFields(links: SyncLink[], db: OpsDb): Promise<Map<string, SyncLink[]>> {
+  const out = new Map<string, SyncLink[]>();
+  const tasks = await db.tasks.bulkGet(links.map((l) => l.localId));
+  links.forEach((link, i) => {
+    const task = tasks[i];
+    if (!task) return;
+    const key = fieldsKey(localFields(task));
+    out.set(key, [...(out.get(key) ?? []), link]);
+  });
+  return out;
+}

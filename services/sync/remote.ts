@@ -1,0 +1,65 @@
+import type { Provider } from '../auth/tokens';
+
+// What team sync needs of a shared task store; one implementation per provider
+// (google-tasks.ts, todo.ts), chosen in one factory (engine's caller). Fields are normalised so
+// the merge compares like with like: due is a calendar date, done a boolean.
+
+export interface SyncFields {
+  title: string;
+  notes: string;
+  /** YYYY-MM-DD or null: both services keep only the date of a task's due. */
+  due: string | null;
+  done: boolean;
+  /** The mail thread the task came from, kept on both sides. */
+  threadUrl: string | null;
+}
+
+export interface RemoteTask extends SyncFields {
+  id: string;
+  etag: string;
+  deleted: boolean;
+  completedAt: number | null;
+}
+
+export interface RemoteList {
+  id: string;
+  title: string;
+}
+
+export interface Changes {
+  tasks: RemoteTask[];
+  /** Where the next incremental read starts (Google: updatedMin; Microsoft: the deltaLink). */
+  cursor: string;
+}
+
+export interface TaskRemote {
+  provider: Provider;
+  lists(): Promise<RemoteList[]>;
+  createList(title: string): Promise<RemoteList>;
+  /** Everything changed since `cursor` (all live tasks when null), deleted ones included. */
+  changes(listId: string, cursor: string | null): Promise<Changes>;
+  get(listId: string, id: string): Promise<RemoteTask | null>;
+  create(listId: string, fields: SyncFields): Promise<RemoteTask>;
+  /** Conditional on `etag`: a 'conflict' CalendarError (412) when someone changed it meanwhile. */
+  update(listId: string, id: string, fields: SyncFields, etag: string): Promise<RemoteTask>;
+  /** Already gone counts as done. */
+  remove(listId: string, id: string): Promise<void>;
+}
+
+export const TASK_SCOPES: Record<Provider, string> = {
+  google: 'https://www.googleapis.com/auth/tasks',
+  microsoft: 'Tasks.ReadWrite',
+};
+
+/** Google Tasks keeps the thread link as the last line of the notes. */
+export const LINK_LINE = /\n?🔗 (https?:\/\/\S+)\s*$/u;
+
+export function splitNotes(notes: string): { notes: string; threadUrl: string | null } {
+  const match = LINK_LINE.exec(notes);
+  if (!match) return { notes, threadUrl: null };
+  return { notes: notes.slice(0, match.index), threadUrl: match[1] ?? null };
+}
+
+export function joinNotes(notes: string, threadUrl: string | null): string {
+  return threadUrl ? `${notes}${notes ? '\n' : ''}🔗 ${threadUrl}` : notes;
+}

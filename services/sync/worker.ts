@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import type { Provider } from '../auth/tokens';
+import { enqueue, type OutboxHandler } from '../outbox/outbox';
+import { kickOutbox } from '../outbox/worker';
+import { ensureRepeatingAlarm } from '../background/alarms';
+import { allListSyncs, listSync, syncList } from './engine';
+import { googleTasks } from './google-tasks';
+import { microsoftTodo } from './todo';
+import type { TaskRemote } from './remote';
+
+// Team sync runs through the outbox (DESIGN.md): a pass is one outbox item, keyed by the list and
+// its generation, so asking again while one waits is the same item; its failures get the outbox's
+// backoff, Retry-After, and waits for sign-in or the network. Every five minutes each synced list
+// asks for a pass; a change in the extension asks at once.
+
+export const SYNC_KIND = 'team-sync:list';
+const ALARM = 'team-sync';
+
+export function taskRemote(provider: Provider): TaskRemote {
+  return provider === 'google' ? googleTasks() : microsoftTodo();
+}
+
+export function syncHandler(remoteFor: (p: Provider) => TaskRemote = taskRemote): OutboxHandler {
+  return {
+    kind: SYNC_KIND,
+    async run(payload) {
+      const { listId } = payload as { listId: string };
+      const config = await listSync(listId);
+      if (!config?.enabled) return { skipped: true };
+      return syncList(listId, remoteFor(config.provider));
+    },
+  };
+}
+
+/** Queues a pass for the list (one per generation); null when the list is not synced. */
+export async function requestSync(listId: string): Promise<string | null> {
+  const config = await listSync(listId);
+  if (!config?.enabled) return null;
+  const item = await enqueue(SYNC_KIND, `team-sync:${listId}:${config.generation}`, { listId });
+  return item.id;
+}
+
+export async function requestAllSyncs(): Promise<void> {
+  for (const config of await allListSyncs()) if (config.enabled) await requestSync(config.listId);
+}
+
+export function registerTeamSync(): Promise<unknown> {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== ALARM) return;
+    void requestAllSyncs()
+      .then(kickOutbox)
+      .catch((err) => console.warn('Team sync not queued', err));
+  });
+  return ensureRepeatingAlarm(ALARM, 5, 1).catch((err) => console.error('Team sync alarm not set', err));
+}
