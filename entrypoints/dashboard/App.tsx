@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { TasksPage } from '../../components/tasks/TasksPage';
 import { ComplaintsPage } from '../../components/complaints/ComplaintsPage';
 import { InsightsPage } from '../../components/complaints/InsightsPage';
+import { LedgerPage } from '../../components/ledger/LedgerPage';
 import { t, type MessageKey } from '../../services/i18n';
 
 // The dashboard's sections, addressed by hash (#/tasks, #/complaints, #/insights) so links from the
@@ -11,6 +12,7 @@ const SECTIONS: { id: string; label: MessageKey; Page: (props: { path: string[] 
     { id: 'tasks', label: 'tasksHeading', Page: TasksPage },
     { id: 'complaints', label: 'complaintsHeading', Page: ComplaintsPage },
     { id: 'insights', label: 'insightsHeading', Page: InsightsPage },
+    { id: 'ledger', label: 'ledgerHeading', Page: LedgerPage },
   ];
 
 function currentPath(): string[] {

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LedgerPage } from './LedgerPage';
+import { OverdueInvoices } from './OverdueInvoices';
+import { db } from '../../services/db/db';
+import { setLocale } from '../../services/i18n';
+import { recordInvoice, type LedgerForm } from '../../services/ledger/store';
+
+// Forms written by hand after the seeded supplier invoices (sandbox/seed/invoices.ts).
+const ES: LedgerForm = {
+  kind: 'invoice',
+  supplierName: 'Suministros Norte S.L.',
+  supplierEmail: 'facturacion@suministros-norte.es',
+  taxId: 'B12345674',
+  number: 'F2026/0153',
+  issueDate: '2026-11-27',
+  dueDate: '2026-11-28',
+  currency: 'EUR',
+  base: '1000.00',
+  taxes: [{ kind: 'IVA', rate: '21', amount: '210.00' }],
+  total: '1210.00',
+  category: 'supplies',
+  paymentMethod: 'transfer',
+  iban: 'ES9121000418450200051332',
+  notes: '',
+  attachments: [],
+};
+const EN: LedgerForm = {
+  ...ES,
+  supplierName: 'Brightline Tools Ltd',
+  supplierEmail: 'accounts@brightline-tools.co.uk',
+  taxId: '',
+  number: 'INV-30417',
+  issueDate: '2026-11-30',
+  dueDate: '2099-12-30',
+  currency: 'GBP',
+  base: '850.00',
+  taxes: [{ kind: 'VAT', rate: '20', amount: '170.00' }],
+  total: '1020.00',
+};
+
+beforeEach(async () => {
+  setLocale('en');
+  await db.delete();
+  await db.open();
+});
+
+describe('the dashboard ledger', () => {
+  it('lists documents with their status, keeps currencies apart in totals, and changes status', async () => {
+    const snapshot = {
+      site: 'gmail' as const,
+      threadId: 't1',
+      url: 'https://mail.google.com/mail/u/0/#inbox/t1',
+      subject: 'Factura',
+    };
+    const { entry } = await recordInvoice(ES, { snapshot });
+    await recordInvoice(EN, {});
+    render(<LedgerPage path={[]} />);
+    const rows = await screen.findAllByTestId('ledger-row');
+    expect(rows.map((r) => within(r).getAllByRole('cell')[2]!.textContent?.trim())).toEqual([
+      'INV-30417',
+      'F2026/0153',
+    ]);
+    // The Spanish one is past its due day and still to pay.
+    expect(within(rows[1]!).getByText('Overdue')).toBeTruthy();
+    expect(within(rows[1]!).getByRole('link', { name: 'Open the mail' }).getAttribute('href')).toBe(
+      snapshot.url,
+    );
+    const quarter = screen.getByTestId('ledger-quarter');
+    expect(within(quarter).getByText('€210.00')).toBeTruthy();
+    expect(within(quarter).getByText('£170.00')).toBeTruthy();
+
+    fireEvent.change(within(rows[1]!).getByRole('combobox', { name: 'Status F2026/0153' }), {
+      target: { value: 'paid' },
+    });
+    await waitFor(async () => expect((await db.ledger.get(entry.id))?.status).toBe('paid'));
+    expect((await db.tasks.get(entry.reminderTaskId!))?.status).toBe('done');
+  });
+
+  it('says how to start when empty, in Spanish too', async () => {
+    setLocale('es');
+    render(<LedgerPage path={[]} />);
+    expect((await screen.findByText(/Aún no hay facturas/)).textContent).toContain('Registrar factura');
+  });
+
+  it('the popup lists overdue invoices only', async () => {
+    await recordInvoice(ES, {});
+    await recordInvoice(EN, {});
+    render(<OverdueInvoices />);
+    const list = await screen.findByTestId('invoices-overdue');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('Suministros Norte S.L. · F2026/0153')]);
+  });
+});
