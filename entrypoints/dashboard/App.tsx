@@ -3,6 +3,9 @@ import { TasksPage } from '../../components/tasks/TasksPage';
 import { ComplaintsPage } from '../../components/complaints/ComplaintsPage';
 import { InsightsPage } from '../../components/complaints/InsightsPage';
 import { LedgerPage } from '../../components/ledger/LedgerPage';
+import { BriefPage } from '../../components/routines/BriefPage';
+import { ChecklistsPage } from '../../components/routines/ChecklistsPage';
+import { ReportPage } from '../../components/routines/ReportPage';
 import { t, type MessageKey } from '../../services/i18n';
 
 // The dashboard's sections, addressed by hash (#/tasks, #/complaints, #/insights) so links from the
@@ -13,6 +16,9 @@ const SECTIONS: { id: string; label: MessageKey; Page: (props: { path: string[] 
     { id: 'complaints', label: 'complaintsHeading', Page: ComplaintsPage },
     { id: 'insights', label: 'insightsHeading', Page: InsightsPage },
     { id: 'ledger', label: 'ledgerHeading', Page: LedgerPage },
+    { id: 'brief', label: 'routinesBrief', Page: BriefPage },
+    { id: 'checklists', label: 'routinesChecklists', Page: ChecklistsPage },
+    { id: 'report', label: 'routinesReport', Page: ReportPage },
   ];
 
 function currentPath(): string[] {

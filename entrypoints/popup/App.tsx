@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Agenda } from '../../components/agenda/Agenda';
 import { OverdueInvoices } from '../../components/ledger/OverdueInvoices';
+import { PopupRoutines } from '../../components/routines/PopupRoutines';
 import { useLazy } from '../../components/boot';
 import { openPanel } from '../../services/platform';
 import { siteForUrl } from '../../services/mail-sites/sites';
@@ -59,6 +60,7 @@ export function App() {
       <Agenda />
       {dueToday && <dueToday.DueToday />}
       <OverdueInvoices />
+      <PopupRoutines />
     </main>
   );
 }
