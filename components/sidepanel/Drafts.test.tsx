@@ -100,6 +100,30 @@ describe('drafts: Polish with AI', () => {
     expect((screen.getByRole('button', { name: 'Insert reply' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows the model the pasted thread as it was pasted, not one made up from the summary', async () => {
+    const fetch = fakeServer('Hello Sam, thanks for the details, we are checking the delivery now.');
+    // A pasted thread: no mail tab is bound. Two messages, the earlier one from the business.
+    const pasted = thread([
+      message({ id: 'p1', text: 'Your parcel left on Monday, tracking PX-2291.', fromUser: true }),
+      message({
+        id: 'p2',
+        text: 'Tracking PX-2291 has said "in transit" for six days and the courier line rings out. Where is it?',
+        from: { name: 'Sam Hart', email: 'sam@example.org' },
+      }),
+    ]);
+    const analysis = analyseThread(pasted, undefined, { timeZone: 'Europe/Madrid' });
+    render(<Drafts analysis={analysis} templates={templates} profile={profile} tabId={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Polish with AI' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    const body = JSON.parse(String(fetch.mock.calls[0]![1]!.body)) as { messages: { content: string }[] };
+    const prompt = body.messages[1]!.content;
+    // Both messages, word for word, with who wrote them.
+    expect(prompt).toContain('the courier line rings out');
+    expect(prompt).toContain('Your parcel left on Monday');
+    expect(prompt).toContain('[customer Sam Hart');
+    expect(prompt).toContain('[business ');
+  });
+
   it('offers no AI step while AI is off, and offers it once turned on', async () => {
     await aiSettings.setValue({ mode: 'off', url: '', model: '', apiKey: '' });
     setup('¿Tienen este modelo en talla 42? Gracias.');

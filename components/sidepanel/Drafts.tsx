@@ -5,8 +5,10 @@ import { decisionDraft, draftLanguage, draftReplies, type Draft } from '../../se
 import { findCondition } from '../../services/assistant/conditions';
 import { findPlaceholders, removePlaceholders } from '../../services/assistant/placeholders';
 import { ownText } from '../../services/assistant/text';
+import { analysedThread } from '../../services/assistant/analyse';
 import { polishDraft, type BusinessProfile as AiBusiness, type Rejection } from '../../services/assistant/ai';
 import type { Commitment, Decision, Tone } from '../../services/assistant/templates';
+import type { FactKind } from '../../services/assistant/claims';
 import { activeBackend, aiSettings } from '../../services/ai-settings';
 import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { BusinessProfile } from '../../services/profile';
@@ -15,6 +17,7 @@ import { sendToBackground } from '../../services/messaging';
 import { locale, t, type MessageKey } from '../../services/i18n';
 import { placeholderFor } from '../../services/assistant/templates';
 import { thread as boundThread } from './bound-tab';
+import { intentLabel } from './AnalysisCard';
 
 /** A slow local model may take a while; past this the template draft is all there is. */
 const POLISH_TIMEOUT_MS = 60_000;
@@ -28,6 +31,15 @@ const REJECTION: Record<Rejection, MessageKey> = {
   phone: 'aiRejectPhone',
   commitment: 'aiRejectCommitment',
   markup: 'aiRejectMarkup',
+  payment: 'aiRejectPayment',
+  fact: 'aiRejectFact',
+};
+
+const FACT: Record<FactKind, MessageKey> = {
+  shipped: 'factShipped',
+  delivered: 'factDelivered',
+  refunded: 'factRefunded',
+  cancelled: 'factCancelled',
 };
 
 const COMMITMENT: Record<Commitment, MessageKey> = {
@@ -76,7 +88,12 @@ function Marked({ text }: { text: string }) {
 }
 
 function rejectionText(reason: Rejection, detail: string): string {
-  const named = reason === 'commitment' ? COMMITMENT[detail as Commitment] : undefined;
+  const named =
+    reason === 'commitment'
+      ? COMMITMENT[detail as Commitment]
+      : reason === 'fact'
+        ? FACT[detail as FactKind]
+        : undefined;
   return t(REJECTION[reason], named ? t(named) : detail);
 }
 
@@ -87,10 +104,19 @@ type Polish =
   | { kind: 'unreachable'; detail: string };
 
 /**
- * The thread the analysis was made from: the bound tab's snapshot when it is that thread, else (a
- * pasted thread) one message rebuilt from the analysis, enough for the prompt and the output check.
+ * The thread the analysis was made from, as it was read or pasted: the one passed in, else the one
+ * `analyseThread` read (pasted or from the tab), else the bound tab's snapshot when it is that
+ * thread. Only an analysis made elsewhere (never in the panel) falls back to one message rebuilt
+ * from the analysis, enough for the output check.
  */
-function threadFor(analysis: Analysis): ThreadSnapshot {
+function threadFor(analysis: Analysis, given?: ThreadSnapshot | null): ThreadSnapshot {
+  const latest = analysis.latestCustomerMessageId;
+  const holds = (t: ThreadSnapshot | null | undefined): t is ThreadSnapshot =>
+    !!t && (latest === null || t.messages.some((m) => m.id === latest));
+  if (holds(given)) return given;
+  // The thread analyseThread read, pasted or from the tab, exactly as it was read.
+  const source = analysedThread(analysis);
+  if (holds(source)) return source;
   const read = boundThread.value;
   if (read?.ok && read.snapshot.messages.some((m) => m.id === analysis.latestCustomerMessageId))
     return read.snapshot;
@@ -148,13 +174,18 @@ interface Props {
   slots?: string;
   /** Draft handed over by another action (e.g. the booking confirmation), shown first. */
   extra?: { label: string; text: string } | null;
+  /** The thread the analysis was read from (the mail tab's or the pasted one), as it is: the AI
+   * polish is given this thread, never one made up from the summary. */
+  thread?: ThreadSnapshot | null;
 }
 
 /** 2–3 drafts in the customer's language, each editable, then "Insert reply" into the site's box. */
-export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Props) {
+export function Drafts({ analysis, templates, profile, tabId, slots, extra, thread }: Props) {
   const [decision, setDecision] = useState<Decision | null>(null);
   const context = useMemo(() => {
-    const latest = threadFor(analysis).messages.find((m) => m.id === analysis.latestCustomerMessageId);
+    const latest = threadFor(analysis, thread).messages.find(
+      (m) => m.id === analysis.latestCustomerMessageId,
+    );
     return {
       businessName: profile.businessName || undefined,
       managerName: profile.managerName || undefined,
@@ -163,7 +194,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
       slots,
       condition: latest ? findCondition(ownText(latest.text)) : null,
     };
-  }, [analysis, profile, slots]);
+  }, [analysis, profile, slots, thread]);
   const drafts = useMemo(() => {
     const list = draftReplies(analysis, templates, context);
     const decided = decision ? decisionDraft(analysis, templates, decision, context) : null;
@@ -250,7 +281,7 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
         return;
       }
       const result = await polishDraft(backend, {
-        thread: threadFor(analysis),
+        thread: threadFor(analysis, thread),
         draft,
         language,
         business: businessFor(profile),
@@ -352,6 +383,20 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra }: Pr
         ))}
       </div>
       {drafts[chosen]?.decision && <p class="notice">{t('decisionNote')}</p>}
+      {drafts[chosen]?.answers && (
+        <p class="muted" data-testid="draft-answers">
+          {t(
+            'draftAnswersBoth',
+            intentLabel(drafts[chosen]!.answers![0]),
+            intentLabel(drafts[chosen]!.answers![1]),
+          )}
+        </p>
+      )}
+      {drafts[chosen]?.confirmsTime && (
+        <p class="muted" data-testid="draft-confirms-time">
+          {t('draftConfirmsTime')}
+        </p>
+      )}
       {decision && !drafts.some((d) => d.decision === decision) && (
         <p class="notice">{t('decisionNoTemplate')}</p>
       )}

@@ -11,6 +11,23 @@ import { summarise } from './summary';
 import { ownText } from './text';
 import { recogniseInvoice } from '../ledger/recognise';
 
+/** The thread each analysis was read from, as it was read or pasted (see `analysedThread`). Held
+ * beside the analysis, not in it, so an analysis stays plain data. */
+const SOURCES = new WeakMap<Analysis, ThreadSnapshot>();
+
+/** The thread `analysis` was read from, when it came from `analyseThread` (or was derived from such
+ * an analysis with `sameSource`): what the AI polish is shown, never a thread rebuilt from a summary. */
+export function analysedThread(analysis: Analysis): ThreadSnapshot | undefined {
+  return SOURCES.get(analysis);
+}
+
+/** Marks `derived` (e.g. the analysis with a chosen intent) as read from the same thread as `from`. */
+export function sameSource<T extends Analysis>(from: Analysis, derived: T): T {
+  const source = SOURCES.get(from);
+  if (source) SOURCES.set(derived, source);
+  return derived;
+}
+
 /** Customer messages whose facts are read (newest first); older ones are history. */
 const FACT_MESSAGES = 3;
 
@@ -62,11 +79,12 @@ export function analyseThread(
   // emoji after an earlier request (or under a subject) keeps that request as the guess, still unsure.
   const blank = !!problem?.blank && !(problem.reason === 'no_words' && context);
   // A supplier's bill (its number, total, tax lines, IBAN read by the ledger's recogniser) is an
-  // invoice whatever else its words suggest.
+  // invoice whatever else its words suggest, except a customer disputing a bill ("charged twice on
+  // invoice INV-…", "cancel and refund invoice …"): that is their complaint or cancellation.
   const bill = blank ? null : recogniseInvoice(snapshot);
   const intents = blank
     ? [{ intent: 'other' as const, confidence: 0.2 }]
-    : bill?.strong && reading.intents[0]?.intent !== 'invoice'
+    : bill?.strong && !['invoice', 'complaint', 'cancellation'].includes(reading.intents[0]!.intent)
       ? [
           { intent: 'invoice' as const, confidence: 0.9 },
           ...reading.intents.filter((i) => i.intent !== 'invoice'),
@@ -139,7 +157,7 @@ export function analyseThread(
       ? (latestDates.find((d) => d.timeCertain && !d.past) ?? latestDates.find((d) => !d.past) ?? null)
       : null;
   const facts = { orders, invoices, tickets, amounts, dates, phones, customerName };
-  return {
+  const analysis: Analysis = {
     language,
     languageConfidence: lang.confidence,
     intents,
@@ -153,5 +171,8 @@ export function analyseThread(
     uncertain: uncertainReason !== undefined,
     ...(uncertainReason ? { uncertainReason } : {}),
     acceptedTime,
+    ironic: reading.ironic,
   };
+  SOURCES.set(analysis, snapshot);
+  return analysis;
 }

@@ -1,4 +1,5 @@
 import type { Analysis, Intent } from './types';
+import { sameSource } from './analyse';
 
 /**
  * The analysis as if the reader had been sure of `intent`: the user's one-click choice when the
@@ -7,11 +8,11 @@ import type { Analysis, Intent } from './types';
  */
 export function withChosenIntent(analysis: Analysis, intent: Intent): Analysis {
   const rest = analysis.intents.filter((i) => i.intent !== intent && i.intent !== 'other');
-  return {
+  return sameSource(analysis, {
     ...analysis,
     intents: [{ intent, confidence: 1 }, ...rest],
     secondaryIntent: analysis.secondaryIntent === intent ? null : (analysis.secondaryIntent ?? null),
     uncertain: false,
     uncertainReason: undefined,
-  };
+  });
 }

@@ -43,6 +43,10 @@ export interface Draft {
   decision?: Decision;
   /** A draft in a language other than the customer's, offered because that language is unsure. */
   otherLanguage: boolean;
+  /** Set on a draft that answers both things the mail asks (primary and secondary intent). */
+  answers?: [Intent, Intent];
+  /** Set on the draft that confirms the time the customer accepted. */
+  confirmsTime?: true;
 }
 
 export function draftLanguage(
@@ -61,7 +65,8 @@ export function templateValues(
   const locale = language === 'es' ? 'es-ES' : 'en-GB';
   const name = analysis.customer.name ?? analysis.facts.customerName ?? undefined;
   const amount = analysis.facts.amounts[0];
-  const date = analysis.facts.dates[0];
+  // The time the customer accepted is the date the reply is about; else the first one named.
+  const date = analysis.acceptedTime ?? analysis.facts.dates[0];
   let amountText: string | undefined;
   if (amount) {
     try {
@@ -167,22 +172,141 @@ export function draftReplies(
   const language = draftLanguage(analysis, context.fallbackLanguage);
   const limit = Math.max(2, Math.min(3, context.limit ?? 3));
   const conditional = Boolean(context.condition);
+  const noThanks = thanksIsWrong(analysis);
   const rank = (list: readonly Template[], lang: DraftLanguage) =>
     list
-      .filter((t) => !t.decision && (conditional || !t.conditional) && t.language === lang)
+      .filter(
+        (t) =>
+          !t.decision &&
+          (conditional || !t.conditional) &&
+          t.language === lang &&
+          !(noThanks && t.intent === 'thanks'),
+      )
       .map((t) => ({ t, s: score(t, analysis, lang, context.preferredTone, conditional) }))
       .sort((a, b) => b.s - a.s || b.t.updatedAt - a.t.updatedAt || a.t.id.localeCompare(b.t.id))
       .map(({ t }) => t);
   const values = new Map<DraftLanguage, TemplateValues>();
   const sure = languageSure(analysis);
-  const own = rank(templates, language).slice(0, sure ? limit : limit - 1);
-  const drafts = own.map((t) => render(t, analysis, context, values, false));
+  const ranked = rank(templates, language);
+  const room = sure ? limit : limit - 1;
+  // First what answers the whole mail: the accepted time confirmed, or both intents in one reply.
+  const lead: Draft[] = [];
+  const confirmation = analysis.acceptedTime ? confirmationDraft(ranked, analysis, context, values) : null;
+  if (confirmation) lead.push(confirmation);
+  const second = secondIntent(analysis, conditional);
+  if (second) {
+    const primary = analysis.intents[0]!.intent;
+    const firsts = ranked.filter((t) => t.intent === primary);
+    for (const p of firsts.slice(0, 2)) {
+      const s =
+        ranked.find((t) => t.intent === second && t.tone === p.tone) ??
+        ranked.find((t) => t.intent === second);
+      if (s && lead.length < room) lead.push(composite(p, s, analysis, context, values));
+    }
+  }
+  const own = ranked.slice(0, Math.max(0, room - lead.length));
+  const drafts = [...lead, ...own.map((t) => render(t, analysis, context, values, false))];
   if (!sure) {
     const other: DraftLanguage = language === 'es' ? 'en' : 'es';
     const best = rank(templates, other)[0];
     if (best) drafts.push(render(best, analysis, context, values, true));
   }
   return drafts;
+}
+
+/** Irony, a complaint or a cancellation is never answered with a thank-you for it. */
+export function thanksIsWrong(analysis: Analysis): boolean {
+  const primary = analysis.intents[0]?.intent;
+  return Boolean(analysis.ironic) || primary === 'complaint' || primary === 'cancellation';
+}
+
+/** The second intent a reply must also answer, when it needs a paragraph of its own. */
+function secondIntent(analysis: Analysis, conditional: boolean): Intent | null {
+  const second = analysis.secondaryIntent;
+  const primary = analysis.intents[0]?.intent;
+  if (!second || !primary || second === primary || second === 'other' || conditional) return null;
+  if (second === 'thanks' && thanksIsWrong(analysis)) return null;
+  return second;
+}
+
+const paragraphs = (body: string) => body.split(/\n\s*\n/);
+const OPENER = /^[¡!]?\s*(muchas gracias|muchísimas gracias|gracias|thank you|thanks|many thanks)\b/i;
+const CLOSER =
+  /^(si (necesita|te queda|tiene|tienes|le queda)|if (you need|anything|you have)|será un placer|we look forward|hope to see|¡esperamos)/i;
+
+/**
+ * One reply for two intents: the primary template whole, with the secondary template's own
+ * paragraphs (not its greeting, thank-you opener, closing line or sign-off) before the sign-off.
+ */
+function composite(
+  p: Template,
+  s: Template,
+  analysis: Analysis,
+  context: DraftContext,
+  values: Map<DraftLanguage, TemplateValues>,
+): Draft {
+  const mine = paragraphs(p.body);
+  const theirs = paragraphs(s.body)
+    .slice(1, -1)
+    .filter((x) => !OPENER.test(x.trim()) && !CLOSER.test(x.trim()));
+  const closeAt = mine.length - 1 - (mine.length > 2 && CLOSER.test(mine[mine.length - 2]!.trim()) ? 1 : 0);
+  const body = [...mine.slice(0, closeAt), ...theirs, ...mine.slice(closeAt)].join('\n\n');
+  const allowed = (p.commitments ?? []).filter((c) => (s.commitments ?? []).includes(c));
+  const draft = render(
+    { ...p, id: `${p.id}+${s.id}`, name: `${p.name} + ${s.name}`, body, commitments: allowed },
+    analysis,
+    context,
+    values,
+    false,
+  );
+  return { ...draft, answers: [p.intent, s.intent] };
+}
+
+const CONFIRM: Record<DraftLanguage, Record<Tone, { name: string; text: string }>> = {
+  es: {
+    formal: {
+      name: 'Confirmar la hora aceptada',
+      text: 'Perfecto, le esperamos el {{date}}. Le enviaremos la invitación con todos los detalles.',
+    },
+    friendly: {
+      name: 'Confirmar la hora (cercano)',
+      text: '¡Genial! Te esperamos el {{date}}. Te mando la invitación con todos los detalles.',
+    },
+  },
+  en: {
+    formal: {
+      name: 'Confirm the accepted time',
+      text: 'Thank you for confirming. We look forward to seeing you on {{date}} and will send you an invitation with all the details.',
+    },
+    friendly: {
+      name: 'Confirm the time (friendly)',
+      text: "Great, {{date}} it is! I'll send over an invite with all the details.",
+    },
+  },
+};
+
+/** The reply confirming the time the customer accepted, in the greeting and sign-off of the
+ * business's meeting template. */
+function confirmationDraft(
+  ranked: readonly Template[],
+  analysis: Analysis,
+  context: DraftContext,
+  values: Map<DraftLanguage, TemplateValues>,
+): Draft | null {
+  const meeting = ranked.find((t) => t.intent === 'meeting_request');
+  if (!meeting) return null;
+  const mine = paragraphs(meeting.body);
+  if (mine.length < 2) return null;
+  const c = CONFIRM[meeting.language][meeting.tone];
+  const body = [mine[0], c.text, mine[mine.length - 1]].join('\n\n');
+  const draft = render(
+    { ...meeting, id: `${meeting.id}+accepted`, name: c.name, body, commitments: [] },
+    analysis,
+    context,
+    values,
+    false,
+  );
+  return { ...draft, confirmsTime: true };
 }
 
 /**

@@ -25,6 +25,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('enganos*', 1.5),
     w('descompuest*', 1.2),
     w('quebrad*', 1.2),
+    w('rajad*', 1.2),
+    w('agrietad*', 1.2),
+    w('astillad*', 1.2),
+    w('abollad*', 1.2),
+    w('descosid*', 1),
     w('partid*', 0.8),
     w('rayad*', 1),
     w('manchad*', 1),
@@ -752,7 +757,7 @@ export function ruleReading(p: Prepared): RuleReading {
   if (accepts) scores.meeting_request += 2.5;
   // A thanks beside a request is politeness; it leads only when nothing else is asked.
   const otherTop = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));
-  if (otherTop >= 0.9 && scores.thanks < 2) scores.thanks *= 0.4;
+  if (otherTop >= 0.9 && scores.thanks < 1.5) scores.thanks *= 0.4;
   // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
   if (
     /\b(recibi|he recibido|got|received|me ha llegado|nos ha llegado|ya ha llegado|llego|came through)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/.test(

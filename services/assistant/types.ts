@@ -122,4 +122,6 @@ export interface Analysis {
   /** A time the customer accepts ("el jueves a las cinco me viene bien"): the meeting flow can confirm
    * it directly. */
   acceptedTime?: ExtractedDate | null;
+  /** Praise read as irony ("gracias por el 'servicio express'"): never answered with a thank-you. */
+  ironic?: boolean;
 }
