@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { sandboxOrigin, sandboxMatches } from './sandbox/origin';
+import { storeSafe } from './scripts/store-safe-plugin';
 
 // Hosts of the two mail sites (DESIGN.md "Sites"). The content script's `matches` repeat them.
 const MAIL_HOSTS = [
@@ -14,7 +15,7 @@ const CALENDAR_API_HOSTS = ['https://www.googleapis.com/*', 'https://graph.micro
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), storeSafe()] }),
   manifest: ({ browser, mode }) => {
     const sandbox = mode === 'sandbox';
     return {
