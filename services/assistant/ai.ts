@@ -15,6 +15,9 @@ export type AiAvailability = 'available' | 'downloadable' | 'downloading' | 'una
 export interface AiPrompt {
   system: string;
   user: string;
+  /** A JSON schema the answer must follow (Prompt API `responseConstraint`, OpenAI-compatible
+   * `response_format: json_schema`); absent for free text. */
+  schema?: { name: string; schema: object };
 }
 
 export interface AiBackend {
@@ -25,7 +28,7 @@ export interface AiBackend {
 // ---------- Chrome built-in AI (Prompt API) ----------
 
 interface LanguageModelSession {
-  prompt(input: string): Promise<string>;
+  prompt(input: string, options?: { responseConstraint?: object; signal?: AbortSignal }): Promise<string>;
   destroy?(): void;
 }
 interface DownloadMonitor {
@@ -79,7 +82,9 @@ export function chromeAiBackend(options: ChromeAiOptions = {}): AiBackend {
         ...(options.signal ? { signal: options.signal } : {}),
       });
       try {
-        return await session.prompt(prompt.user);
+        return await (prompt.schema
+          ? session.prompt(prompt.user, { responseConstraint: prompt.schema.schema })
+          : session.prompt(prompt.user));
       } finally {
         session.destroy?.();
       }
@@ -113,11 +118,19 @@ export function openAiCompatibleBackend(options: OpenAiCompatibleOptions): AiBac
         },
         body: JSON.stringify({
           model: options.model,
-          temperature: 0.3,
+          temperature: prompt.schema ? 0 : 0.3,
           messages: [
             { role: 'system', content: prompt.system },
             { role: 'user', content: prompt.user },
           ],
+          ...(prompt.schema
+            ? {
+                response_format: {
+                  type: 'json_schema',
+                  json_schema: { name: prompt.schema.name, strict: true, schema: prompt.schema.schema },
+                },
+              }
+            : {}),
         }),
         ...(options.signal ? { signal: options.signal } : {}),
       });
@@ -154,11 +167,11 @@ export interface PolishInput {
   confirmed?: readonly FactKind[];
 }
 
-const FENCE_OPEN = '<<<UNTRUSTED_MAIL_DATA';
-const FENCE_CLOSE = 'UNTRUSTED_MAIL_DATA>>>';
+export const FENCE_OPEN = '<<<UNTRUSTED_MAIL_DATA';
+export const FENCE_CLOSE = 'UNTRUSTED_MAIL_DATA>>>';
 const THREAD_BUDGET = 6000;
 
-function unfenceable(text: string): string {
+export function unfenceable(text: string): string {
   // Mail cannot close the fence early: the markers are removed from the data itself.
   return text.replace(/<<<\s*UNTRUSTED_MAIL_DATA|UNTRUSTED_MAIL_DATA\s*>>>/gi, '[removed]');
 }

@@ -124,4 +124,6 @@ export interface Analysis {
   acceptedTime?: ExtractedDate | null;
   /** Praise read as irony ("gracias por el 'servicio express'"): never answered with a thank-you. */
   ironic?: boolean;
+  /** A model's reading (cross-checked, see ai-understand.ts) was added to the offline one. */
+  aiAssisted?: boolean;
 }
