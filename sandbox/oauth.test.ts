@@ -204,6 +204,30 @@ describe('Microsoft silent authorization (prompt=none)', () => {
     const ended = await microsoftAuthorize({ prompt: 'none' }, first.cookie);
     expect(ended.answer.get('error')).toBe('login_required');
   });
+
+  it('asks for consent (consent_required) when a silent request adds a scope never agreed to', async () => {
+    const first = await microsoftAuthorize({ prompt: 'select_account' });
+    const more = 'Calendars.ReadWrite offline_access Files.ReadWrite.AppFolder';
+    const silent = await microsoftAuthorize({ prompt: 'none', scope: more }, first.cookie);
+    expect(silent.answer.get('error')).toBe('consent_required');
+    expect(silent.answer.get('error_description')).toMatch(/^AADSTS65001: /);
+    // Nor through the refresh token.
+    const tokens = (await (await redeem(first.answer.get('code') ?? '')).json()) as Tokens;
+    const widened = await form('/oauth/microsoft/token', {
+      grant_type: 'refresh_token',
+      client_id: 'ms-client',
+      refresh_token: tokens.refresh_token,
+      scope: more,
+    });
+    expect(widened.status).toBe(400);
+    expect(await widened.json()).toMatchObject({ error: 'invalid_grant', error_codes: [65001] });
+    // Once agreed to interactively, the same silent request works.
+    const agreed = await microsoftAuthorize({ prompt: 'consent', scope: more }, first.cookie);
+    expect(agreed.answer.get('code')).toBeTruthy();
+    expect(
+      (await microsoftAuthorize({ prompt: 'none', scope: more }, first.cookie)).answer.get('code'),
+    ).toBeTruthy();
+  });
 });
 
 describe('the sandbox clock', () => {

@@ -122,6 +122,14 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
       'error_description',
       "AADSTS50058: A silent sign-in request was sent but no user is signed in. The cookies used to represent the user's session were not sent in the request to Azure AD.",
     );
+  } else if (prompt === 'none' && unconsented(state, clientId, q.get('scope')).length > 0) {
+    // Same page, error table: consent_required / interaction_required when the request needs the
+    // user; a scope the user never agreed to (a feature turned on since) cannot be granted silently.
+    answer.set('error', 'consent_required');
+    answer.set(
+      'error_description',
+      `AADSTS65001: The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
+    );
   } else if (prompt !== 'none' && state.config.signIn === 'deny') {
     answer.set('error', 'access_denied');
     answer.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
@@ -131,6 +139,11 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
     if (!session) {
       newSession = randomBytes(16).toString('base64url');
       state.microsoftSessions.add(newSession);
+    }
+    if (prompt !== 'none') {
+      const consented = state.microsoftConsents.get(clientId) ?? new Set<string>();
+      for (const scope of scopeNames(q.get('scope'))) consented.add(scope);
+      state.microsoftConsents.set(clientId, consented);
     }
     const code = `M.C5_SB.2.U.${randomBytes(24).toString('base64url')}`;
     state.codes.set(code, {
@@ -151,6 +164,19 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
     headers['set-cookie'] =
       `${MICROSOFT_SESSION_COOKIE}=${newSession}; Path=${OAUTH_PREFIX}microsoft/; HttpOnly; SameSite=Lax`;
   res.writeHead(302, headers).end();
+}
+
+/** Scope names as consent knows them: case-insensitive, without the Graph resource prefix. */
+function scopeNames(scope: string | null): string[] {
+  return (scope ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => s.replace(/^https:\/\/graph\.microsoft\.com\//i, '').toLowerCase());
+}
+
+function unconsented(state: SandboxState, clientId: string, scope: string | null): string[] {
+  const consented = state.microsoftConsents.get(clientId);
+  return scopeNames(scope).filter((s) => !consented?.has(s));
 }
 
 /** The browser's sign-in session, from the cookie the request carries (if the sandbox still knows it). */
@@ -308,7 +334,20 @@ function redeemRefresh(redemption: Redemption): void {
       ),
     );
   }
-  sendTokens(state, res, clientId, form.get('scope') ?? record.scope, record.redirectUri, record.expiresAt);
+  // A refresh token can be exchanged for any scope the user consented to, and no other (Learn
+  // "Refresh tokens in the Microsoft identity platform"; the refusal is AADSTS65001, consent_required).
+  const scope = form.get('scope') ?? record.scope;
+  if (state.microsoftConsents.has(clientId) && unconsented(state, clientId, scope).length > 0) {
+    return sendJson(res, 400, {
+      ...aadError(
+        'invalid_grant',
+        65001,
+        `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
+      ),
+      suberror: 'consent_required',
+    });
+  }
+  sendTokens(state, res, clientId, scope, record.redirectUri, record.expiresAt);
 }
 
 function sendTokens(

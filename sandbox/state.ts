@@ -136,6 +136,8 @@ export interface SandboxState {
    * an interactive authorization, what a `prompt=none` authorization needs.
    */
   microsoftSessions: Set<string>;
+  /** Scopes the user consented to, per application (client id), at an interactive authorization. */
+  microsoftConsents: Map<string, Set<string>>;
   /** How far the sandbox clock is ahead of the real one (ms); moved by POST /__sandbox/clock. */
   clockOffsetMs: number;
   /** Stores of the backup and team-sync APIs (drive, onedrive, gtasks, todo), each owned by its module. */
@@ -249,6 +251,7 @@ export function createState(): SandboxState {
       googleGrants: null,
     },
     microsoftSessions: new Set(),
+    microsoftConsents: new Map(),
     clockOffsetMs: 0,
     now: () => Date.now() + state.clockOffsetMs,
 
@@ -260,6 +263,7 @@ export function createState(): SandboxState {
       state.tokens.clear();
       state.codes.clear();
       state.microsoftSessions.clear();
+      state.microsoftConsents.clear();
       state.clockOffsetMs = 0;
       state.faults = [];
       state.notifications = [];
