@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGmailAdapter } from '../services/mail-sites/gmail';
