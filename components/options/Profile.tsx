@@ -3,6 +3,7 @@ import { getProfile, isValidZone, saveProfile, type BusinessProfile } from '../.
 import { mirrorProfileAddresses } from '../../services/background/threads';
 import type { Tone } from '../../services/assistant/templates';
 import { formatDateTime, t, type MessageKey } from '../../services/i18n';
+import { isEmailAddress } from '../../services/email-address';
 
 // The form keeps what the user typed as typed (numbers as text, half-filled rows): an error is
 // shown beside its field and nothing is lost; only a form with no errors is saved.
@@ -63,10 +64,8 @@ function wholeMinutes(text: string, min: number, max: number): number | null {
 
 function validateProfile(f: Form): Errors {
   const e: Errors = {};
-  if (f.managerEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.managerEmail.trim()))
-    e.managerEmail = 'profileErrEmail';
-  if (aliasList(f.aliases).some((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a)))
-    e.aliases = 'profileErrAliases';
+  if (f.managerEmail.trim() && !isEmailAddress(f.managerEmail)) e.managerEmail = 'profileErrEmail';
+  if (aliasList(f.aliases).some((a) => !isEmailAddress(a))) e.aliases = 'profileErrAliases';
   if (!isValidZone(f.timeZone)) e.timeZone = 'profileErrZone';
   for (const day of DAYS) {
     const ranges = f.workingHours[day] ?? [];

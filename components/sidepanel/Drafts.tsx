@@ -18,6 +18,7 @@ import { locale, t, type MessageKey } from '../../services/i18n';
 import { placeholderFor } from '../../services/assistant/templates';
 import { thread as boundThread } from './bound-tab';
 import { intentLabel } from './AnalysisCard';
+import { findEmails } from '../../services/email-address';
 
 /** A slow local model may take a while; past this the template draft is all there is. */
 const POLISH_TIMEOUT_MS = 60_000;
@@ -152,14 +153,13 @@ function threadFor(analysis: Analysis, given?: ThreadSnapshot | null): ThreadSna
 }
 
 const LINK = /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+/gi;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /** What the business itself may put in a reply: its own addresses, phones and links. */
 function businessFor(profile: BusinessProfile): AiBusiness {
   const own = [profile.signature, ...profile.places.map((p) => p.detail)].join('\n');
   return {
     name: profile.businessName,
-    emails: [profile.managerEmail, ...(own.match(EMAIL) ?? [])].filter(Boolean),
+    emails: [profile.managerEmail, ...findEmails(own)].filter(Boolean),
     phones: profile.places.filter((p) => p.kind === 'phone').map((p) => p.detail),
     links: own.match(LINK) ?? [],
   };

@@ -5,6 +5,7 @@ import { detectLanguage } from './language';
 import { findPhones } from './entities';
 import { MAX_TEXT, ownText } from './text';
 import { newPromises, unconfirmedFact, unknownPayment, type FactKind } from './claims';
+import { findAddressLike, withoutAddresses } from '../email-address';
 
 // Optional model polish of a template draft. The model sees the thread only as fenced data, its
 // answer is checked, and any failure keeps the template draft: nothing here can send, book or add
@@ -221,7 +222,6 @@ export type CheckResult = { ok: true; text: string } | { ok: false; reason: Reje
 const URL_RE =
   // Any bare domain counts, whatever its top-level domain (.shop, .top…): a host name is a host name.
   /\bhttps?:\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b(?![@\w])/gi;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*/g;
 
 export interface CheckContext {
   language: DraftLanguage;
@@ -261,13 +261,13 @@ export function checkAiOutput(output: string, ctx: CheckContext): CheckResult {
         ...m.cc.map((a) => a.email),
       ]),
       ...(ctx.thread.userEmail ? [ctx.thread.userEmail] : []),
-      ...(ctx.draft.match(EMAIL_RE) ?? []),
+      ...findAddressLike(ctx.draft),
     ].map(lower),
   );
-  for (const e of text.match(EMAIL_RE) ?? []) {
+  for (const e of findAddressLike(text)) {
     if (!knownEmails.has(lower(e))) return { ok: false, reason: 'email', detail: e };
   }
-  const withoutEmails = text.replace(EMAIL_RE, ' ');
+  const withoutEmails = withoutAddresses(text);
   const knownLinks = [...(ctx.business.links ?? []), ...(ctx.draft.match(URL_RE) ?? [])].map(lower);
   for (const u of withoutEmails.match(URL_RE) ?? []) {
     const link = lower(u).replace(/[.,;:!?]+$/, '');

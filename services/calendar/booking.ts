@@ -1,6 +1,7 @@
 // Pure helpers that turn a chosen slot into something a provider can book, with identifiers that
 // are the same on every retry, so the outbox can resend a booking without making a second event.
 import type { NewEvent, NewEventAttendee } from './types';
+import { isEmailAddress } from '../email-address';
 
 /** SHA-256 through Web Crypto (available in extension pages, the service worker and Node). */
 export async function sha256(text: string): Promise<Uint8Array> {
@@ -76,8 +77,6 @@ export interface BookingInput {
   phoneLabel?: string;
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
 /** Drops malformed and duplicate addresses (case-insensitive), keeping the first name seen. */
 export function cleanAttendees(attendees: readonly NewEventAttendee[]): NewEventAttendee[] {
   const seen = new Set<string>();
@@ -85,7 +84,7 @@ export function cleanAttendees(attendees: readonly NewEventAttendee[]): NewEvent
   for (const a of attendees) {
     const email = a.email.trim();
     const lower = email.toLowerCase();
-    if (!EMAIL.test(email) || seen.has(lower)) continue;
+    if (!isEmailAddress(email) || seen.has(lower)) continue;
     seen.add(lower);
     const name = a.name?.replace(/[\r\n]+/g, ' ').trim();
     out.push({ email, ...(name ? { name } : {}), ...(a.optional ? { optional: true } : {}) });

@@ -1,4 +1,5 @@
 // RFC 5545 invitation for customers without a calendar account. Written by hand: the `ics`
+import { isEmailAddress } from '../email-address';
 // package folds lines by characters, not octets, so a line with "María Núñez" can exceed 75
 // octets, and it pulls in a validation library we do not need.
 
@@ -83,7 +84,7 @@ function utc(ms: number): string {
 // Mail-derived addresses are untrusted: anything that could break out of the property is refused.
 function safeEmail(email: string): string | undefined {
   const trimmed = email.trim();
-  return /^[^\s"<>;:,\\]+@[^\s"<>;:,\\]+$/.test(trimmed) ? trimmed : undefined;
+  return isEmailAddress(trimmed) ? trimmed : undefined;
 }
 
 function person(property: 'ORGANIZER' | 'ATTENDEE', p: IcsPerson, extra: string[] = []): string | undefined {

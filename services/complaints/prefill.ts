@@ -2,6 +2,7 @@ import type { Complaint, Severity } from '../db/db';
 import type { ThreadMessage, ThreadSnapshot } from '../mail-sites/types';
 import { BUILT_IN_CATEGORIES } from './settings';
 import { threatKinds } from '../assistant/threats';
+import { isEmailAddress } from '../email-address';
 
 // What the "Log complaint" form starts from. The lead may fill it from the assistant's analysis;
 // `prefillFromThread` is the plain fallback (keywords, regexes, first sentences) that needs nothing
@@ -51,8 +52,6 @@ export function cleanLine(text: string, max: number): string {
   return cleanText(text.replace(/\s+/g, ' '), max);
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/u;
-
 /** An address as pasted or read: brackets, quotes, `mailto:` and invisible characters removed. */
 export function normalizeEmail(raw: string): { email: string; valid: boolean } {
   const email = cleanLine(raw, 1000)
@@ -60,7 +59,7 @@ export function normalizeEmail(raw: string): { email: string; valid: boolean } {
     .replace(/^mailto:/i, '')
     .toLowerCase()
     .slice(0, LIMITS.email);
-  return { email, valid: EMAIL.test(email) };
+  return { email, valid: isEmailAddress(email) };
 }
 
 function fold(text: string): string {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { db, type Contact } from './db';
+import { isEmailAddress } from '../email-address';
 
 // The staff directory: people the scheduler can invite and whose calendars it reads. Staff are
 // contacts of kind 'staff'; the email is unique across the table (Dexie index `&email`).
@@ -26,13 +27,11 @@ export class StaffError extends Error {
   }
 }
 
-const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
-
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function staffProblem(input: StaffInput): StaffError | null {
   if (!input.name.trim()) return new StaffError('missing-name');
-  if (!EMAIL.test(input.email.trim())) return new StaffError('bad-email', input.email.trim());
+  if (!isEmailAddress(input.email)) return new StaffError('bad-email', input.email.trim());
   return null;
 }
 

@@ -12,6 +12,7 @@ import {
 import { findTaxIds, type TaxId } from './tax-ids';
 import { findIbans, type FoundIban } from './iban';
 import { addDays, findDates, findTermsDays, type DayOrder } from './dates';
+import { EMAIL_SOURCE } from '../email-address';
 
 // Reads a supplier's invoice, receipt or credit note from mail text: who bills, the number, the dates,
 // base, tax lines and total as exact minor units, how to pay. Mail text is untrusted: everything here
@@ -173,8 +174,12 @@ function paymentMethodOf(text: string, iban: FoundIban | null): PaymentMethod | 
 }
 
 /** "From: Name <address>" / "De: …" of a forwarded message: the supplier, not the colleague. */
+const FORWARDED_FROM = new RegExp(
+  `^\\s*(?:from|de):\\s*(?:"?([^"<\\n]*?)"?\\s*)?<?(${EMAIL_SOURCE})>?\\s*$`,
+  'imu',
+);
 function forwardedSender(text: string): { name: string; email: string } | null {
-  const m = /^\s*(?:from|de):\s*(?:"?([^"<\n]*?)"?\s*)?<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?\s*$/im.exec(text);
+  const m = FORWARDED_FROM.exec(text);
   return m ? { name: (m[1] ?? '').trim(), email: m[2]!.toLowerCase() } : null;
 }
 

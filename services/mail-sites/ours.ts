@@ -1,4 +1,5 @@
 import type { ThreadSnapshot } from './types';
+import { isEmailAddress } from '../email-address';
 
 // Who "we" are on a mail page. The page shows the signed-in account only (and Outlook not always);
 // the business also writes from its manager's address and from aliases (pedidos@ while signed in
@@ -11,8 +12,6 @@ export const LEARNED_ADDRESSES_KEY = 'mail:learnedAddresses';
 /** Learnt addresses kept at most (oldest dropped): a mailbox has a handful of aliases. */
 const LEARNED_LIMIT = 50;
 
-const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-
 /** Lower-cased, valid, distinct addresses from whatever a stored value holds. */
 export function addressList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
@@ -20,7 +19,7 @@ export function addressList(value: unknown): string[] {
   for (const item of value) {
     if (typeof item !== 'string') continue;
     const address = item.trim().toLowerCase();
-    if (ADDRESS.test(address)) out.add(address);
+    if (isEmailAddress(address)) out.add(address);
   }
   return [...out];
 }

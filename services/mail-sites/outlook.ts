@@ -15,6 +15,7 @@ import {
 } from './text';
 import type { MailAddress, MailSiteAdapter, ReadResult, ThreadMessage } from './types';
 import { elementKey, firstShown, isShown } from './visible';
+import { EMAIL_SOURCE } from '../email-address';
 
 // Outlook web's DOM driver (outlook.office.com, outlook.live.com, …): roles and aria labels only.
 
@@ -266,7 +267,7 @@ export function createOutlookAdapter(options: AdapterOptions = {}): MailSiteAdap
 }
 
 /** "Label: Name <address>" in any language. */
-const ADDRESS_LABEL = /^[^:<>@]{1,20}:\s*[^<>]*<[^<>@\s]+@[^<>\s]+>/;
+const ADDRESS_LABEL = new RegExp(`^[^:<>@]{1,20}:\\s*[^<>]*<${EMAIL_SOURCE}>`, 'u');
 
 interface ReadContext {
   zone: string;

@@ -1,11 +1,11 @@
 import type { MailSite, ThreadSnapshot } from './types';
+import { parseNameAddress } from '../email-address';
 
 // The fallback when a page's markup is not understood: the user pastes the thread text and it
 // feeds the same pipeline as a page read. Header lines in English or Spanish are honoured.
 const FROM = /^(?:from|de)\s*:\s*(.+)$/im;
 const DATE = /^(?:date|sent|fecha|enviado)\s*:\s*(.+)$/im;
 const SUBJECT = /^(?:subject|asunto)\s*:\s*(.+)$/im;
-const ADDRESS = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$|^\s*([^\s<>]+@[^\s<>]+)\s*$/;
 
 export function snapshotFromPastedText(
   text: string,
@@ -15,10 +15,7 @@ export function snapshotFromPastedText(
 ): ThreadSnapshot {
   const body = text.replace(/\r\n?/g, '\n').trim();
   const fromLine = FROM.exec(body)?.[1] ?? '';
-  const address = ADDRESS.exec(fromLine);
-  const from = address
-    ? { name: (address[1] ?? '').trim(), email: (address[2] ?? address[3] ?? '').trim() }
-    : { name: fromLine.trim(), email: '' };
+  const from = parseNameAddress(fromLine) ?? { name: fromLine.trim(), email: '' };
   const dateLine = DATE.exec(body)?.[1];
   const parsed = dateLine ? Date.parse(dateLine) : NaN;
   const withoutHeaders = body

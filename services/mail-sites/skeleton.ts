@@ -1,4 +1,5 @@
 // "Save page skeleton": an anonymised copy of the mail page's structure that a user can attach to a
+import { EMAIL_SOURCE } from '../email-address';
 // bug report when the adapter does not understand their Gmail or Outlook. It keeps what the
 // adapters read (elements, roles, classes, aria-*/data-* attributes, layout visibility) and replaces
 // every text and address: nothing the customer or the user wrote survives. Tests load such files
@@ -45,7 +46,7 @@ const DROP_ELEMENTS = new Set([
 ]);
 const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
 /** An address or a word, in one pass so that pseudonyms are not masked again. */
-const TOKEN = /([\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,})|[\p{L}\p{M}]+|\p{N}+/gu;
+const TOKEN = new RegExp(`(${EMAIL_SOURCE})|[\\p{L}\\p{M}]+|\\p{N}+`, 'gu');
 
 export interface SkeletonOptions {
   /** Words kept as they are (case-insensitive): the sites' UI labels, month and weekday names. */

@@ -1,5 +1,6 @@
 import { fromWallTime, isoAtOffset, isoInZone, wallTime } from './zone';
 import type { MailAddress } from './types';
+import { findEmails, parseNameAddress } from '../email-address';
 
 // Shared by both site adapters: mail HTML (already in the page's DOM) to plain text, quoted
 // history and signature apart, and the dates the pages print. Reading only: nothing here writes
@@ -316,15 +317,14 @@ export function splitPlainText(text: string): SplitBody {
 
 // ---- Addresses ----------------------------------------------------------------------------------
 
-const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[^\s<>()"',;:]+/;
-
-/** "Name <a@b.c>", "a@b.c", "Name" → a MailAddress (email '' when the text has none). */
+/** "Name <a@b.c>", "a@b.c", "Name" → a MailAddress (email '' when the text has none). Addresses are
+ * read by services/email-address.ts, the product's one address reader. */
 export function parseAddress(raw: string): MailAddress {
   const text = raw.replace(/\s+/g, ' ').trim();
-  const angle = /^(.*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/.exec(text);
-  if (angle) return { name: unquote(angle[1] ?? ''), email: (angle[2] ?? '').toLowerCase() };
-  const bare = EMAIL.exec(text);
-  if (bare && bare[0].length >= text.length - 2) return { name: '', email: bare[0].toLowerCase() };
+  const parsed = parseNameAddress(text);
+  if (parsed) return parsed;
+  const bare = findEmails(text)[0];
+  if (bare && bare.length >= text.length - 2) return { name: '', email: bare.toLowerCase() };
   return { name: unquote(text), email: '' };
 }
 
@@ -352,8 +352,8 @@ export function parseAddressList(raw: string): MailAddress[] {
 
 /** First e-mail address found in a string (account labels, titles). */
 export function findEmail(raw: string | null | undefined): string | null {
-  const match = raw ? EMAIL.exec(raw) : null;
-  return match ? match[0].replace(/[.)]+$/, '').toLowerCase() : null;
+  const match = raw ? findEmails(raw)[0] : undefined;
+  return match ? match.toLowerCase() : null;
 }
 
 function unquote(s: string): string {
