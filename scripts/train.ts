@@ -24,6 +24,7 @@ const sets = [
   'tests/eval/heldout.json',
   'tests/eval/dev-2026-12-01.json',
   'tests/eval/dev-2026-12-01b.json',
+  'tests/eval/dev-2026-12-01c.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 

@@ -114,11 +114,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       [
         new RegExp(
-          `\\b${EN_WEEKDAY}s? (?:appointments|opening|hours|shifts|classes|deliveries|slots|rates|service)\\b`,
+          `\\b${EN_WEEKDAY}s?(?: [a-z]+){0,2} (?:appointments|opening|hours|shifts|classes|lessons|sessions|deliveries|slots|rates|service|market|club)\\b`,
           'gi',
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "on Tuesdays": every Tuesday, not one.
+      [/\b(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/gi, (m) => ' '.repeat(m.length)],
+      // "it's now 1pm": the time of writing, not a proposal.
+      [/\b(?:it'?s|it is) (?:now |already )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi, (m) => ' '.repeat(m.length)],
       // "tomorrow around 11": a time.
       [
         /\b(?:around|about|at about|at around|circa) (\d{1,2})\b(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%))/gi,
@@ -136,7 +140,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:in the evening|evening|tonight)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since)\b/i,
+      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
     nextWeek: /\bnext week\b|\bthe week after\b/i,
   },
   es: {
@@ -177,6 +181,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "los martes": every Tuesday; "ya son las 13:00": the time of writing.
+      [new RegExp(`\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
+      [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],
       // "solo de mañana", "de mañana o de tarde": a part of the day beside another, not tomorrow.
       [
         /\b(?:solo|sólo|solamente|únicamente) (?:de|por la) mañana\b|\bde mañana o (?:de )?tarde\b/gi,
@@ -200,7 +207,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:(?:por|de|en|a) la noche|esta noche)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace)\b/i,
+      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del)\b/i,
     nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
   },
 };

@@ -59,7 +59,7 @@ const DAYPART = /\b(de|por|en|a) la (mañana|tarde|noche)\b/gi;
 const WEEKDAY_WORD =
   /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
 const SPECIFIC_WORD =
-  /\d|hoy|mañana|manana|ayer|anoche|today|tomorrow|yesterday|tonight|last night|esta (tarde|noche)|this (afternoon|evening|morning)|noon|mediod[ií]a|medianoche|midnight/i;
+  /\d|hoy|mañana|manana|ayer|anoche|today|tomorrow|yesterday|tonight|last night|esta (tarde|noche)|this (afternoon|evening|morning)|\bnoon\b|mediod[ií]a|medianoche|midnight/i;
 const MODIFIER = /\b(este|esta|pr[óo]ximo|pr[óo]xima|pasado|que viene|next|this|last|coming|past)\b/i;
 const AGO = /^(hace\b)|\bago$/i;
 // "in 5 days", "after 3 weeks", "en dos días": durations, not dates.
@@ -81,7 +81,7 @@ function weekdayIn(text: string): number | null {
 const FUTURE_CUE =
   /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
-  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;

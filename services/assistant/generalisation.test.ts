@@ -146,3 +146,41 @@ describe('second round: intent', () => {
     );
   });
 });
+
+describe('third round', () => {
+  it('does not read a greeting or a bare part of the day as a date', () => {
+    expect(read('Good afternoon, could you send me the price list?', 'en')).toEqual([]);
+    expect(read('Any slot works, ideally evening.', 'en')).toEqual([]);
+    expect(read('Can we talk tomorrow afternoon?', 'en')).toEqual(['2026-04-16']);
+  });
+  it('does not read recurring weekdays or the time of writing as dates', () => {
+    expect(read('¿Los jueves abrís hasta tarde?', 'es')).toEqual([]);
+    expect(read('Do you still run the Thursday yoga classes in August?', 'en')).toEqual([]);
+    expect(read('Are you open on Sundays?', 'en')).toEqual([]);
+    expect(read('The plumber was due at 8 and it is now 11am.', 'en')).toEqual([]);
+    expect(read('El repartidor venía a las 8 y ya son las 11.', 'es')).toEqual([]);
+  });
+  it('reads irregular past verbs and "the email of the 3rd" as the past', () => {
+    expect(read('I paid on Monday and heard nothing since.', 'en')).toEqual(['2026-04-13']);
+    expect(read('Nadie contesta al correo del día 3 sobre el cargo.', 'es')).toEqual(['2026-04-03']);
+  });
+  it('reads not being able to attend, in either language form, as a cancellation cue', () => {
+    expect(top("I won't be able to attend the tasting, please take us off the list.")).toBe('cancellation');
+    expect(top('No voy a poder acudir a la revisión del jueves, anuladla por favor.')).toBe('cancellation');
+  });
+  it('reads a short "perfect, <day> … then" as accepting the time', () => {
+    expect(readIntent('Perfect, Tuesday at 9 at the showroom then.').accepts).toBe(true);
+  });
+  it('reads "as usual" praise beside waiting as irony', () => {
+    const r = readIntent('Lovely punctuality as usual: still waiting for the courier since this morning.');
+    expect(r.ironic).toBe(true);
+    expect(r.intents[0]!.intent).not.toBe('thanks');
+  });
+  it('reads chasing a dispatch and a collection as order status, and a pre-purchase question as a question', () => {
+    expect(top('When do you plan to dispatch the sofa from order 5512? It has been two weeks.')).toBe(
+      'order_status',
+    );
+    expect(top('Ordered the frames last week. Are they ready to collect?')).toBe('order_status');
+    expect(top('If I order the lamp now, will it arrive by the weekend?')).toBe('question');
+  });
+});

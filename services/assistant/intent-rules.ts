@@ -265,6 +265,15 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.2,
     ),
     w('rates', 0.9),
+    p(
+      /\b(wanted|want|wanting|would like|wondering) to (know|ask|check|find out|confirm)\b|\bif (i|we) (can|could|may)\b/,
+      0.8,
+    ),
+    // Before buying: "if I order today, will it arrive…", "si compro hoy, ¿llega…?"
+    p(
+      /\bif (i|we) (buy|order|purchase|book|pay)\b|\bsi (compro|pido|encargo|reservo|pago|hago el pedido)\b/,
+      1.5,
+    ),
   ],
   meeting_request: [
     w('platicar', 1),
@@ -352,6 +361,10 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.5,
     ),
     p(/\b(nos vemos|quedamos|meet (at|you at|on)|see you at)\b/, 1.5),
+    p(
+      /\bgive you a (ring|call|bell)\b|\b(call|ring|phone) you (tomorrow|on|at|later|this|next)\b|\b(te|le|os|les) (llame|llamo|llamamos|llamemos)\b|\bllamar(te|le|os|les) (manana|el|esta|a las|sobre)\b/,
+      1.5,
+    ),
     p(
       /\b(i|we) can do (any|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|tomorrow|mornings?|afternoons?|evenings?)\b|\b(puedo|podemos) (cualquier|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo)|manana|mañana|por la|a partir)\b/,
       1.2,
@@ -455,6 +468,22 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.8,
     ),
     p(/\b(says|shows|marked( as)?|pone|aparece( como)?|figura( como)?) (as )?(delivered|entregado)\b/, 1.8),
+    p(
+      /\bwhen\b[^.?!]{0,30}\b(send|ship|deliver|dispatch|post)\b|\bcuando\b[^.?!]{0,30}\b(enviar|enviais|envian|enviareis|mandar|mandais|entregar|entregais|servir)\b/,
+      1.5,
+    ),
+    p(
+      /\b(my|our|the) (order|parcel|package|item|items)s? (has|have|was|were)( already)? (shipped|been shipped|left|been sent|dispatched|gone out)\b/,
+      2,
+    ),
+    p(
+      /\b(it'?s been|it has been|it is been|ya han pasado|han pasado ya) (\w+ ){0,2}(days|weeks|dias|semanas)\b/,
+      0.8,
+    ),
+    p(
+      /\bready (to|for) (pick ?up|collect|collection)\b|\b(estan|esta) (ya )?(listas?|listos?)? ?para recoger\b/,
+      1.5,
+    ),
   ],
   cancellation: [
     w('reintegro', 2),
@@ -510,6 +539,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    p(
+      /\bno (voy|vamos) a poder (ir|venir|asistir|acudir)\b|\b(will not|won'?t) be able to (make|come|attend)\b/,
+      1.5,
+    ),
     p(/\b(no longer|do not|will not|won'?t) (need|want|require)\b|\bno (vamos|voy) a necesitar\b/, 1.2),
   ],
   thanks: [
@@ -768,6 +801,13 @@ export function ruleReading(p: Prepared): RuleReading {
     scores.cancellation = Math.max(0, scores.cancellation - 3.6);
     scores.thanks += 1;
   }
+  // A question before buying ("if I order today, will it arrive by Saturday?") is not a chase.
+  if (
+    /\bif (i|we) (buy|order|purchase|book|pay)\b|\bsi (compro|pido|encargo|reservo|pago|hago el pedido)\b/.test(
+      p.body,
+    )
+  )
+    scores.order_status *= 0.3;
   // A question mark inside a more specific request (where is my order?) is that request's form.
   if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation, scores.invoice) >= 2)
     scores.question *= 0.6;

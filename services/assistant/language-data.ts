@@ -118,7 +118,7 @@ export const IRONY: Record<Lang, { quotedPraise: RegExp; markers: RegExp }> = {
   en: {
     quotedPraise: /["“'‘][^"”'’]{2,40}["”'’]/,
     markers:
-      /\b(as always|great job,? (really|guys|everyone|team)|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love (that|how)|(thanks|thank you)( a lot| so much)? for nothing|cheers for|really impressive|kudos to|impressive stuff|(brilliant|great|perfect|fantastic),? (again|another|the \w+ is)|(?<!thanks |thank you )so much for)\b/,
+      /\b(as always|great job,? (really|guys|everyone|team)|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love (that|how)|(thanks|thank you)( a lot| so much)? for nothing|cheers for|really impressive|kudos to|as usual|impressive stuff|(brilliant|great|perfect|fantastic),? (again|another|the \w+ is)|(?<!thanks |thank you )so much for)\b/,
   },
 };
 
@@ -132,5 +132,5 @@ export const BOOKING_STEMS: Record<Lang, string[]> = {
 /** Accepting a time the business offered or the customer names ("el jueves a las cinco me viene bien"). */
 export const ACCEPTANCE: Record<Lang, RegExp> = {
   es: /\b(me|nos|te|le|les) (viene|vendria|va|iria|queda|quedaria|sirve|cuadra|encaja) (perfecto|genial|bien|de maravilla|estupendo)\b|\b(perfecto|genial|de acuerdo|vale|ok|okey|listo|dale),? (el|para el|entonces el|a las) |\ballí estare\b|\balli estare\b|\bahi estare\b|\bconfirm[oa]\w* (la cita|el|para)\b|\b(nos vemos|te veo|le veo) (el|entonces|manana|a las)\b/,
-  en: /\b(suits? (me|us)|works? (for|with) (me|us)|is fine (by|with|for) (me|us)|fine by (me|us)|(i'?ll|i will|we'?ll|we will) be there|see you (then|on|at)|(let'?s|lets) (go with|do|say|book)|(i|we) (can|will) (do|make) (it|that|the)|(book|confirm|lock) (me|us|it|that) in|it is(?= *[.!]| *$)|it'?s a date|is (perfect|great|fine|good|ideal)|sounds (good|great|perfect|fine)|happy to confirm|(i|we) confirm)\b/,
+  en: /\b(suits? (me|us)|works? (for|with) (me|us)|is fine (by|with|for) (me|us)|fine by (me|us)|(i'?ll|i will|we'?ll|we will) be there|see you (then|on|at)|(let'?s|lets) (go with|do|say|book)|(i|we) (can|will) (do|make) (it|that|the)|(book|confirm|lock) (me|us|it|that) in|it is(?= *[.!]| *$)|(perfect|great|lovely|brilliant|fine|ok|okay|excellent|sounds good),? (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d)|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)[a-z0-9: ]{0,40} then(?= *[.!]| *$)|it'?s a date|is (perfect|great|fine|good|ideal)|sounds (good|great|perfect|fine)|happy to confirm|(i|we) confirm)\b/,
 };
