@@ -95,7 +95,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
     openingHours:
-      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
     hourRanges: new RegExp(
       `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
       'gi',
@@ -114,9 +114,14 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       [
         new RegExp(
-          `\\b${EN_WEEKDAY}s?(?: [a-z]+){0,2} (?:appointments|opening|hours|shifts|classes|lessons|sessions|deliveries|slots|rates|service|market|club)\\b`,
+          `\\b${EN_WEEKDAY}s?(?: (?!(?:to|for|at|in|on|and|or|the|a|an|we|i|you|it|is|was|will|would|morning|afternoon|evening)\\b)[a-z]+){0,2} (?:appointments|opening|hours|shifts|classes|lessons|sessions|deliveries|slots|rates|service|market|club)\\b`,
           'gi',
         ),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "the 25th to the 27th": one stay from the 25th (the end is not a second date).
+      [
+        /(?<=\b\d{1,2}(?:st|nd|rd|th)) (?:to|until|till|through|-) (?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "on Tuesdays": every Tuesday, not one.
@@ -181,6 +186,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).
+      [/(?<=\bdel \d{1,2}) al \d{1,2}\b(?! de)/gi, (m) => ' '.repeat(m.length)],
       // "los martes": every Tuesday; "ya son las 13:00": the time of writing.
       [new RegExp(`\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],
@@ -207,7 +214,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:(?:por|de|en|a) la noche|esta noche)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del)\b/i,
+      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del|desde el (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))\b/i,
     nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
   },
 };

@@ -78,6 +78,8 @@ function weekdayIn(text: string): number | null {
   for (const [re, n] of WEEKDAY_INDEX) if (re.test(text)) return n;
   return null;
 }
+const OPENING_WEEKDAY =
+  /\b(?:on |el |los |the )?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b(?![\s,]*(?:the\s+)?\d)/gi;
 const FUTURE_CUE =
   /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
@@ -231,6 +233,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   for (const sentence of sentences(text)) {
     if (!P.openingHours.test(sentence.text)) continue;
     for (const m of sentence.text.matchAll(P.hourRanges))
+      text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
+    // "what are your hours on Sunday?", "el horario el domingo": the weekday is the one they open.
+    for (const m of sentence.text.matchAll(OPENING_WEEKDAY))
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
   }
   // "a fin de mes", "by the end of the month": the month's last day.

@@ -184,3 +184,43 @@ describe('third round', () => {
     expect(top('If I order the lamp now, will it arrive by the weekend?')).toBe('question');
   });
 });
+
+describe('fourth round', () => {
+  it('does not read the weekday of an opening-hours question as a date', () => {
+    expect(read('What are your hours on Saturday? Do you close for lunch?', 'en')).toEqual([]);
+    expect(read('¿Qué horario tenéis el sábado?', 'es')).toEqual([]);
+  });
+  it('reads "the 20th to the 22nd" and "del 20 al 22" as one stay from its first day', () => {
+    expect(read('We would like the room for the 20th to the 22nd.', 'en')).toEqual(['2026-04-20']);
+    expect(read('Queremos la habitación del 20 al 22.', 'es')).toEqual(['2026-04-20']);
+  });
+  it('reads "desde el viernes" as a past Friday and keeps a weekday before "to <verb>"', () => {
+    expect(read('La web no se actualiza desde el viernes.', 'es')).toEqual(['2026-04-10']);
+    expect(read('The fitter who came on Monday to measure up never sent the quote.', 'en')).toEqual([
+      '2026-04-13',
+    ]);
+  });
+  it('reads deciding not to continue and "no more bills" as a cancellation', () => {
+    expect(top('We have decided not to renew the cleaning contract. Please stop billing us from May.')).toBe(
+      'cancellation',
+    );
+    expect(top('Hemos decidido no continuar con el mantenimiento, no nos paséis más recibos.')).toBe(
+      'cancellation',
+    );
+  });
+  it('reads a question proposing a day and an hour as a meeting request, whatever the verb', () => {
+    expect(top('Could I see the studio on Friday at 5?')).toBe('meeting_request');
+    expect(top('¿Se podría ver el local el lunes a las 12?')).toBe('meeting_request');
+  });
+  it('reads an unrecognised charge as a complaint and a bare "received, thanks" as thanks', () => {
+    expect(top("There's a £12 charge on my statement I don't recognise and I never authorised it.")).toBe(
+      'complaint',
+    );
+    expect(top('Received, many thanks.')).toBe('thanks');
+  });
+  it('counts one phrase once: two patterns matching the same words are one piece of evidence', () => {
+    const r = readIntent('Es la segunda vez que el pedido llega roto. ¿Podemos hablar mañana a las 10?');
+    expect(r.intents[0]!.intent).toBe('complaint');
+    expect(r.secondary).toBe('meeting_request');
+  });
+});

@@ -158,6 +158,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('overcharged', 1.8),
     p(/\b(rot[oa]s?|roto)\b/, 1.5),
     p(/\bhoja de reclamaciones\b/, 2),
+    p(
+      /\b(charge|cargo|cobro|payment|transaction)\b[^.]{0,25}\b(do not|don'?t|no) (recogni[sz]e|reconozco|reconocemos)\b/,
+      1.8,
+    ),
+    p(
+      /\b(have not|haven'?t|never|did not|didn'?t) (signed up|subscribed|agreed to|authori[sz]ed)\b|\bno (he|hemos) contratado\b/,
+      1.2,
+    ),
     p(/\bmal estado\b/, 1.5),
     p(/\bno (me |nos |le |les )?(funciona|sirve|anda|prende|enciende|carga|arranca|furula)\b/, 1.2),
     p(/\bha dejado de funcionar\b/, 1.5),
@@ -362,6 +370,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     p(/\b(nos vemos|quedamos|meet (at|you at|on)|see you at)\b/, 1.5),
     p(
+      /\b(view|see|visit) (it|the (flat|apartment|house|property|place|room|unit|office))\b|\b(ver|visitar|ensenar(me)?) (el|la) (piso|departamento|depa|casa|local|apartamento|oficina)\b|\bse podria ver\b/,
+      1.2,
+    ),
+    p(/\b(have|had) a (quick )?word with\b/, 1.2),
+    p(
       /\bgive you a (ring|call|bell)\b|\b(call|ring|phone) you (tomorrow|on|at|later|this|next)\b|\b(te|le|os|les) (llame|llamo|llamamos|llamemos)\b|\bllamar(te|le|os|les) (manana|el|esta|a las|sobre)\b/,
       1.5,
     ),
@@ -464,6 +477,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(sin|ninguna) noticias? (de|del)\b|\bno (se|sabemos) nada (de|del)\b/, 1.5),
     p(/\b(en camino|on (its|the) way|out for delivery|en reparto)\b/, 1),
     p(
+      /\b(out for delivery|en reparto|on (its|the) way|en camino) (yet|ya)\b|\b(ya )?(esta|estan) en reparto\b/,
+      1,
+    ),
+    p(
       /\b(happening|going on|pasa|pasando|va|anda) (with|con) (my|our|the|mi|el|nuestro|la)? ?(order|delivery|parcel|package|shipment|pedido|envio|paquete|compra)\b|\ben que va (mi|el|nuestro)\b/,
       1.8,
     ),
@@ -539,6 +556,15 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    // "decided not to continue with the lessons", "no seguir con las clases", "no more bills".
+    p(
+      /\b(decided|decidido|decidimos|decidi) (not to|no) (continue|carry on|renew|seguir|continuar|renovar)\b/,
+      1.8,
+    ),
+    p(
+      /\b(do not|don'?t|stop) (send|sending|charge|charging|bill|billing)( me| us)? (any )?(more|further)?\b|\bno (me|nos) (paseis|pasen|cobreis|cobren|mandeis|manden) mas (recibos|cargos|facturas)\b/,
+      1.2,
+    ),
     p(
       /\bno (voy|vamos) a poder (ir|venir|asistir|acudir)\b|\b(will not|won'?t) be able to (make|come|attend)\b/,
       1.5,
@@ -612,6 +638,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     p(/\b(well done|great job|great service|so helpful|at ease|lovely|love it|loved it)\b/, 0.8),
     p(/\b(got it|received it|all good|recibido|ok gracias|vale gracias)\b/, 0.6),
+    p(/^(received|recibido|got it|noted|anotado|perfecto, recibido)\b/, 1),
     // Sign-off thanks say nothing about intent; they cancel the plain "gracias"/"thanks".
     p(
       /\b(gracias (de antemano|por adelantado|anticipadas|por (su|vuestra|tu) (atencion|ayuda|respuesta|tiempo))|thanks? (you )?in advance|thanks for your (help|time|attention)|many thanks)\b/,
@@ -728,8 +755,26 @@ export function firedCues(p: Prepared): { intent: Scored; cue: string; s: number
       }
     }
   }
-  for (const { intent, re, s } of PHRASES)
-    if (re.test(p.body)) out.push({ intent, cue: `p:${re.source}`, s });
+  // One stretch of text is one piece of evidence: two phrases of the same intent that match at the
+  // same place ("podemos hablar" in two meeting patterns) count once, with the larger weight.
+  const at = new Map<string, number>();
+  for (const { intent, re, s } of PHRASES) {
+    const m = re.exec(p.body);
+    if (!m) continue;
+    // Cancelling cues (sign-off thanks) always apply.
+    if (s <= 0) {
+      out.push({ intent, cue: `p:${re.source}`, s });
+      continue;
+    }
+    const key = `${intent}@${m.index}`;
+    const prev = at.get(key);
+    if (prev !== undefined) {
+      if (s > out[prev]!.s) out[prev] = { intent, cue: `p:${re.source}`, s };
+      continue;
+    }
+    at.set(key, out.length);
+    out.push({ intent, cue: `p:${re.source}`, s });
+  }
   return out;
 }
 
@@ -743,6 +788,12 @@ export interface RuleReading {
 
 const DAY_OR_TIME =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
+
+const PROPOSED_DAY =
+  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|el \d{1,2}|the \d{1,2}(st|nd|rd|th)?)\b/;
+const PROPOSED_TIME = /\b(\d{1,2}([:.]\d{2})? ?(am|pm|h)?|noon|midday|mediodia|a las \w+|at \w+)\b/;
+const MODAL =
+  /\b(could|can|may|would|shall|podria|podrias|podriamos|podemos|puedo|puede|pueden|se podria|se puede)\b/;
 
 /** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
 export function ruleReading(p: Prepared): RuleReading {
@@ -786,6 +837,15 @@ export function ruleReading(p: Prepared): RuleReading {
     scores.complaint += 1 + scores.meeting_request * 0.5;
     scores.meeting_request *= 0.2;
   }
+  // A question proposing a day and a time ("Could I view it this Saturday at noon?", "¿Se podría
+  // ver este sábado al mediodía?") asks for a meeting, whatever the verb.
+  // Only when nothing else already says so: it names the form of the request, not a second one.
+  if (scores.meeting_request < 1)
+    for (const q of p.body.split(/(?<=\?)/))
+      if (/\?/.test(q) && PROPOSED_DAY.test(q) && PROPOSED_TIME.test(q) && MODAL.test(q)) {
+        scores.meeting_request += 1.5;
+        break;
+      }
   const accepts = ACCEPTANCE[p.lang].test(p.body) && DAY_OR_TIME.test(p.body);
   if (accepts) scores.meeting_request += 2.5;
   // A thanks beside a request is politeness; it leads only when nothing else is asked.
