@@ -10,7 +10,7 @@ import { seedTemplates } from '../../services/assistant/seed-templates';
 import { message, thread } from '../../services/assistant/testing-fixtures';
 import type { Analysis, Intent } from '../../services/assistant/types';
 import { defaultProfile } from '../../services/profile';
-import { setLocale } from '../../services/i18n';
+import { setLocale, t } from '../../services/i18n';
 
 const profile = {
   ...defaultProfile(),
@@ -56,10 +56,12 @@ describe('IntentChooser', () => {
     render(<Panel read={read} />);
     expect(screen.getByTestId('intent-chooser').textContent).toContain('No está claro');
     const before = (screen.getByTestId('draft-text') as HTMLTextAreaElement).value;
-    fireEvent.click(screen.getByRole('button', { name: 'Reclamación' }));
+    fireEvent.click(screen.getByRole('button', { name: t('intentComplaint') }));
     const after = (screen.getByTestId('draft-text') as HTMLTextAreaElement).value;
     expect(after).not.toBe(before);
-    expect(screen.getByRole('button', { name: 'Reclamación' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: t('intentComplaint') }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(screen.getByTestId('intent-chooser').textContent).toContain('elegida por ti');
   });
   it('puts the chosen intent first and keeps the others behind it', () => {
