@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDateTime, formatNumber, locale } from '../../services/i18n';
+import { countTicks } from '../../services/complaints/insights';
 
 // A small weekly chart for the report (uPlot, canvas): bars or lines per series over the report's
 // weeks. The canvas is a picture; each chart sits beside a table or list with the same figures.
@@ -34,7 +35,10 @@ export function ReportChart({ weeks, zone, series, yLabel, label, testId, yMax }
         if (cancelled || !host.current) return;
         const width = Math.max(320, Math.min(host.current.clientWidth || 420, 640));
         const xs = weeks.map((w) => w / 1000);
-        const top = yMax ?? Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
+        // Whole-number ticks for counts (there is no half a task); a fixed top for percentages.
+        const yTicks = yMax
+          ? [0, yMax / 2, yMax]
+          : countTicks(Math.max(0, ...series.flatMap((s) => s.values.map((v) => v ?? 0))));
         const half = 3.5 * 86_400;
         const bars = UPlot.paths.bars?.({
           size: [0.6 / Math.max(1, series.filter((s) => s.bars).length), 40],
@@ -46,7 +50,7 @@ export function ReportChart({ weeks, zone, series, yLabel, label, testId, yMax }
             legend: { show: false },
             scales: {
               x: { time: true, range: () => [xs[0]! - half, xs.at(-1)! + half] },
-              y: { range: () => [0, Math.ceil(top * 1.1)] },
+              y: { range: () => [0, yTicks.at(-1)!] },
             },
             axes: [
               {
@@ -56,7 +60,11 @@ export function ReportChart({ weeks, zone, series, yLabel, label, testId, yMax }
                     i % 2 === 0 ? formatDateTime(s * 1000, { day: 'numeric', month: 'short' }, zone) : '',
                   ),
               },
-              { label: yLabel, values: (_u, ticks) => ticks.map((v) => formatNumber(v)) },
+              {
+                label: yLabel,
+                splits: () => yTicks,
+                values: (_u, ticks) => ticks.map((v) => formatNumber(v)),
+              },
             ],
             series: [
               {},
@@ -82,7 +90,6 @@ export function ReportChart({ weeks, zone, series, yLabel, label, testId, yMax }
   }, [weeks, zone, series, locale.value]);
   return (
     <figure class="weekly-chart">
-      <figcaption>{label}</figcaption>
       <div ref={host} role="img" aria-label={label} data-testid={testId} />
       <ul class="chart-legend">
         {series.map((s) => (

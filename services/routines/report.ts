@@ -124,7 +124,10 @@ function recurringIssues(complaints: readonly Complaint[]): Recurring[] {
   const phrases = topPhrases(complaints, 3, 2);
   const all = Object.entries(phrases).flatMap(([category, list]) => list.map((p) => ({ category, ...p })));
   all.sort((a, b) => b.count - a.count || b.phrase.split(' ').length - a.phrase.split(' ').length);
-  return all.slice(0, 6).map((p) => {
+  // A phrase is one issue wherever it comes from: shown once, under the category it is most in.
+  const seen = new Set<string>();
+  const distinct = all.filter((p) => !seen.has(p.phrase) && seen.add(p.phrase));
+  return distinct.slice(0, 6).map((p) => {
     const example = [...complaints]
       .sort((a, b) => b.createdAt - a.createdAt)
       .find((c) => c.category === p.category && containsPhrase(`${c.subject}\n${c.summary}`, p.phrase));
