@@ -26,6 +26,7 @@ const sets = [
   'tests/eval/dev-2026-12-01b.json',
   'tests/eval/dev-2026-12-01c.json',
   'tests/eval/dev-2026-12-01d.json',
+  'tests/eval/dev-2026-12-01e.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 

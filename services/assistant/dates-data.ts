@@ -145,7 +145,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:in the evening|evening|tonight)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
+      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since|thanks? (?:you )?(?:so much |very much )?for|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
     nextWeek: /\bnext week\b|\bthe week after\b/i,
   },
   es: {
@@ -214,7 +214,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:(?:por|de|en|a) la noche|esta noche)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del|desde el (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))\b/i,
+      /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|gracias por|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del|desde el (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))\b/i,
     nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
   },
 };

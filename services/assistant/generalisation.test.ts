@@ -224,3 +224,25 @@ describe('fourth round', () => {
     expect(r.secondary).toBe('meeting_request');
   });
 });
+
+describe('fifth round', () => {
+  it('reads pulling out and being taken off a list as a cancellation', () => {
+    expect(top("We'll have to drop out of Sunday's tour, please take us off the list.")).toBe('cancellation');
+    expect(top('¿Nos podéis quitar de la lista del curso del sábado? No llegamos.')).toBe('cancellation');
+  });
+  it('reads praise idioms and "works perfectly" as thanks', () => {
+    expect(top('The new oven works perfectly. You lot are brilliant!')).toBe('thanks');
+    expect(top('Your team nailed it at the wedding, everyone asked who did the flowers.')).toBe('thanks');
+  });
+  it('reads "has my X been sent off", "showing delivered" and "did not get anything" as order status', () => {
+    expect(top('Has my refill been sent off yet?')).toBe('order_status');
+    expect(top('Tracking showing delivered but I did not get anything.')).toBe('order_status');
+    expect(top('¿Qué pasa con mi pedido? Lo pedí hace diez días.')).toBe('order_status');
+  });
+  it('reads the weekday of something thanked for as past', () => {
+    expect(read('Thank you for fitting us in on Tuesday, the car runs like new.', 'en')).toEqual([
+      '2026-04-14',
+    ]);
+    expect(read('Gracias por atendernos el lunes, todo perfecto.', 'es')).toEqual(['2026-04-13']);
+  });
+});

@@ -484,7 +484,17 @@ const LEXICON: Record<Scored, Cue[]> = {
       /\b(happening|going on|pasa|pasando|va|anda) (with|con) (my|our|the|mi|el|nuestro|la)? ?(order|delivery|parcel|package|shipment|pedido|envio|paquete|compra)\b|\ben que va (mi|el|nuestro)\b/,
       1.8,
     ),
-    p(/\b(says|shows|marked( as)?|pone|aparece( como)?|figura( como)?) (as )?(delivered|entregado)\b/, 1.8),
+    p(
+      /\b(says|shows|showing|showed|marked( as)?|pone|aparece( como)?|figura( como)?) (as )?(delivered|entregado)\b/,
+      1.8,
+    ),
+    p(/\b(has|have) (my|our|the) \w+ (been )?(sent|shipped|posted|dispatched)( off| out)?\b/, 1.8),
+    p(
+      /\b(did not|didn'?t|have not|haven'?t|never) (get|got|receive|received) (anything|it|them|my|the)\b/,
+      1.5,
+    ),
+    p(/\b(que onda|que paso|que pasa|como va|como vamos) con (mi|el|la|los|las|nuestro|nuestra) \w+/, 1.5),
+    p(/\b(lo|la|los|las) (pedi|compre|encargue) hace\b/, 1),
     p(
       /\bwhen\b[^.?!]{0,30}\b(send|ship|deliver|dispatch|post)\b|\bcuando\b[^.?!]{0,30}\b(enviar|enviais|envian|enviareis|mandar|mandais|entregar|entregais|servir)\b/,
       1.5,
@@ -556,6 +566,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    p(
+      /\b(pull|pulling|drop|dropping) out of\b|\btake (our|my|us|me)( names?)? off\b|\b(sacar(nos|me)?|borrar(nos|me)?|quitar(nos|me)?) de la lista\b|\b(nos|me) (pueden|podeis|puedes) (sacar|quitar|borrar) de la lista\b/,
+      1.8,
+    ),
     // "decided not to continue with the lessons", "no seguir con las clases", "no more bills".
     p(
       /\b(decided|decidido|decidimos|decidi) (not to|no) (continue|carry on|renew|seguir|continuar|renovar)\b/,
@@ -590,6 +604,18 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('enhorabuena', 0.5),
     w('congratulations', 0.5),
     w('kudos', 0.5),
+    p(
+      /\b(you|you guys|you all|y'?all|your team|you lot|ustedes|vosotros) (are|were|'re|son|sois|fueron) (the best|amazing|brilliant|stars|legends|fantastic|unos cracks|lo mejor|los mejores|geniales)\b/,
+      1.2,
+    ),
+    p(
+      /\b(knocked it out of the park|nailed it|outdid yourselves|above and beyond|blown away|over the moon|se lucieron|os lucisteis|quedo espectacular|les quedo espectacular)\b/,
+      1.2,
+    ),
+    p(
+      /\b(works|working|worked) (perfectly|great|fine|a treat|like a charm)\b|\bfunciona (perfecto|perfectamente|de maravilla|genial|de lujo)\b/,
+      0.8,
+    ),
     w('felicidades', 0.5),
     w('agradezco', 1.8),
     w('cheers', 0.4),
