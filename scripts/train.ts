@@ -47,7 +47,7 @@ const rows: Row[] = messages.map((m) => {
 });
 
 const classes = [...INTENTS];
-const OPTIONS = { epochs: 300, learningRate: 2, l2: 0.0005, minCount: 3 };
+const OPTIONS = { epochs: 300, learningRate: 2, l2: 0.0005, minCount: 5 };
 const FOLDS = 5;
 const fnv = (s: string) => {
   let h = 0x811c9dc5;
