@@ -9,6 +9,8 @@ import { makeComplaint } from '../../services/complaints/test-helpers';
 import { BriefPage } from './BriefPage';
 import { ChecklistsPage } from './ChecklistsPage';
 import { ReportPage, observationText } from './ReportPage';
+import { PeopleDueToday } from './PeopleDueToday';
+import { saveStaff } from '../../services/db/contacts';
 
 // The routines pages in jsdom: the brief from records (mail text shown as text), checklists with a
 // run's progress, and the report's observations in words.
@@ -90,5 +92,24 @@ describe('routines pages', () => {
     setLocale('en');
     render(<ReportPage />);
     expect((await screen.findByTestId('report-observations')).textContent).toContain('A quiet period');
+  });
+
+  it('the popup shows what each person has due today', async () => {
+    await saveStaff({
+      name: 'Carmen Vidal',
+      email: 'carmen@example.es',
+      role: '',
+      provider: null,
+      calendarId: null,
+    });
+    // 00:01 today: due today whatever the time the test runs.
+    const soon = new Date().setHours(0, 1, 0, 0);
+    await addTask({ title: 'Contar la caja', dueAt: soon, assignee: 'carmen@example.es' });
+    await addTask({ title: 'Sin asignar', dueAt: soon });
+    render(<PeopleDueToday />);
+    const people = await screen.findByTestId('people-due-today');
+    expect(people.textContent).toContain('Carmen Vidal');
+    expect(people.textContent).toContain('Contar la caja');
+    expect(people.textContent).not.toContain('Sin asignar');
   });
 });
