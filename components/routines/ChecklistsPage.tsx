@@ -129,6 +129,18 @@ export function ChecklistsPage() {
             <div class="row">
               <strong style={{ flex: 1 }}>{checklistName(template)}</strong>
               <span class="chip">{template.rule ? describeRule(template.rule) : t('checklistByHand')}</span>
+              {template.rule && (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={!!template.scheduleOn}
+                    onChange={(e) =>
+                      void updateChecklist(template.id, { scheduleOn: e.currentTarget.checked })
+                    }
+                  />{' '}
+                  {t('checklistScheduleOn')}
+                </label>
+              )}
               <span class="muted">{t('checklistItemCount', template.items.length)}</span>
               <button
                 type="button"

@@ -273,6 +273,8 @@ export interface ChecklistTemplate {
   items: ChecklistItem[];
   /** When runs start by themselves (RRULE in `zone`), or null for "start by hand". */
   rule: string | null;
+  /** Whether runs start on the schedule (built-in schedules are suggestions until turned on). */
+  scheduleOn?: boolean;
   zone: string;
   start: string;
   assignee: string | null;

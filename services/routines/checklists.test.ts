@@ -39,7 +39,13 @@ describe('checklists', () => {
     expect(templates.map((c) => checklistName(c))).toContain('Inventario semanal');
   });
 
+  it('built-in schedules are suggestions: nothing starts until one is turned on', async () => {
+    expect(await startDueRuns(ms('2026-11-23T09:05'))).toEqual([]);
+  });
+
   it('starts the runs due today once, items as tasks at their offsets; none for days away', async () => {
+    for (const id of ['builtin-opening', 'builtin-stock', 'builtin-closing'])
+      await updateChecklist(id, { scheduleOn: true });
     const started = await startDueRuns(ms('2026-11-23T09:05'));
     // Monday 9:05: opening (9:00) and the weekly stock count (Monday 9:00); closing is at 20:00.
     expect(started.map((r) => r.name).sort()).toEqual(['Opening the shop', 'Weekly stock count']);
@@ -59,6 +65,7 @@ describe('checklists', () => {
   });
 
   it('progress per run; a template edited mid-run changes the next run only', async () => {
+    await updateChecklist('builtin-opening', { scheduleOn: true });
     const [run] = (await startDueRuns(ms('2026-11-23T09:05'))).filter((r) => r.name === 'Opening the shop');
     await setTaskDone(run!.items[0]!.taskId, true);
     expect(await runProgress(run!)).toEqual({ done: 1, total: 4 });

@@ -99,6 +99,8 @@ export async function ensureBuiltInChecklists(zone: string, now: number = Date.n
         name: '',
         items: b.items.map(([key, offsetMinutes]) => ({ id: key, title: '', offsetMinutes })),
         rule: b.rule,
+        // A suggestion: eight tasks a day nobody asked for would be noise. The user turns it on.
+        scheduleOn: false,
         zone,
         start,
         assignee: null,
@@ -115,7 +117,9 @@ export function listChecklists(): Promise<ChecklistTemplate[]> {
   return db.checklists.orderBy('id').toArray();
 }
 
-export type ChecklistChanges = Partial<Pick<ChecklistTemplate, 'name' | 'rule' | 'assignee'>> & {
+export type ChecklistChanges = Partial<
+  Pick<ChecklistTemplate, 'name' | 'rule' | 'assignee' | 'scheduleOn'>
+> & {
   /** Item titles, one per line as typed; offsets kept by position. */
   itemTitles?: string[];
 };
@@ -131,12 +135,15 @@ export async function updateChecklist(id: string, changes: ChecklistChanges, now
     const next: ChecklistTemplate = { ...template, updatedAt: now, version: template.version + 1 };
     if (changes.name !== undefined) next.name = changes.name.trim();
     if (changes.assignee !== undefined) next.assignee = changes.assignee;
+    if (changes.scheduleOn !== undefined) next.scheduleOn = changes.scheduleOn && !!next.rule;
     if (changes.rule !== undefined) {
       if (changes.rule) {
         next.start = DateTime.fromMillis(now, { zone: template.zone }).toISODate()!;
         assertOccurs({ rule: changes.rule, zone: template.zone, start: next.start }, now);
       }
       next.rule = changes.rule;
+      // Setting a schedule means wanting it; removing it leaves nothing to run on.
+      next.scheduleOn = !!changes.rule;
     }
     if (changes.itemTitles) {
       const titles = changes.itemTitles.map((s) => s.trim()).filter(Boolean);
@@ -158,6 +165,7 @@ export async function createChecklist(name: string, zone: string, now: number = 
     name: name.trim(),
     items: [],
     rule: null,
+    scheduleOn: false,
     zone,
     start: DateTime.fromMillis(now, { zone }).toISODate()!,
     assignee: null,
@@ -253,7 +261,7 @@ const anchorOf = (template: ChecklistTemplate): Anchor => ({
 export async function startDueRuns(now: number = Date.now()): Promise<ChecklistRun[]> {
   const started: ChecklistRun[] = [];
   for (const template of await db.checklists.toArray()) {
-    if (!template.rule) continue;
+    if (!template.rule || !template.scheduleOn) continue;
     const dayStart = DateTime.fromMillis(now, { zone: template.zone }).startOf('day').toMillis();
     const due = occurrencesBetween(anchorOf(template), dayStart - 1, now, 10);
     const latest = due.at(-1);
