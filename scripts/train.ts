@@ -27,6 +27,7 @@ const sets = [
   'tests/eval/dev-2026-12-01c.json',
   'tests/eval/dev-2026-12-01d.json',
   'tests/eval/dev-2026-12-01e.json',
+  'tests/eval/dev-2026-12-01f.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 

@@ -126,6 +126,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "on Tuesdays": every Tuesday, not one.
       [/\b(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/gi, (m) => ' '.repeat(m.length)],
+      // "it's Saturday already": the day of writing, not a proposal.
+      [
+        new RegExp(`\\b(?:it'?s|it is|today is) (?:already )?${EN_WEEKDAY}(?: already)?\\b`, 'gi'),
+        (m) => ' '.repeat(m.length),
+      ],
       // "it's now 1pm": the time of writing, not a proposal.
       [/\b(?:it'?s|it is) (?:now |already )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi, (m) => ' '.repeat(m.length)],
       // "tomorrow around 11": a time.
@@ -163,7 +168,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
     ],
     openingHours:
-      /\b(?:horario|abrimos|abren|abr[íi]s|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
+      /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
     hourRanges: new RegExp(
       `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
       'gi',
@@ -188,6 +193,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).
       [/(?<=\bdel \d{1,2}) al \d{1,2}\b(?! de)/gi, (m) => ' '.repeat(m.length)],
+      // "ya es sábado", "a media mañana": the day of writing; mid-morning, not tomorrow.
+      [new RegExp(`\\b(?:ya es|hoy es) ${ES_WEEKDAY}\\b`, 'gi'), (m) => ' '.repeat(m.length)],
+      [/\b(?:a )?media ma[ñn]ana\b/gi, (m) => ' '.repeat(m.length)],
       // "los martes": every Tuesday; "ya son las 13:00": the time of writing.
       [new RegExp(`\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],

@@ -79,7 +79,7 @@ function weekdayIn(text: string): number | null {
   return null;
 }
 const OPENING_WEEKDAY =
-  /\b(?:on |el |los |the )?(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b(?![\s,]*(?:the\s+)?\d)/gi;
+  /\b(?:on |el |los |the )?(?:hoy|today|tomorrow|ma[ñn]ana(?! (?:por|a las))|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b(?![\s,]*(?:the\s+)?\d)/gi;
 const FUTURE_CUE =
   /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =

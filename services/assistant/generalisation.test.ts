@@ -246,3 +246,35 @@ describe('fifth round', () => {
     expect(read('Gracias por atendernos el lunes, todo perfecto.', 'es')).toEqual(['2026-04-13']);
   });
 });
+
+describe('sixth round', () => {
+  it('does not read the day of writing, "today" in an opening-hours question or mid-morning as dates', () => {
+    expect(read("Still no sign of the table and it's Friday already.", 'en')).toEqual([]);
+    expect(read('Sigo esperando la mesa y ya es viernes.', 'es')).toEqual([]);
+    expect(read('What time do you close today?', 'en')).toEqual([]);
+    expect(read('¿A qué hora cerráis hoy?', 'es')).toEqual([]);
+    expect(read('¿Os viene bien el jueves 16 a media mañana?', 'es')).toEqual(['2026-04-16']);
+  });
+  it('reads not renewing as a cancellation', () => {
+    expect(top("We won't be renewing the alarm contract when it ends.")).toBe('cancellation');
+    expect(top('No renovaremos la póliza del local, no la prorroguen.')).toBe('cancellation');
+  });
+  it('reads "sabéis algo del…" and "estatus de mi pedido" as order status', () => {
+    expect(top('¿Sabéis algo del colchón? Lo pagué hace dos semanas.')).toBe('order_status');
+    expect(top('¿Me informan el estatus de mi pedido 4411?')).toBe('order_status');
+  });
+  it('reads a writer apologising for the trouble as no complaint, and things coming apart as one', () => {
+    expect(
+      top('Les recordamos que el almacén cierra el día 30 por inventario. Disculpen las molestias.'),
+    ).not.toBe('complaint');
+    expect(top('The handle came away after two days. Shameful for the price.')).toBe('complaint');
+  });
+  it('reads booking a named service as a meeting request', () => {
+    expect(top("I'd like to book a hearing test. Anything on Thursday?")).toBe('meeting_request');
+  });
+  it('reads "re atentos" beside nothing happening as irony', () => {
+    const r = readIntent('Gracias, re atentos: pedí tres veces que me llamen y nada.');
+    expect(r.ironic).toBe(true);
+    expect(r.intents[0]!.intent).toBe('complaint');
+  });
+});

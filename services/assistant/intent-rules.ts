@@ -68,6 +68,17 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('incompetent', 1.8),
     w('negligent', 1.5),
     w('misleading', 1.2),
+    w('shameful', 1.8),
+    w('vergonzos*', 1.8),
+    p(
+      /\b(come|came|coming|has come|have come) (away|apart|unstuck|loose|unglued)\b|\bse (ha |han )?(despegado|soltado|descosido|rajado|desprendido)\b/,
+      1.2,
+    ),
+    // The writer apologising ("disculpen las molestias") is not a complaint about the reader.
+    p(
+      /\b(disculpen|disculpad|disculpe|perdonen|perdonad|sentimos|siento|sorry for|apologies for) (las|los|the|any) (molestias|inconvenientes|inconvenience|hassle|trouble)\b/,
+      -1.5,
+    ),
     p(
       /\b(let down|waste of (money|time)|rip[- ]off|not good enough|not up to standard|below standard)\b/,
       1.5,
@@ -375,7 +386,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     p(/\b(have|had) a (quick )?word with\b/, 1.2),
     p(
-      /\bgive you a (ring|call|bell)\b|\b(call|ring|phone) you (tomorrow|on|at|later|this|next)\b|\b(te|le|os|les) (llame|llamo|llamamos|llamemos)\b|\bllamar(te|le|os|les) (manana|el|esta|a las|sobre)\b/,
+      /\bgive you a (ring|call|bell)\b|\b(call|ring|phone) you (tomorrow|on|at|later|this|next)\b|\b(te|le|os|les) (llame|llamo|llamamos|llamemos) (manana|el|esta|este|a las|sobre|luego|hoy)\b|\bllamar(te|le|os|les) (manana|el|esta|a las|sobre)\b/,
       1.5,
     ),
     p(
@@ -383,6 +394,10 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.2,
     ),
     p(/\bbook (me |us )?in\b|\b(necesito|necesitaria|quiero|quisiera) (una|pedir) (cita|hora|turno)\b/, 1.5),
+    p(
+      /\bbook (a|an|in for a|me in for a|us in for a)( \w+)? (test|appointment|check|check-up|checkup|consultation|session|slot|fitting|haircut|massage|lesson|class|visit|viewing)\b/,
+      1.5,
+    ),
     // Moving a booked time: "could we move it to Friday?", "¿podemos pasarla al viernes?"
     p(
       /\b(move|moving|change|push|shift|bring) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to) /,
@@ -494,6 +509,10 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.5,
     ),
     p(/\b(que onda|que paso|que pasa|como va|como vamos) con (mi|el|la|los|las|nuestro|nuestra) \w+/, 1.5),
+    p(
+      /\b(sabeis|saben|sabes|sabe) algo (de|del)\b|\b(estatus|status) (de|del|of|on|for) (mi|el|my|the|our)\b/,
+      1.5,
+    ),
     p(/\b(lo|la|los|las) (pedi|compre|encargue) hace\b/, 1),
     p(
       /\bwhen\b[^.?!]{0,30}\b(send|ship|deliver|dispatch|post)\b|\bcuando\b[^.?!]{0,30}\b(enviar|enviais|envian|enviareis|mandar|mandais|entregar|entregais|servir)\b/,
@@ -566,6 +585,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    p(
+      /\bno (renovare|renovaremos|vamos a renovar|voy a renovar|quiero renovar|lo prorroguen|la prorroguen)\b|\b(will not|won'?t) be renewing\b|\b(not|do not|don'?t) (to )?(renew|roll (it |this )?over)\b/,
+      1.8,
+    ),
     p(
       /\b(pull|pulling|drop|dropping) out of\b|\btake (our|my|us|me)( names?)? off\b|\b(sacar(nos|me)?|borrar(nos|me)?|quitar(nos|me)?) de la lista\b|\b(nos|me) (pueden|podeis|puedes) (sacar|quitar|borrar) de la lista\b/,
       1.8,

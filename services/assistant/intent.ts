@@ -81,7 +81,7 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
       (r) =>
         r.intent !== 'other' &&
         scores[r.intent as Scored] >= 0.9 &&
-        (r.p >= MODEL.fusion.secondaryAbove || scores[r.intent as Scored] >= 1.5),
+        (r.p >= MODEL.fusion.secondaryAbove || scores[r.intent as Scored] >= 1.2),
     );
   const secondary = second && !(second.intent === 'thanks' && rules.ironic) ? second.intent : null;
   if (second && secondary)

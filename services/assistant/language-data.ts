@@ -113,7 +113,7 @@ export const IRONY: Record<Lang, { quotedPraise: RegExp; markers: RegExp }> = {
   es: {
     quotedPraise: /["“«'‘][^"”»'’]{2,40}["”»'’]/,
     markers:
-      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena|bravo|un lujo|kudos|gracias por nada|(genial|perfecto|estupendo|que bien),? otra vez|vaya (servicio|atencion))\b/,
+      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena|bravo|un lujo|kudos|(re|super|tan) (atentos|atentas|amables|rapidos|eficientes|profesionales)|gracias por nada|(genial|perfecto|estupendo|que bien),? otra vez|vaya (servicio|atencion))\b/,
   },
   en: {
     quotedPraise: /["“'‘][^"”'’]{2,40}["”'’]/,
