@@ -1,3 +1,4 @@
+import { SANDBOX } from '../config';
 import { db, type OutboxItem, type OutboxWait } from '../db/db';
 
 // The durable outbox (DESIGN.md): every write to a remote service is a row here first, executed by
@@ -26,8 +27,14 @@ const RETRYABLE = new Set(['rate-limit', 'server']);
  */
 const WAITS: Record<string, OutboxWait['reason']> = { auth: 'sign-in', scope: 'sign-in', network: 'network' };
 export const MAX_ATTEMPTS = 8;
+/**
+ * The sandbox build's lease (demo and end-to-end tests; never production, where `SANDBOX` is the
+ * constant false): its calls answer in milliseconds (4 s when a test delays one on purpose), so
+ * the restart test sees a real stopped worker taken over in seconds instead of a minute.
+ */
+export const SANDBOX_LEASE_MS = 10_000;
 /** A run that has not finished after this long is presumed dead (worker stopped mid-way). */
-export const LEASE_MS = 60_000;
+export const LEASE_MS = SANDBOX ? SANDBOX_LEASE_MS : 60_000;
 /**
  * Nothing waits forever: a write still waiting after a week (a slot long past, an account never
  * reconnected) fails visibly with its reason and a "Retry" button, rather than going out late.
