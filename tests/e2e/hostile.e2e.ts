@@ -78,8 +78,12 @@ describe('every hostile sample, through the real content script into the side pa
     '%s',
     async (_name, sample, i) => {
       const subject = `Hostile sample ${i + 1}`;
+      // Each sample arrives as its own thread (its own id), as a hostile mail would: a new subject
+      // under the previous thread's id is what the watcher holds back for 1.5 s as a half-drawn
+      // thread switch, which is not what this test is about.
+      const threadId = `ba5e${String(i + 1).padStart(12, '0')}`;
       await mail.evaluate(
-        ({ html, subject }) => {
+        ({ html, subject, threadId }) => {
           // Parsed inert, then moved into the open message, as a mail app renders a body.
           const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
           // A mail site never keeps a refresh directive in a body; live in this page it would
@@ -87,9 +91,11 @@ describe('every hostile sample, through the real content script into the side pa
           parsed.querySelectorAll('meta[http-equiv]').forEach((m) => m.removeAttribute('http-equiv'));
           const bodies = document.querySelectorAll('div.a3s');
           bodies[bodies.length - 1]!.replaceChildren(...Array.from(parsed.body.childNodes));
-          document.querySelector('h2.hP')!.textContent = subject;
+          const heading = document.querySelector('h2.hP')!;
+          heading.textContent = subject;
+          heading.setAttribute('data-legacy-thread-id', threadId);
         },
-        { html: sample.html, subject },
+        { html: sample.html, subject, threadId },
       );
       await panel
         .getByTestId('thread-subject')
