@@ -7,6 +7,7 @@ import { Staff } from '../../components/options/Staff';
 import { Templates } from '../../components/options/Templates';
 import { Ai } from '../../components/options/Ai';
 import { Backup } from '../../components/options/Backup';
+import { TeamSharing } from '../../components/options/TeamSharing';
 import { ComplaintSettings } from '../../components/complaints/ComplaintSettings';
 
 const SECTIONS: { id: string; label: MessageKey }[] = [
@@ -16,6 +17,7 @@ const SECTIONS: { id: string; label: MessageKey }[] = [
   { id: 'templates', label: 'tplHeading' },
   { id: 'ai', label: 'aiHeading' },
   { id: 'complaints', label: 'complaintSettingsHeading' },
+  { id: 'team', label: 'teamHeading' },
   { id: 'backup', label: 'backupHeading' },
 ];
 
@@ -71,6 +73,7 @@ export function App() {
       <div id="complaints" class="card">
         <ComplaintSettings />
       </div>
+      <TeamSharing />
       <Backup />
     </main>
   );

@@ -426,3 +426,30 @@ async function pendingByFields(links: SyncLink[], db: OpsDb): Promise<Map<string
   });
   return out;
 }
+
+export interface SyncStatus {
+  /** Local changes not yet written to the shared list. */
+  pending: number;
+  conflicts: number;
+}
+
+export async function syncStatus(listId: string, db: OpsDb = sharedDb): Promise<SyncStatus> {
+  const config = await listSync(listId, db);
+  if (!config?.enabled) return { pending: 0, conflicts: 0 };
+  const tasks = await db.tasks.where('listId').equals(listId).toArray();
+  const links = await db.syncLinks
+    .where('[provider+remoteListId]')
+    .equals([config.provider, config.remoteListId])
+    .toArray();
+  const byLocal = new Map(links.map((l) => [l.localId, l]));
+  let pending = 0;
+  for (const task of tasks) {
+    const link = byLocal.get(task.id);
+    byLocal.delete(task.id);
+    if (!link?.remoteId || !same(localFields(task), link.base as SyncFields)) pending++;
+  }
+  pending += byLocal.size;
+  const ids = new Set(tasks.map((t) => t.id));
+  const conflicts = (await db.syncConflicts.toArray()).filter((c) => ids.has(c.localId)).length;
+  return { pending, conflicts };
+}
