@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../db/db';
+import { REMINDER_ALARM } from './reminders';
 import { defaultListId } from '../db/lists';
 import { setTaskDone } from '../db/tasks';
 import { parseQuickTask } from './quick-add';
@@ -146,5 +148,15 @@ describe('series in the database', () => {
     expect((await db.tasks.get(first.id))!.rule).toBeNull();
     await setTaskDone(first.id, true);
     expect(await openOf(first.seriesId!)).toHaveLength(0);
+  });
+
+  it('skipping re-plans the one reminder alarm for the next occurrence (10 minutes before it)', async () => {
+    const first = await typed('Abrir caja cada día a las 8', '2026-11-25T07:00');
+    await skipOccurrence(first.id, ms('2026-11-25T07:30'));
+    const [next] = await openOf(first.seriesId!);
+    expect(iso(next!.remindAt)).toBe('2026-11-26T07:50');
+    // The reminder watermark starts at the first run: the alarm points at the next reminder to show.
+    const alarm = await fakeBrowser.alarms.get(REMINDER_ALARM);
+    expect(alarm?.scheduledTime).toBe(next!.remindAt);
   });
 });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { syncReminderAlarm } from './reminders';
 import { db, searchWords, type Priority, type Task, type TaskSeries } from '../db/db';
 import { assertOccurs, isTimed, nextOccurrence, occurrencesBetween, type Anchor } from './recurrence';
 
@@ -147,6 +148,8 @@ export async function afterDoneChanged(
 export async function skipOccurrence(taskId: string, now: number = Date.now()): Promise<void> {
   await db.tasks.update(taskId, { status: 'done', skipped: true, completedAt: now });
   await afterDoneChanged(taskId, true, now);
+  // The next occurrence may carry a reminder: the one alarm is re-planned.
+  await syncReminderAlarm();
 }
 
 /** Occurrences that passed on earlier days since this open one was due (shown as "N missed"). */
@@ -175,6 +178,11 @@ export async function updateSeries(
   changes: SeriesChanges,
   now: number = Date.now(),
 ): Promise<void> {
+  await updateSeriesRecords(seriesId, changes, now);
+  await syncReminderAlarm();
+}
+
+async function updateSeriesRecords(seriesId: string, changes: SeriesChanges, now: number): Promise<void> {
   await db.transaction('rw', db.tasks, db.series, async () => {
     const series = await db.series.get(seriesId);
     if (!series) return;
@@ -283,4 +291,5 @@ export async function makeRecurring(
       remindAt: remindBefore === null ? task.remindAt : shape.remindAt,
     });
   });
+  await syncReminderAlarm();
 }
