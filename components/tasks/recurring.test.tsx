@@ -6,6 +6,7 @@ import { defaultListId } from '../../services/db/lists';
 import { saveStaff } from '../../services/db/contacts';
 import { saveProfile } from '../../services/profile';
 import { setLocale } from '../../services/i18n';
+import { createSeries } from '../../services/tasks/series';
 
 // Repeating tasks in the task UI: typed in Spanish, shown with the rule in words, completed into
 // the next occurrence; a schedule that never happens is refused with a clear message.
@@ -86,5 +87,31 @@ describe('recurring tasks in the list', () => {
     expect((await db.tasks.where('assignee').equals('ana@example.com').toArray())[0]!.title).toBe(
       'Abrir la tienda',
     );
+  });
+
+  it('the editor asks "this one only" or "all": a title change goes to the series only when asked', async () => {
+    const task = await createSeries({
+      title: 'Cuadrar caja',
+      listId: await defaultListId(),
+      anchor: { rule: 'FREQ=DAILY;BYHOUR=20;BYMINUTE=0', zone: 'Europe/Madrid', start: '2026-11-25' },
+    });
+    render(<TasksPage path={[task.id]} />);
+    const editor = await screen.findByTestId('task-editor');
+    const scope = await within(editor).findByTestId('task-edit-scope');
+    const title = within(editor).getByLabelText('Tarea');
+    fireEvent.input(title, { target: { value: 'Cuadrar caja (solo hoy)' } });
+    fireEvent.blur(title);
+    await waitFor(async () => expect((await db.tasks.get(task.id))!.title).toBe('Cuadrar caja (solo hoy)'));
+    expect((await db.series.get(task.seriesId!))!.title).toBe('Cuadrar caja');
+
+    fireEvent.click(within(scope).getByLabelText('todas las de la serie'));
+    fireEvent.input(title, { target: { value: 'Cuadrar y cerrar caja' } });
+    fireEvent.blur(title);
+    await waitFor(async () =>
+      expect((await db.series.get(task.seriesId!))!.title).toBe('Cuadrar y cerrar caja'),
+    );
+    expect((await db.tasks.get(task.id))!.title).toBe('Cuadrar y cerrar caja');
+    // The repeat editor shows the rule in words.
+    expect(within(editor).getByTestId('recurrence-editor-words').textContent).toBe('cada día a las 20:00');
   });
 });
