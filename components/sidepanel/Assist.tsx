@@ -10,6 +10,7 @@ import { AnalysisCard } from './AnalysisCard';
 import { IntentChooser } from './IntentChooser';
 import { ThreadActions } from './ThreadActions';
 import { ComplaintPanel } from './ComplaintPanel';
+import { RecordInvoice } from './RecordInvoice';
 import { AfterOurReply } from './AfterOurReply';
 import { Drafts } from './Drafts';
 import { Scheduler } from './Scheduler';
@@ -68,6 +69,7 @@ export function Assist({ snapshot, tabId }: { snapshot: ThreadSnapshot; tabId: n
       <div class="actions" data-testid="thread-actions">
         <ThreadActions snapshot={snapshot} />
         <ComplaintPanel snapshot={snapshot} analysis={analysis} />
+        <RecordInvoice snapshot={snapshot} timeZone={profile?.timeZone} />
         {profile && (
           <Scheduler
             key={snapshot.threadId}

@@ -78,7 +78,13 @@ export function RecordInvoice({ snapshot, timeZone }: { snapshot: ThreadSnapshot
     };
   }, [reading, snapshot.site, snapshot.threadId]);
 
-  if (!reading?.strong || existing === undefined) return null;
+  if (!reading?.strong) return null;
+  if (existing === undefined)
+    return error ? (
+      <p role="alert" class="notice error">
+        {error}
+      </p>
+    ) : null;
   if (existing)
     return (
       <section class="card" data-testid="ledger-entry">
