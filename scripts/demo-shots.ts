@@ -131,8 +131,16 @@ export async function takeDemoScreenshots(
   await dashboard.goto(url('dashboard.html#/tasks'));
   const quickAdd = dashboard.getByLabel(msg('taskTitle'), { exact: true }).first();
   for (const text of options.language === 'es'
-    ? ['Llamar al proveedor de tornillos mañana 10:00', 'Revisar la factura de luz el viernes']
-    : ['Call the screw supplier tomorrow 10:00', 'Check the electricity invoice on Friday']) {
+    ? [
+        'Confirmar a Marta Gil la nueva entrega hoy',
+        'Llamar al proveedor de tornillos mañana 10:00',
+        'Revisar la factura de luz el viernes',
+      ]
+    : [
+        'Confirm the new delivery date to Marta Gil today',
+        'Call the screw supplier tomorrow 10:00',
+        'Check the electricity invoice on Friday',
+      ]) {
     await quickAdd.fill(text);
     await quickAdd.press('Enter');
     // Saved: the box empties (the task lands in the list or view its date belongs to).
