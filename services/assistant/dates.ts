@@ -153,6 +153,8 @@ function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future
     )
   )
     return 'future';
+  // "nothing until Monday", "hasta el lunes nada": a limit ahead, whatever tense reports it.
+  if (/\b(?:hasta(?: el)?|until|till|not before|no antes del?)\s*$/i.test(near)) return 'future';
   if (p.strongPast.test(near)) return 'past';
   if (p.strongPast.test(clause)) return 'past';
   if (FUTURE_CUE.test(clause)) return 'future';
@@ -491,7 +493,10 @@ function finish(
         sentence &&
         k.index >= sentence.index &&
         k.index < sentence.index + sentence.text.length &&
-        k.dt.weekday === named,
+        k.dt.weekday === named &&
+        // A written date ("5 April"), not a relative word: "yesterday … until Monday" are two days.
+        /\d/.test(k.text) &&
+        !/\b(?:yesterday|today|tomorrow|tonight|ayer|hoy|ma[ñn]ana|anoche|pasado ma[ñn]ana)\b/i.test(k.text),
     );
     if (explicit) kept.splice(i, 1);
   }

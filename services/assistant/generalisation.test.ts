@@ -278,3 +278,19 @@ describe('sixth round', () => {
     expect(r.intents[0]!.intent).toBe('complaint');
   });
 });
+
+describe('seventh round', () => {
+  it('reads a day after "until" / "hasta el" as ahead, and keeps it beside yesterday', () => {
+    expect(read('I phoned yesterday at 6pm and was told nothing happens until Thursday.', 'en')).toEqual([
+      '2026-04-14T18:00',
+      '2026-04-16',
+    ]);
+    expect(read('Llamé ayer y me dijeron que hasta el jueves nada.', 'es')).toEqual([
+      '2026-04-14',
+      '2026-04-16',
+    ]);
+  });
+  it('reads taking someone off a service as a cancellation', () => {
+    expect(top('Please take my son off the Saturday swimming club from next month.')).toBe('cancellation');
+  });
+});

@@ -590,7 +590,7 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.8,
     ),
     p(
-      /\b(pull|pulling|drop|dropping) out of\b|\btake (our|my|us|me)( names?)? off\b|\b(sacar(nos|me)?|borrar(nos|me)?|quitar(nos|me)?) de la lista\b|\b(nos|me) (pueden|podeis|puedes) (sacar|quitar|borrar) de la lista\b/,
+      /\b(pull|pulling|drop|dropping) out of\b|\btake (our|my|us|me|him|her|them)( \w+){0,2} off\b|\b(sacar(nos|me)?|borrar(nos|me)?|quitar(nos|me)?) de la lista\b|\b(nos|me) (pueden|podeis|puedes) (sacar|quitar|borrar) de la lista\b/,
       1.8,
     ),
     // "decided not to continue with the lessons", "no seguir con las clases", "no more bills".
@@ -629,11 +629,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('kudos', 0.5),
     p(
       /\b(you|you guys|you all|y'?all|your team|you lot|ustedes|vosotros) (are|were|'re|son|sois|fueron) (the best|amazing|brilliant|stars|legends|fantastic|unos cracks|lo mejor|los mejores|geniales)\b/,
-      1.2,
+      1.8,
     ),
     p(
       /\b(knocked it out of the park|nailed it|outdid yourselves|above and beyond|blown away|over the moon|se lucieron|os lucisteis|quedo espectacular|les quedo espectacular)\b/,
-      1.2,
+      1.8,
     ),
     p(
       /\b(works|working|worked) (perfectly|great|fine|a treat|like a charm)\b|\bfunciona (perfecto|perfectamente|de maravilla|genial|de lujo)\b/,
