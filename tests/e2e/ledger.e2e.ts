@@ -1,0 +1,148 @@
+// Bookkeeping in real Chromium on both demo mail sites: a Spanish and an English supplier invoice are
+// recognised, recorded in one click (number, exact total, due date), listed in the dashboard's
+// ledger with their payment reminder tasks, and the CSV and XLSX exports read back equal the ledger.
+// The same invoice opened again (on the other site) is recognised as already recorded.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionSession } from './harness';
+import { SEED_THREADS, gmailDemoPath, outlookDemoPath, type SeedThread } from '../../sandbox/seed/threads';
+import type { LedgerEntry, Task } from '../../services/db/db';
+import { exportedView, readCsv, readXlsx } from '../../services/ledger/export';
+
+const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
+const INVOICES = [
+  {
+    thread: thread('supplier-invoice-es'),
+    number: 'F2026/0153',
+    total: 121000,
+    currency: 'EUR',
+    due: '2026-12-28',
+  },
+  {
+    thread: thread('supplier-invoice-en'),
+    number: 'INV-30417',
+    total: 102000,
+    currency: 'GBP',
+    due: '2026-12-30',
+  },
+];
+let s: ExtensionSession;
+
+beforeAll(async () => {
+  s = await launchExtension();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+/** Every row of a table of the extension's database. */
+function stored<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('ops-assistant');
+    await new Promise((r) => (open.onsuccess = r));
+    const q = open.result.transaction(name).objectStore(name).getAll();
+    const all: unknown[] = await new Promise((r) => (q.onsuccess = () => r(q.result)));
+    open.result.close();
+    return all;
+  }, table) as Promise<T[]>;
+}
+
+function clear(page: Page, tables: string[]): Promise<void> {
+  return page.evaluate(async (names) => {
+    const open = indexedDB.open('ops-assistant');
+    await new Promise((r) => (open.onsuccess = r));
+    const tx = open.result.transaction(names, 'readwrite');
+    for (const n of names) tx.objectStore(n).clear();
+    await new Promise((r) => (tx.oncomplete = r));
+    open.result.close();
+  }, tables);
+}
+
+let opened = 0;
+async function openMail(pathOf: (t: SeedThread) => string, t: SeedThread) {
+  const mail = await s.context.newPage();
+  const [before, hash = ''] = pathOf(t).split('#');
+  const url = new URL(`${s.sandbox}${before}`);
+  url.searchParams.set('e2e', String(++opened));
+  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
+  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${await s.tabIdOf(mail)}`);
+  await panel.getByTestId('thread-subject').getByText(t.subject).waitFor();
+  return { mail, panel };
+}
+
+async function download(page: Page, button: string): Promise<string> {
+  const file = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  return (await (await file).path())!;
+}
+
+const byNumber = <T extends { number: string }>(list: T[]) =>
+  [...list].sort((a, b) => a.number.localeCompare(b.number));
+
+describe.each([
+  ['Gmail', gmailDemoPath],
+  ['Outlook', outlookDemoPath],
+] as const)('%s', (site, pathOf) => {
+  it('records both supplier invoices in one click each, with a reminder task, and exports them back whole', async () => {
+    const dashboard = await s.openExtensionPage('dashboard.html#/ledger');
+    await clear(dashboard, ['ledger', 'tasks']);
+
+    for (const inv of INVOICES) {
+      const { mail, panel } = await openMail(pathOf, inv.thread);
+      expect(await panel.getByTestId('intent').innerText()).toMatch(/^Invoice/);
+      await panel.getByTestId('ledger-form').waitFor();
+      expect(await panel.getByTestId('ledger-due').innerText()).not.toBe('—');
+      await panel.getByRole('button', { name: 'Record invoice' }).click();
+      await panel.getByTestId('ledger-entry').getByText(inv.number, { exact: false }).waitFor();
+      await panel.getByText('Payment reminder task added').waitFor();
+      // A second look at the same mail shows the record, never a second one.
+      await panel.reload();
+      await panel.getByTestId('ledger-entry').waitFor();
+      expect(await panel.getByRole('button', { name: 'Record invoice' }).count()).toBe(0);
+      await mail.close();
+      await panel.close();
+    }
+
+    const ledger = byNumber(await stored<LedgerEntry>(dashboard, 'ledger'));
+    expect(ledger.map((e) => [e.number, e.total, e.currency, e.dueDate, e.status])).toEqual(
+      byNumber(INVOICES).map((i) => [i.number, i.total, i.currency, i.due, 'to_pay']),
+    );
+    expect(ledger.every((e) => e.threadUrl?.includes(site === 'Gmail' ? '/gmail/' : '/outlook/'))).toBe(true);
+    const tasks = await stored<Task>(dashboard, 'tasks');
+    expect(tasks.map((t) => t.id).sort()).toEqual(ledger.map((e) => e.reminderTaskId).sort());
+    expect(tasks.map((t) => t.title).sort()).toEqual([
+      'Pay invoice F2026/0153 (Suministros Norte S.L.)',
+      'Pay invoice INV-30417 (Brightline Tools Ltd)',
+    ]);
+
+    await dashboard.reload();
+    const rows = dashboard.getByTestId('ledger-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await dashboard.getByTestId('ledger-table').innerText()).toMatch(/€1,210\.00[\s\S]*|£1,020\.00/);
+
+    const csv = await download(dashboard, 'Export CSV');
+    expect(byNumber(readCsv(readFileSync(csv, 'utf8')))).toEqual(ledger.map(exportedView));
+    const xlsx = await download(dashboard, 'Export XLSX');
+    expect(byNumber(await readXlsx(readFileSync(xlsx)))).toEqual(ledger.map(exportedView));
+    await dashboard.close();
+  });
+});
+
+describe('the same invoice twice', () => {
+  it('opened on the other mail site, the recorded invoice is recognised and nothing is added', async () => {
+    const dashboard = await s.openExtensionPage('dashboard.html#/ledger');
+    await clear(dashboard, ['ledger', 'tasks']);
+    const inv = INVOICES[0]!;
+    const first = await openMail(gmailDemoPath, inv.thread);
+    await first.panel.getByRole('button', { name: 'Record invoice' }).click();
+    await first.panel.getByTestId('ledger-entry').waitFor();
+    const second = await openMail(outlookDemoPath, inv.thread);
+    await second.panel.getByText('This invoice was already recorded').waitFor();
+    expect(await second.panel.getByRole('button', { name: 'Record invoice' }).count()).toBe(0);
+    expect(await stored(dashboard, 'ledger')).toHaveLength(1);
+    expect(await stored(dashboard, 'tasks')).toHaveLength(1);
+    for (const p of [first.mail, first.panel, second.mail, second.panel, dashboard]) await p.close();
+  });
+});
