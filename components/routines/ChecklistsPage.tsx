@@ -14,8 +14,8 @@ import {
   startDueRuns,
   startRun,
   updateChecklist,
-  type RunProgress,
 } from '../../services/routines/checklists';
+import { setTaskDone } from '../../services/db/tasks';
 import { describeRule, recurrenceProblemText } from '../../services/tasks/recurrence-words';
 import { formatDateTime, t } from '../../services/i18n';
 import './routines.css';
@@ -87,17 +87,47 @@ function Editor({ template, onDone }: { template: ChecklistTemplate; onDone: () 
 }
 
 function RunRow({ run }: { run: ChecklistRun }) {
-  const progress = useLive<RunProgress>(() => runProgress(run), [run.id]);
+  const progress = useLive(() => runProgress(run), [run.id]);
   return (
-    <li data-testid="checklist-run" class="row">
-      <strong>{run.name}</strong>
-      <span class="muted">{formatDateTime(run.instanceAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
-      {progress && (
-        <>
-          <progress class="run-progress" max={progress.total} value={progress.done} aria-label={run.name} />
-          <span>{t('checklistProgress', progress.done, progress.total)}</span>
-        </>
-      )}
+    <li data-testid="checklist-run">
+      <details>
+        <summary class="row">
+          <strong>{run.name}</strong>
+          <span class="muted">
+            {formatDateTime(run.instanceAt, { dateStyle: 'medium', timeStyle: 'short' })}
+          </span>
+          {progress && (
+            <>
+              <progress
+                class="run-progress"
+                max={progress.total}
+                value={progress.done}
+                aria-label={run.name}
+              />
+              <span>{t('checklistProgress', progress.done, progress.total)}</span>
+            </>
+          )}
+        </summary>
+        <ul class="plain">
+          {run.items.map((item, i) => {
+            const task = progress?.tasks[i];
+            return (
+              <li key={item.taskId}>
+                <label>
+                  <input
+                    type="checkbox"
+                    disabled={!task}
+                    checked={task?.status === 'done'}
+                    onChange={(e) => void setTaskDone(item.taskId, e.currentTarget.checked)}
+                  />{' '}
+                  {item.title}
+                </label>
+                {!task && <span class="muted"> · {t('checklistItemGone')}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      </details>
     </li>
   );
 }

@@ -118,6 +118,7 @@ export function TaskItem({
       {!done && task.rule && (
         <button
           type="button"
+          aria-label={t('taskSkipNamed', task.title)}
           onClick={(e) => {
             e.stopPropagation();
             void skipOccurrence(task.id);

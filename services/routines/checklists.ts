@@ -239,9 +239,9 @@ export interface RunProgress {
 }
 
 /** Progress of a run from its own tasks (an item whose task was deleted counts as not done). */
-export async function runProgress(run: ChecklistRun): Promise<RunProgress> {
+export async function runProgress(run: ChecklistRun): Promise<RunProgress & { tasks: (Task | undefined)[] }> {
   const tasks = await db.tasks.bulkGet(run.items.map((i) => i.taskId));
-  return { done: tasks.filter((task) => task?.status === 'done').length, total: run.items.length };
+  return { done: tasks.filter((task) => task?.status === 'done').length, total: run.items.length, tasks };
 }
 
 export function recentRuns(limit = 20): Promise<ChecklistRun[]> {
