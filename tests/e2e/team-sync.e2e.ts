@@ -1,0 +1,141 @@
+// Team sharing end to end: two Chromium profiles (two people of one business) share their
+// "Follow-ups" list through one sandbox Google Tasks account, then through Microsoft To Do. A task
+// added and completed in one appears completed in the other; a task retitled in both before either
+// syncs keeps both texts on both sides, and the conflict is shown in Options → Team sharing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionSession } from './harness';
+
+const TITLE = 'Llamar a Lucía por el pedido 7781';
+
+interface StoredTask {
+  id: string;
+  title: string;
+  status: string;
+  listId: string;
+}
+
+async function tasks(page: Page): Promise<StoredTask[]> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('ops-assistant');
+    await new Promise((r) => (open.onsuccess = r));
+    const all = await new Promise<StoredTask[]>((resolve) => {
+      const q = open.result.transaction('tasks').objectStore('tasks').getAll();
+      q.onsuccess = () => resolve(q.result as StoredTask[]);
+    });
+    open.result.close();
+    return all;
+  });
+}
+
+/** Waits until the stored tasks satisfy `check` (each profile syncs in its own background). */
+async function until(page: Page, check: (all: StoredTask[]) => boolean, what: string): Promise<StoredTask[]> {
+  for (let i = 0; i < 150; i++) {
+    const all = await tasks(page);
+    if (check(all)) return all;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`Timed out waiting for: ${what}`);
+}
+
+async function retitle(page: Page, from: string, to: string): Promise<void> {
+  await page.evaluate(
+    async ({ from, to }) => {
+      const open = indexedDB.open('ops-assistant');
+      await new Promise((r) => (open.onsuccess = r));
+      const store = open.result.transaction('tasks', 'readwrite').objectStore('tasks');
+      const all = await new Promise<{ title: string }[]>((resolve) => {
+        const q = store.getAll();
+        q.onsuccess = () => resolve(q.result as { title: string }[]);
+      });
+      const task = all.find((t) => t.title === from)!;
+      await new Promise((r) => (store.put({ ...task, title: to }).onsuccess = r));
+      open.result.close();
+    },
+    { from, to },
+  );
+}
+
+async function share(options: Page, service: string): Promise<void> {
+  const group = options.getByRole('group', { name: 'Follow-ups' });
+  await group.getByLabel('Share through').selectOption(service === 'Google Tasks' ? 'google' : 'microsoft');
+  await group.getByRole('button', { name: `Choose a list in ${service}` }).click();
+  await group.getByRole('button', { name: 'Share this list' }).click({ timeout: 30_000 });
+  await group.getByText(/is now shared as “Follow-ups”\.$/).waitFor({ timeout: 30_000 });
+}
+
+async function syncNow(options: Page): Promise<void> {
+  await options.getByRole('group', { name: 'Follow-ups' }).getByRole('button', { name: 'Sync now' }).click();
+}
+
+describe.each([['Google Tasks'], ['Microsoft To Do']] as const)(
+  'two profiles sharing through %s',
+  (service) => {
+    let one: ExtensionSession;
+    let two: ExtensionSession;
+    beforeAll(async () => {
+      // Both start before anything is stored: each launch resets the sandbox.
+      one = await launchExtension();
+      two = await launchExtension();
+    });
+    afterAll(async () => {
+      await one?.close();
+      await two?.close();
+    });
+
+    it('a task added and completed in one is completed in the other; concurrent edits keep both texts', async () => {
+      const dashA = await one.openExtensionPage('dashboard.html#/tasks');
+      await dashA.getByRole('textbox', { name: 'Task' }).fill(`${TITLE} #seguimientos`);
+      await dashA.getByRole('button', { name: 'Add task' }).click();
+      await until(dashA, (all) => all.some((t) => t.title === TITLE), 'the task in profile one');
+      const dashB = await two.openExtensionPage('dashboard.html#/tasks');
+      await dashB.getByRole('textbox', { name: 'Task' }).waitFor();
+
+      const optA = await one.openExtensionPage('options.html#team');
+      await share(optA, service);
+      await dashA.getByTestId('task-lists').getByRole('button', { name: 'Follow-ups', exact: true }).click();
+      await dashA
+        .getByRole('listitem')
+        .filter({ hasText: TITLE })
+        .getByRole('checkbox', { name: 'Done' })
+        .check();
+      await until(
+        dashA,
+        (all) => all.some((t) => t.title === TITLE && t.status === 'done'),
+        'completed in one',
+      );
+      await syncNow(optA);
+      await optA.getByTestId('team-last-sync').getByText('Pending changes: 0').waitFor({ timeout: 30_000 });
+
+      const optB = await two.openExtensionPage('options.html#team');
+      await share(optB, service);
+      await dashB.getByTestId('task-lists').getByRole('button', { name: 'Follow-ups', exact: true }).click();
+      await until(
+        dashB,
+        (all) => all.some((t) => t.title === TITLE && t.status === 'done'),
+        'completed in two',
+      );
+      // (Done tasks leave the list view; the stored record is what the other profile reads.)
+
+      // Both retitle the same task before either syncs.
+      await retitle(dashA, TITLE, `${TITLE} (llamada hecha)`);
+      await retitle(dashB, TITLE, `${TITLE} (dejar mensaje)`);
+      await syncNow(optA);
+      await optA.getByTestId('team-last-sync').getByText('Pending changes: 0').waitFor({ timeout: 30_000 });
+      await syncNow(optB);
+      const both = (t: StoredTask) =>
+        t.title.includes('(llamada hecha)') && t.title.includes('(dejar mensaje)');
+      const inB = await until(dashB, (all) => all.some(both), 'both texts in two');
+      await optB
+        .getByTestId('team-conflicts')
+        .getByText(/Both sides changed the title/)
+        .waitFor({ timeout: 30_000 });
+      await optB.getByTestId('team-last-sync').getByText('Pending changes: 0').waitFor({ timeout: 30_000 });
+      await syncNow(optA);
+      const inA = await until(dashA, (all) => all.some(both), 'both texts in one');
+      expect(inA.find(both)?.title).toBe(inB.find(both)?.title);
+      expect(inA.filter((t) => t.title.startsWith(TITLE))).toHaveLength(1);
+      expect(inB.filter((t) => t.title.startsWith(TITLE))).toHaveLength(1);
+    });
+  },
+);
