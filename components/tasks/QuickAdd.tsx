@@ -38,9 +38,10 @@ const DAY_PART_LABEL: Record<DayPart, MessageKey> = {
 async function understand(text: string): Promise<Understood> {
   // The date parser (chrono, en + es) loads on the first keystroke, not with the popup.
   const { parseQuickTask, DAY_PART_HOURS } = await import('../../services/tasks/quick-add');
-  // Schedules run in the business's zone (its profile), so "cada lunes a las 9:00" is 9:00 there.
-  const zone = (await getProfile()).timeZone;
-  const task = parseQuickTask(text, new Date(), { dayFirst: dayFirst(), zone });
+  // One-off times are the browser's; schedules run in the business's zone (its profile), so
+  // "cada lunes a las 9:00" is 9:00 at the business whatever the browser's zone.
+  const recurrenceZone = (await getProfile()).timeZone;
+  const task = parseQuickTask(text, new Date(), { dayFirst: dayFirst(), recurrenceZone });
   const list = task.listHint ? matchList(await orderedLists(), task.listHint) : undefined;
   let window: Understood['window'];
   if (task.dayPart && task.dueAt !== null) {

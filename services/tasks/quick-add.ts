@@ -39,6 +39,11 @@ export interface QuickAddOptions {
   /** IANA zone the typed times are in; the browser's own by default. */
   zone?: string;
   /**
+   * IANA zone a typed schedule runs in (the business's: "cada lunes a las 9:00" is 9:00 at the
+   * shop, across daylight-saving changes); `zone` by default.
+   */
+  recurrenceZone?: string;
+  /**
    * How the UI's locale writes numeric dates: day first ("12/10" = 12 October: Spanish, en-GB) or
    * month first ("12/10" = December 10: en-US). Day first by default.
    */
@@ -153,7 +158,7 @@ export function parseQuickTask(input: string, now = new Date(), options: QuickAd
     extras.listHint = tag[1]!;
     text = takeOut(text, tag);
   }
-  const repeating = readRecurrence(text, now, zone);
+  const repeating = readRecurrence(text, now, options.recurrenceZone ?? zone);
   if (repeating) {
     const { found, error, first, anchor } = repeating;
     const title = found?.rest || text;

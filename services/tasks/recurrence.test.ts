@@ -330,6 +330,16 @@ describe('time zones and daylight saving', () => {
     expect(new Date(found[3]!).toISOString()).toBe('2026-10-26T07:00:00.000Z');
   });
 
+  it('a schedule runs in the business zone while one-off times stay in the browser zone', () => {
+    const now = DateTime.fromISO('2026-11-25T07:00', { zone: MADRID }).toJSDate();
+    const options = { zone: 'America/New_York', recurrenceZone: MADRID };
+    const weekly = parseQuickTask('Abrir caja cada lunes a las 9:00', now, options);
+    expect(weekly.recurrence?.zone).toBe(MADRID);
+    expect(iso(weekly.dueAt!)).toBe('2026-11-30T09:00');
+    const once = parseQuickTask('Llamar al gestor mañana a las 9:00', now, options);
+    expect(DateTime.fromMillis(once.dueAt!, { zone: 'America/New_York' }).toFormat('HH:mm')).toBe('09:00');
+  });
+
   it('the same phrase typed in New York runs in New York time (its change is a week later)', () => {
     const ny = 'America/New_York';
     const task = parseQuickTask(
