@@ -99,4 +99,20 @@ describe('an accepted time', () => {
     expect(first!.language).toBe('en');
     expect(first!.text).toMatch(/16 April 2026/);
   });
+  it('does not take a customer proposing alternatives for an acceptance', () => {
+    const es = analyse(
+      '¿Podríamos vernos el martes a las 10 o el jueves por la tarde? Nos vendría bien en la tienda.',
+    );
+    expect(es.acceptedTime ?? null).toBeNull();
+    expect(draftReplies(es, templates, context)[0]!.confirmsTime).toBeUndefined();
+    const en = analyse(
+      'Could we talk on Thursday at 9am, or failing that Friday morning? A video call is fine.',
+    );
+    expect(en.acceptedTime ?? null).toBeNull();
+  });
+  it('does not add a second question to a chase whose only question is its own form', () => {
+    const a = analyse('Could you tell me where order 7781 is? It was due on Monday.');
+    expect(a.intents[0]!.intent).toBe('order_status');
+    expect(draftReplies(a, templates, context)[0]!.missing).not.toContain('answer');
+  });
 });

@@ -838,6 +838,8 @@ export interface RuleReading {
 const DAY_OR_TIME =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
 
+const ALTERNATIVES =
+  /\b(o|or) (el |the |on |next |this )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2})\b|\bfailing that\b|\botherwise\b|\bsi no\b|\bif not\b/;
 const PROPOSED_DAY =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|el \d{1,2}|the \d{1,2}(st|nd|rd|th)?)\b/;
 const PROPOSED_TIME = /\b(\d{1,2}([:.]\d{2})? ?(am|pm|h)?|noon|midday|mediodia|a las \w+|at \w+)\b/;
@@ -895,7 +897,9 @@ export function ruleReading(p: Prepared): RuleReading {
         scores.meeting_request += 1.5;
         break;
       }
-  const accepts = ACCEPTANCE[p.lang].test(p.body) && DAY_OR_TIME.test(p.body);
+  // Offering alternatives ("¿el martes a las 10 o el jueves?", "Thursday at 9, or failing that
+  // Friday") is proposing times, not accepting one.
+  const accepts = ACCEPTANCE[p.lang].test(p.body) && DAY_OR_TIME.test(p.body) && !ALTERNATIVES.test(p.body);
   if (accepts) scores.meeting_request += 2.5;
   // A thanks beside a request is politeness; it leads only when nothing else is asked.
   const otherTop = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));

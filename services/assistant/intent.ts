@@ -75,14 +75,14 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
   // A second intent is one the mail also asks for, with evidence of its own ("llegó roto... quiero la
   // devolución"): either the fused vote leaves room for it or the lexicon finds a clear cue. Its
   // confidence is how sure the reader is that it is asked too, not the chance it is the main one.
-  const second = ranked
-    .slice(1)
-    .find(
-      (r) =>
-        r.intent !== 'other' &&
-        scores[r.intent as Scored] >= 0.9 &&
-        (r.p >= MODEL.fusion.secondaryAbove || scores[r.intent as Scored] >= 1.2),
-    );
+  const second = ranked.slice(1).find(
+    (r) =>
+      r.intent !== 'other' &&
+      scores[r.intent as Scored] >= 0.9 &&
+      (r.p >= MODEL.fusion.secondaryAbove || scores[r.intent as Scored] >= 1.2) &&
+      // A question mark is mostly the form of the main request: a second question needs more.
+      (r.intent !== 'question' || scores.question >= 2),
+  );
   const secondary = second && !(second.intent === 'thanks' && rules.ironic) ? second.intent : null;
   if (second && secondary)
     intents.push({
