@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LedgerPage } from './LedgerPage';
 import { OverdueInvoices } from './OverdueInvoices';
+import { LettersPage } from './LettersPage';
+import { saveProfile } from '../../services/profile';
 import { db } from '../../services/db/db';
 import { setLocale } from '../../services/i18n';
 import { recordInvoice, type LedgerForm } from '../../services/ledger/store';
@@ -93,5 +95,25 @@ describe('the dashboard ledger', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([expect.stringContaining('Suministros Norte S.L. · F2026/0153')]);
+  });
+
+  it('a letter from a template, on the profile letterhead, follows what is typed', async () => {
+    await saveProfile({
+      businessName: 'Ferretería López',
+      managerName: 'Lucía Martín',
+      places: [{ id: 'shop', label: 'Tienda', detail: 'C/ Toledo 42, Madrid', kind: 'address' }],
+    });
+    render(<LettersPage path={['payment_reminder']} />);
+    const letter = await screen.findByTestId('letter');
+    fireEvent.change(screen.getByLabelText('Language of the letter'), { target: { value: 'en' } });
+    fireEvent.input(screen.getByLabelText('Recipient'), { target: { value: 'Obras Norte S.L.' } });
+    fireEvent.input(screen.getByLabelText('Invoice number'), { target: { value: 'F-2026-0412' } });
+    fireEvent.input(screen.getByLabelText('Amount'), { target: { value: '€1,210.00' } });
+    await waitFor(() => expect(letter.textContent).toContain('Payment reminder: invoice F-2026-0412'));
+    expect(letter.textContent).toContain('Ferretería López');
+    expect(letter.textContent).toContain('C/ Toledo 42, Madrid');
+    expect(letter.textContent).toContain('Dear Obras Norte S.L.,');
+    expect(letter.textContent).toContain('for €1,210.00');
+    expect(screen.getByRole('button', { name: 'Download .docx' })).toBeTruthy();
   });
 });

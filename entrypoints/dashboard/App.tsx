@@ -3,6 +3,7 @@ import { TasksPage } from '../../components/tasks/TasksPage';
 import { ComplaintsPage } from '../../components/complaints/ComplaintsPage';
 import { InsightsPage } from '../../components/complaints/InsightsPage';
 import { LedgerPage } from '../../components/ledger/LedgerPage';
+import { LettersPage } from '../../components/ledger/LettersPage';
 import { BriefPage } from '../../components/routines/BriefPage';
 import { ChecklistsPage } from '../../components/routines/ChecklistsPage';
 import { ReportPage } from '../../components/routines/ReportPage';
@@ -16,6 +17,7 @@ const SECTIONS: { id: string; label: MessageKey; Page: (props: { path: string[] 
     { id: 'complaints', label: 'complaintsHeading', Page: ComplaintsPage },
     { id: 'insights', label: 'insightsHeading', Page: InsightsPage },
     { id: 'ledger', label: 'ledgerHeading', Page: LedgerPage },
+    { id: 'letters', label: 'lettersHeading', Page: LettersPage },
     { id: 'brief', label: 'routinesBrief', Page: BriefPage },
     { id: 'checklists', label: 'routinesChecklists', Page: ChecklistsPage },
     { id: 'report', label: 'routinesReport', Page: ReportPage },
