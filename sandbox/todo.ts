@@ -71,6 +71,16 @@ export function todoRoutes(state: SandboxState): Route {
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^lists$/i, (_q, s) => sendJson(s, 200, { value: store().lists.map(listView) })],
     ['POST', /^lists$/i, (q, s) => createList(store(), q, s)],
+    // "Delete todoTaskList" (learn.microsoft.com/graph/api/todotasklist-delete): 204; gone for every sharee.
+    [
+      'DELETE',
+      /^lists\/([^/]+)$/i,
+      (_q, s, m) =>
+        withList(store(), s, m, (l) => {
+          store().lists.splice(store().lists.indexOf(l), 1);
+          sendEmpty(s, 204);
+        }),
+    ],
     [
       'GET',
       /^lists\/([^/]+)\/tasks\/delta$/i,
