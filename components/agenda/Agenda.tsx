@@ -211,7 +211,13 @@ function Day({ day, index, zone }: { day: AgendaDay; index: number; zone: string
               zone={zone}
             />
           ) : (
-            <li key={`gap:${entry.start}`} class="gap" data-testid="free-gap" data-start={entry.start}>
+            <li
+              key={`gap:${entry.start}`}
+              class="gap"
+              data-testid="free-gap"
+              data-start={entry.start}
+              data-end={entry.end}
+            >
               {t('freeGap', time(entry.start, zone), time(entry.end, zone))}
             </li>
           ),

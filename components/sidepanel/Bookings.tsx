@@ -55,7 +55,11 @@ export function Bookings({ threadKey, profile, snapshot, slots, onDraft }: Props
   const active = bookings.find((b) => b.status === 'done');
   return (
     <div data-testid="bookings">
-      {active && <p class="notice">{t('alreadyBooked')}</p>}
+      {active && (
+        <p class="success icon icon-check" role="status">
+          {t('alreadyBooked')}
+        </p>
+      )}
       <ul class="plain">
         {bookings.map((b) => (
           <BookingRow
@@ -181,7 +185,16 @@ function BookingRow({
         <strong style={{ flex: 1 }}>
           {formatDateTime(start, { dateStyle: 'full', timeStyle: 'short' }, profile.timeZone)}
         </strong>
-        <span class={item.status === 'failed' ? 'notice error' : 'chip'} data-testid="booking-status">
+        <span
+          class={
+            item.status === 'failed'
+              ? 'notice error'
+              : item.status === 'done' && !cancelled
+                ? 'chip ok'
+                : 'chip'
+          }
+          data-testid="booking-status"
+        >
           {cancelled
             ? t('bookingCancelled')
             : t(
@@ -232,7 +245,7 @@ function BookingRow({
               </a>
             </p>
           )}
-          <div class="row">
+          <div class="actions">
             <button
               type="button"
               onClick={() =>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Analysis } from '../../services/assistant/types';
 import type { ThreadSnapshot } from '../../services/mail-sites/types';
 import type { Slot } from '../../services/calendar/slots';
@@ -13,7 +14,7 @@ import {
   suggestedDuration,
   type BookingTarget,
 } from '../../services/scheduling/plan';
-import { queueBooking } from '../../services/scheduling/bookings';
+import { bookingsForThread, queueBooking } from '../../services/scheduling/bookings';
 import { customerZone as detectZone, type CustomerZone } from '../../services/scheduling/customer-zone';
 import type { ProposalOutcome, Unavailable } from '../../services/scheduling/plan';
 import { whenText } from '../../services/scheduling/confirmation';
@@ -106,6 +107,10 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   const [error, setError] = useState<string | null>(null);
   const threadKey = `${snapshot.site}:${snapshot.threadId}`;
   const customer = analysis.customer;
+  // Once a meeting is booked (or on its way), the other times fold away: one click must not make a
+  // second meeting by accident. They stay one click away to book again after a cancellation.
+  const bookings = useLive(() => bookingsForThread(threadKey), [threadKey]);
+  const booked = bookings?.some((b) => b.status !== 'failed') ?? false;
 
   useEffect(() => {
     void connectedProviders().then((kinds) => setTarget(bookingTarget(profile, kinds)));
@@ -214,10 +219,85 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   }
 
   const onlineLabel = target?.provider === 'microsoft' ? t('placeTeams') : t('placeMeet');
+  const otherTimes =
+    (slots?.length ?? 0) + outcomes.reduce((n, o) => n + (o.unavailable ? o.alternatives.length : 0), 0);
+  const slotLists = (
+    <>
+      {slots &&
+        outcomes
+          .filter((o) => o.unavailable)
+          .map((o) => (
+            <div
+              key={o.proposal.text}
+              class="notice"
+              data-testid="proposal-unavailable"
+              data-reason={o.unavailable}
+            >
+              <p>{t(UNAVAILABLE[o.unavailable!], o.proposal.text)}</p>
+              {o.alternatives.length > 0 && (
+                <>
+                  <p class="muted">{t('proposalAlternatives')}</p>
+                  <ul class="plain" data-testid="alternatives">
+                    {o.alternatives.map((s) => (
+                      <li key={s.start} class="row" data-start={s.start}>
+                        <span style={{ flex: 1 }}>
+                          {s.manager.label}
+                          {s.customer.timeZone !== s.manager.timeZone && (
+                            <div class="muted">{t('customerTime', s.customer.label)}</div>
+                          )}
+                        </span>
+                        <button type="button" onClick={() => void book(s)}>
+                          {t('book')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          ))}
+      {slots && slots.length === 0 && <p class="notice">{t('noSlots')}</p>}
+      {slots && slots.length > 0 && (
+        <ul class="plain" data-testid="slots">
+          {slots.map((s) => (
+            <li key={s.start} class="row" data-start={s.start}>
+              <span style={{ flex: 1 }}>
+                <strong>{s.manager.label}</strong>
+                {s.customer.timeZone !== s.manager.timeZone && (
+                  <div class="muted">{t('customerTime', s.customer.label)}</div>
+                )}
+                {slotOrigin(s, outcomes) && (
+                  <div class="muted" data-testid="slot-origin">
+                    {slotOrigin(s, outcomes)}
+                  </div>
+                )}
+              </span>
+              <button type="button" class="primary" onClick={() => void book(s)}>
+                {t('book')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
   return (
     <section class="card" aria-labelledby="schedule-heading" data-testid="scheduler">
       <h2 id="schedule-heading">{t('scheduleMeeting')}</h2>
-      {target === null && <p class="notice">{t('noCalendarConnected')}</p>}
+      {target === null && (
+        <div class="empty" data-testid="no-calendar">
+          <p>{t('connectCalendarHint')}</p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL('/options.html#accounts') })
+            }
+          >
+            {t('connectCalendar')}
+          </button>
+        </div>
+      )}
       {target && (
         <>
           <p class="muted">
@@ -333,62 +413,6 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
           {t('freeBusyPersonal', personal.join(', '))}
         </p>
       )}
-      {slots &&
-        outcomes
-          .filter((o) => o.unavailable)
-          .map((o) => (
-            <div
-              key={o.proposal.text}
-              class="notice"
-              data-testid="proposal-unavailable"
-              data-reason={o.unavailable}
-            >
-              <p>{t(UNAVAILABLE[o.unavailable!], o.proposal.text)}</p>
-              {o.alternatives.length > 0 && (
-                <>
-                  <p class="muted">{t('proposalAlternatives')}</p>
-                  <ul class="plain" data-testid="alternatives">
-                    {o.alternatives.map((s) => (
-                      <li key={s.start} class="row" data-start={s.start}>
-                        <span style={{ flex: 1 }}>
-                          {s.manager.label}
-                          {s.customer.timeZone !== s.manager.timeZone && (
-                            <div class="muted">{t('customerTime', s.customer.label)}</div>
-                          )}
-                        </span>
-                        <button type="button" onClick={() => void book(s)}>
-                          {t('book')}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </div>
-          ))}
-      {slots && slots.length === 0 && <p class="notice">{t('noSlots')}</p>}
-      {slots && slots.length > 0 && (
-        <ul class="plain" data-testid="slots">
-          {slots.map((s) => (
-            <li key={s.start} class="row" data-start={s.start}>
-              <span style={{ flex: 1 }}>
-                <strong>{s.manager.label}</strong>
-                {s.customer.timeZone !== s.manager.timeZone && (
-                  <div class="muted">{t('customerTime', s.customer.label)}</div>
-                )}
-                {slotOrigin(s, outcomes) && (
-                  <div class="muted" data-testid="slot-origin">
-                    {slotOrigin(s, outcomes)}
-                  </div>
-                )}
-              </span>
-              <button type="button" class="primary" onClick={() => void book(s)}>
-                {t('book')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
       <Bookings
         threadKey={threadKey}
         profile={profile}
@@ -397,6 +421,14 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
         onDraft={onDraft}
         slots={slots ?? []}
       />
+      {booked && slots ? (
+        <details data-testid="other-times">
+          <summary>{t('bookedShowTimes', otherTimes)}</summary>
+          {slotLists}
+        </details>
+      ) : (
+        slotLists
+      )}
     </section>
   );
 }

@@ -35,18 +35,17 @@ export function ThreadActions({ snapshot }: { snapshot: ThreadSnapshot }) {
     }
   }
 
+  // A button and its outcome, laid out by the panel's row of actions (base.css .actions).
   return (
-    <section>
-      <div class="row">
-        <button type="button" onClick={() => void addFollowUp()}>
-          {t('addTask')}
-        </button>
-      </div>
+    <>
+      <button type="button" onClick={() => void addFollowUp()} disabled={status?.kind === 'ok'}>
+        {t('addTask')}
+      </button>
       {status && (
-        <p role="status" class={status.kind === 'error' ? 'notice error' : 'muted'}>
+        <p role="status" class={status.kind === 'error' ? 'notice error' : 'success'}>
           {status.text}
         </p>
       )}
-    </section>
+    </>
   );
 }

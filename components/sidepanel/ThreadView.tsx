@@ -21,28 +21,30 @@ export function ThreadView({ snapshot }: { snapshot: ThreadSnapshot }) {
       <h1 id="thread-subject" data-testid="thread-subject">
         {snapshot.subject || t('noSubject')}
       </h1>
-      <dl class="facts">
-        <dt>{t('customer')}</dt>
-        <dd data-testid="thread-customer">
+      <p class="small clip" style={{ margin: 0 }}>
+        <span class="visually-hidden">{t('customer')}: </span>
+        <span data-testid="thread-customer">
           {customer
             ? `${customer.name || customer.email}${customer.name ? ` <${customer.email}>` : ''}`
             : '—'}
-        </dd>
-        <dt>{t('lastMessage')}</dt>
-        <dd>
-          {last?.date
-            ? formatDateTime(new Date(last.date), { dateStyle: 'medium', timeStyle: 'short' })
-            : t('unknownDate')}
-        </dd>
-      </dl>
+        </span>
+      </p>
       {lastWriter(snapshot) === 'us' && (
-        <p class="notice" role="status" data-testid="replied-last">
+        <p class="callout" role="status" data-testid="replied-last">
           {t('youRepliedLast')}
         </p>
       )}
       <details>
-        <summary data-testid="thread-count">
-          {count === 1 ? t('messageCountOne') : t('messageCount', count)}
+        {/* Who and when on one line with the message count: the draft stays on the first screen. */}
+        <summary class="small muted">
+          <span data-testid="thread-count">
+            {count === 1 ? t('messageCountOne') : t('messageCount', count)}
+          </span>
+          {' · '}
+          <span class="visually-hidden">{t('lastMessage')}: </span>
+          {last?.date
+            ? formatDateTime(new Date(last.date), { dateStyle: 'medium', timeStyle: 'short' })
+            : t('unknownDate')}
         </summary>
         <ol class="messages">
           {snapshot.messages.map((m) => (

@@ -59,7 +59,8 @@ export function App() {
       </section>
       <Agenda />
       {dueToday && <dueToday.DueToday />}
-      <OverdueInvoices />
+      {/* Mounted with the second stage: its chunk starts loading on mount. */}
+      {dueToday && <OverdueInvoices />}
       <PopupRoutines />
     </main>
   );
