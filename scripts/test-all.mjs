@@ -2,7 +2,7 @@
 // Firefox smoke test). Runs every step even after a failure, then prints one summary line.
 import { spawn, spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const E2E_PORT = process.env.E2E_SANDBOX_PORT ?? '8799';
@@ -17,12 +17,26 @@ const timings = [];
 const TIMEOUTS = { unit: 30_000, e2e: 60_000 };
 const started = performance.now();
 
+// CPU time of the steps (user + system of every finished child, grandchildren included), beside
+// their wall time: on a shared machine the wall time says how busy it was, the CPU time what the
+// step cost. Linux only (/proc); elsewhere the column is left out.
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+function childCpuSeconds() {
+  if (!existsSync('/proc/self/stat')) return null;
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of proc(5) (cutime, cstime), counted here from field 3.
+  return (Number(fields[13]) + Number(fields[14])) / TICKS;
+}
+
 function step(name, command, args, env = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const t0 = performance.now();
+  const cpu0 = childCpuSeconds();
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = run.status === 0;
-  results.push({ name, ok, seconds: (performance.now() - t0) / 1000 });
+  const cpu = cpu0 === null ? null : childCpuSeconds() - cpu0;
+  results.push({ name, ok, seconds: (performance.now() - t0) / 1000, cpu });
   return ok;
 }
 
@@ -31,6 +45,7 @@ function step(name, command, args, env = {}) {
  * Their output is held and printed whole, one step after the other, so the log stays readable.
  */
 async function together(list, env = {}) {
+  const cpu0 = childCpuSeconds();
   const runs = list.map(
     ([name, command, args]) =>
       new Promise((resolve) => {
@@ -45,6 +60,9 @@ async function together(list, env = {}) {
       }),
   );
   const done = await Promise.all(runs);
+  // Side-by-side steps share one CPU figure (the kernel sums finished children).
+  const cpu = cpu0 === null ? null : childCpuSeconds() - cpu0;
+  results.push({ name: done.map((r) => r.name).join(' + '), together: true, cpu });
   for (const r of done) {
     console.log(`\n▶ ${r.name}: ${r.command} ${r.args.join(' ')}`);
     process.stdout.write(Buffer.concat(r.out));
@@ -159,8 +177,16 @@ if (tight.length > 0) {
   );
   for (const t of tight) console.log(`  ${(t.ms / 1000).toFixed(2)} s  [${t.kind}] ${t.name}`);
 }
-console.log('\nSteps:');
-for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds.toFixed(0)} s)`);
-console.log(`\nTotal time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log('\nSteps (wall time; CPU time where measured):');
+const cpuText = (cpu) => (typeof cpu === 'number' ? `, CPU ${cpu.toFixed(0)} s` : '');
+for (const r of results) {
+  if (r.together) console.log(`  side by side: ${r.name}${cpuText(r.cpu)}`);
+  else console.log(`  ${r.ok ? '✔' : '✘'} ${r.name} (${r.seconds.toFixed(0)} s${cpuText(r.cpu)})`);
+}
+const totalCpu = childCpuSeconds();
+console.log(
+  `\nTotal time: ${((performance.now() - started) / 1000).toFixed(0)} s` +
+    (totalCpu === null ? '' : ` (CPU ${totalCpu.toFixed(0)} s)`),
+);
 console.log(`\nSummary: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
+process.exit(failed === 0 && results.every((r) => r.together || r.ok) ? 0 : 1);
