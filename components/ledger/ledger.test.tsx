@@ -4,6 +4,8 @@ import { LedgerPage } from './LedgerPage';
 import { OverdueInvoices } from './OverdueInvoices';
 import { LettersPage } from './LettersPage';
 import { saveProfile } from '../../services/profile';
+import { enqueue } from '../../services/outbox/outbox';
+import { CREATE } from '../../services/scheduling/bookings';
 import { db } from '../../services/db/db';
 import { setLocale } from '../../services/i18n';
 import { recordInvoice, type LedgerForm } from '../../services/ledger/store';
@@ -115,5 +117,40 @@ describe('the dashboard ledger', () => {
     expect(letter.textContent).toContain('Dear Obras Norte S.L.,');
     expect(letter.textContent).toContain('for €1,210.00');
     expect(screen.getByRole('button', { name: 'Download .docx' })).toBeTruthy();
+  });
+
+  it('a meeting brief and a minutes template for a booked meeting', async () => {
+    await saveProfile({ businessName: 'Ferretería López' });
+    const item = await enqueue(CREATE, 'k1', {
+      provider: 'google',
+      calendarId: 'primary',
+      threadKey: 'gmail:t1',
+      threadUrl: 'https://mail.google.com/mail/u/0/#inbox/t1',
+      customer: { name: 'Lucía Pérez', email: 'lucia@example.es', language: 'es', timeZone: 'Europe/Madrid' },
+      event: {
+        title: 'Meeting with Lucía Pérez',
+        description: 'Go through the broken order',
+        start: '2026-12-03T10:00:00+01:00',
+        end: '2026-12-03T10:30:00+01:00',
+        timeZone: 'Europe/Madrid',
+        attendees: [{ email: 'lucia@example.es', name: 'Lucía Pérez' }],
+        online: true,
+      },
+    });
+    await db.outbox.update(item.id, {
+      status: 'done',
+      result: { joinUrl: 'https://meet.google.com/abc-defg-hij' },
+    });
+    render(<LettersPage path={['meeting_brief']} />);
+    const letter = await screen.findByTestId('letter');
+    await waitFor(() => expect(letter.textContent).toContain('Meeting brief: Meeting with Lucía Pérez'));
+    expect(letter.textContent).toContain('Where: https://meet.google.com/abc-defg-hij');
+    expect(letter.textContent).toContain('About: Go through the broken order');
+    expect(letter.textContent).toContain('Open complaints: none');
+    fireEvent.change(screen.getByLabelText('Document'), { target: { value: 'minutes' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('letter').textContent).toContain('Minutes: Meeting with Lucía Pérez'),
+    );
+    expect(screen.getByTestId('letter').textContent).toContain('Actions (who, what, by when):');
   });
 });
