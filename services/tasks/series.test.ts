@@ -159,4 +159,15 @@ describe('series in the database', () => {
     const alarm = await fakeBrowser.alarms.get(REMINDER_ALARM);
     expect(alarm?.scheduledTime).toBe(next!.remindAt);
   });
+
+  it('reminders stay 10 minutes before 9:00 local on both sides of the March DST change', async () => {
+    const first = await typed('Check the cold room every Monday at 9:00', '2026-03-19T12:00');
+    expect(iso(first.remindAt)).toBe('2026-03-23T08:50');
+    await db.tasks.update(first.id, { status: 'done' });
+    await afterDoneChanged(first.id, true, ms('2026-03-23T09:30'));
+    const [next] = await openOf(first.seriesId!);
+    expect(iso(next!.dueAt)).toBe('2026-03-30T09:00');
+    expect(iso(next!.remindAt)).toBe('2026-03-30T08:50');
+    expect(new Date(next!.remindAt!).toISOString()).toBe('2026-03-30T06:50:00.000Z');
+  });
 });
