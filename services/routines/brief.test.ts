@@ -172,6 +172,8 @@ describe('morning brief', () => {
     await scheduleBrief(NOW);
     expect(await fakeBrowser.alarms.get(BRIEF_ALARM)).toBeUndefined();
 
+    // Before today's time (a missed alarm fired at start-up): nothing yet.
+    expect(await fireBrief(ms('2026-11-24T07:00'))).toBe(false);
     expect(await fireBrief(NOW)).toBe(true);
     expect(await fireBrief(NOW + 3_600_000)).toBe(false);
     expect(await fireBrief(ms('2026-11-25T08:30'))).toBe(true);

@@ -231,6 +231,10 @@ export async function fireBrief(now: number = Date.now()): Promise<boolean> {
   const zone = (await getProfile()).timeZone;
   const day = DateTime.fromMillis(now, { zone }).toISODate()!;
   if ((await shownDay.getValue()) === day) return false;
+  // An alarm missed while the browser was closed fires at start-up: before today's time it waits.
+  const [hour, minute] = (await briefSettings.getValue()).time.split(':').map(Number) as [number, number];
+  if (now < DateTime.fromMillis(now, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis())
+    return false;
   const brief = await buildBrief(now, { zone });
   await shownDay.setValue(day);
   await browser.notifications.create(BRIEF_NOTIFICATION, {
