@@ -267,7 +267,12 @@ describe('booking a meeting from the Spanish meeting request', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.attendees).toContain('carlos@construccionesmendez.es');
     expect(events[0]!.onlineMeetingUrl).toMatch(/^https:\/\/meet\.google\.com\//);
-    // A second click on the same slot is the same booking, not a second event.
+    // Booked: the other times fold away (a success, not a row of live Book buttons). Unfolded, a
+    // second click on the same slot is the same booking, not a second event.
+    expect(await panel.getByTestId('other-times').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(
+      false,
+    );
+    await panel.getByTestId('other-times').locator('summary').click();
     await panel.getByTestId('slots').locator('li').first().getByRole('button', { name: 'Book' }).click();
     await panel.waitForTimeout(1000);
     expect(await eventsFor('google', slotStart)).toHaveLength(1);

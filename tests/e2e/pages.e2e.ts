@@ -14,6 +14,8 @@ afterAll(async () => {
 describe('extension pages', () => {
   it('popup, options and dashboard render', async () => {
     const popup = await s.openExtensionPage('popup.html');
+    // Quick add loads right after the agenda's first paint (its own chunk).
+    await popup.getByRole('button', { name: 'Add task' }).waitFor();
     await expect(popup.getByRole('heading', { name: 'Today', exact: true }).count()).resolves.toBeGreaterThan(
       0,
     );
@@ -73,6 +75,8 @@ describe('calendar accounts and the agenda', () => {
     const popup = await s.openExtensionPage('popup.html');
     // The popup refreshes on open; wait for that refresh to end.
     await popup.getByRole('button', { name: 'Refresh', exact: true }).waitFor({ timeout: 20_000 });
+    // Today is open, the coming days folded: unfold them to read the whole agenda.
+    await popup.getByTestId('agenda-later').locator('summary').click();
     await popup.getByTestId('agenda-event').first().waitFor();
     const text = await popup.getByTestId('agenda').innerText();
     expect(text).toContain('Google');
@@ -101,7 +105,7 @@ describe('calendar accounts and the agenda', () => {
     });
     try {
       const popup = await s.openExtensionPage('popup.html');
-      await popup.getByTestId('agenda-event').first().waitFor();
+      await popup.getByTestId('agenda-event').first().waitFor({ state: 'attached' }); // may be folded
       await popup.getByTestId('cache-age').waitFor({ timeout: 20_000 });
       expect(await popup.getByRole('alert').count()).toBeGreaterThan(0);
       await popup.close();
