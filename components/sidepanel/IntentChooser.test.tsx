@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+// wxt/browser is WXT's fakeBrowser under vitest; spying through it keeps the real API types.
+import { browser } from 'wxt/browser';
+import { aiSettings } from '../../services/ai-settings';
 import { useMemo, useState } from 'preact/hooks';
 import { IntentChooser } from './IntentChooser';
 import { Drafts } from './Drafts';
@@ -38,9 +41,12 @@ function analyse(text: string) {
   return analyseThread(snapshot, undefined, { timeZone: 'Europe/Madrid' });
 }
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   boundThread.value = null;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  await aiSettings.setValue({ mode: 'off', url: '', model: '', apiKey: '' });
 });
 
 describe('IntentChooser', () => {
@@ -70,5 +76,44 @@ describe('IntentChooser', () => {
     expect(chosen.intents[0]).toEqual({ intent: 'question', confidence: 1 });
     expect(chosen.intents.map((i) => i.intent)).toContain('complaint');
     expect(chosen.uncertain).toBe(false);
+  });
+  it('asks the AI only on a click, and picks the intent it reads (checked against our schema)', async () => {
+    setLocale('en');
+    await aiSettings.setValue({ mode: 'endpoint', url: 'http://localhost:11434/v1', model: 'm', apiKey: '' });
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
+    const answer = { intent: 'complaint', secondary: 'none', dates: [], references: [] };
+    const fetch = vi.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }] })),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const read = analyse('👍👍');
+    render(<Panel read={read} />);
+    const ask = await screen.findByTestId('intent-ask-ai');
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.click(ask);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: t('intentComplaint') }).getAttribute('aria-pressed')).toBe(
+        'true',
+      ),
+    );
+    const body = JSON.parse(String(fetch.mock.calls[0]![1]!.body)) as { response_format: { type: string } };
+    expect(body.response_format.type).toBe('json_schema');
+  });
+  it('says so when the AI answers outside the schema, and chooses nothing', async () => {
+    setLocale('en');
+    await aiSettings.setValue({ mode: 'endpoint', url: 'http://localhost:11434/v1', model: 'm', apiKey: '' });
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => true);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ choices: [{ message: { content: 'It is a complaint.' } }] })),
+      ),
+    );
+    render(<Panel read={analyse('👍👍')} />);
+    fireEvent.click(await screen.findByTestId('intent-ask-ai'));
+    await screen.findByText(t('intentAiNoAnswer'));
+    expect(screen.getByTestId('intent-chooser').querySelector('[aria-pressed="true"]')).toBeNull();
   });
 });

@@ -214,3 +214,21 @@ export async function assistedAnalysis(analysis: Analysis, backend: AiBackend | 
   });
   return ai ? mergeUnderstanding(analysis, ai) : analysis;
 }
+
+/**
+ * The intent a model reads in the analysed message, cross-checked (one of ours, from a schema-bound
+ * answer); null when there is no model, no message or no valid answer. For the panel's "ask the AI"
+ * when the offline reader is unsure: the user asked for it, and the user's choice still decides.
+ */
+export async function aiIntent(analysis: Analysis, backend: AiBackend | null): Promise<Intent | null> {
+  const source = analysedThread(analysis);
+  const latest = source?.messages.find((m) => m.id === analysis.latestCustomerMessageId);
+  if (!backend || !latest) return null;
+  const language = analysis.language === 'es' ? 'es' : 'en';
+  const ai = await understandWithAi(backend, ownText(latest.text), {
+    language,
+    sentAt: latest.date ?? new Date(source!.readAt).toISOString(),
+    zone: analysis.timeZone,
+  });
+  return ai?.intent ?? null;
+}
