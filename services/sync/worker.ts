@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
+import { db } from '../db/db';
 import type { Provider } from '../auth/tokens';
 import { enqueue, type OutboxHandler } from '../outbox/outbox';
 import { kickOutbox } from '../outbox/worker';
@@ -44,7 +46,42 @@ export async function requestAllSyncs(): Promise<void> {
   for (const config of await allListSyncs()) if (config.enabled) await requestSync(config.listId);
 }
 
+/**
+ * Edits to a shared list's tasks, from any page of the extension, ask for a pass a few seconds
+ * later (a burst of edits is one pass). Only the synced fields count, so a pass saving its own
+ * progress does not ask for another; while the worker sleeps, the five-minute alarm picks edits up.
+ */
+export function watchLocalEdits(delayMs = 3_000): () => void {
+  let last: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const subscription = liveQuery(async () => {
+    const ids = (await allListSyncs()).filter((s) => s.enabled).map((s) => s.listId);
+    if (ids.length === 0) return '';
+    const tasks = await db.tasks.where('listId').anyOf(ids).toArray();
+    return JSON.stringify(tasks.map((t) => [t.id, t.listId, t.title, t.notes, t.dueAt, t.status]));
+  }).subscribe({
+    next(fingerprint) {
+      const first = last === null;
+      const changed = fingerprint !== last;
+      last = fingerprint;
+      if (first || !changed || fingerprint === '') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void requestAllSyncs()
+          .then(kickOutbox)
+          .catch((err) => console.warn('Team sync not queued', err));
+      }, delayMs);
+    },
+    error: (err: unknown) => console.warn('Team sync watch stopped', err),
+  });
+  return () => {
+    clearTimeout(timer);
+    subscription.unsubscribe();
+  };
+}
+
 export function registerTeamSync(): Promise<unknown> {
+  watchLocalEdits();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;
     void requestAllSyncs()
