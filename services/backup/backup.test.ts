@@ -92,7 +92,8 @@ describe.each(['google', 'microsoft'] as const)('backup to %s', (provider) => {
   it('restores every record into a fresh profile, with the passphrase only', async () => {
     const a = fresh();
     await fill(a);
-    await fakeBrowser.storage.local.set({ uiLanguage: 'es' });
+    const scopes = { google: ['https://www.googleapis.com/auth/tasks'], microsoft: [] };
+    await fakeBrowser.storage.local.set({ uiLanguage: 'es', oauthExtraScopes: scopes, 'token:x': 'secret' });
     await setPassphrase(PASSPHRASE, a, ITERATIONS);
     await saveBackupSettings({ provider }, a);
     const result = await backupNow(a, clouds);
@@ -109,7 +110,7 @@ describe.each(['google', 'microsoft'] as const)('backup to %s', (provider) => {
     expect(await hasBackupKey(b)).toBe(false);
     await restoreBackup(provider, PASSPHRASE, { db: b, cloudFor: clouds });
     expect(await everything(b)).toEqual(await everything(a));
-    expect(await fakeBrowser.storage.local.get('uiLanguage')).toEqual({ uiLanguage: 'es' });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ uiLanguage: 'es', oauthExtraScopes: scopes });
     // The restored profile goes on backing up with the same passphrase, to the same place.
     expect(await hasBackupKey(b)).toBe(true);
     expect((await backupSettings(b)).provider).toBe(provider);

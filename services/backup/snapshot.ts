@@ -11,8 +11,11 @@ import type { OpsDb } from '../db/db';
 /** Tables that stay in this profile. */
 export const LOCAL_ONLY_TABLES = ['vault'];
 
-/** storage.local keys restored with the data; tokens and session state are not among them. */
-export const PREFERENCE_KEYS = ['uiLanguage', 'aiSettings', 'oauthClientIds'];
+/**
+ * storage.local keys restored with the data; tokens and session state are not among them. The extra
+ * sign-in scopes come along so a restored profile asks for the permissions its shared lists need.
+ */
+export const PREFERENCE_KEYS = ['uiLanguage', 'aiSettings', 'oauthClientIds', 'oauthExtraScopes'];
 
 export interface Snapshot {
   dexie: unknown;
