@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+// Reads `self` when imported: there in pages and the service worker; Node tests use jsdom.
 import { exportDB, importInto } from 'dexie-export-import';
 import type { OpsDb } from '../db/db';
 

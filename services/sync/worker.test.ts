@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { db, searchWords } from '../db/db';
 import { enableListSync } from './engine';
@@ -46,4 +47,20 @@ it('queues one pass after edits to a shared list, none for other lists', async (
   await db.tasks.update('a', { title: 'editada' });
   await db.tasks.update('a', { notes: 'y con nota' });
   await expect.poll(queued, { timeout: 5_000 }).toBe(1);
+});
+
+it('the backup and team-sync alarms keep their next firing when the worker starts again', async () => {
+  const { fakeBrowser } = await import('wxt/testing/fake-browser');
+  const { registerBackup } = await import('../backup/schedule');
+  const { registerTeamSync } = await import('./worker');
+  await registerBackup();
+  await registerTeamSync();
+  const before = (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime, a.periodInMinutes]);
+  expect(before.map((a) => a[0]).sort()).toEqual(['backup-check', 'team-sync']);
+  await new Promise((r) => setTimeout(r, 20));
+  await registerBackup();
+  await registerTeamSync();
+  expect(
+    (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime, a.periodInMinutes]),
+  ).toEqual(before);
 });
