@@ -1,6 +1,7 @@
 import type * as MicrosoftGraph from '@microsoft/microsoft-graph-types';
 import { GRAPH_API_BASE } from '../config';
 import { isCalendarError } from '../calendar/errors';
+import { graphZone } from '../calendar/zones';
 import { cloudFetch, cloudJson } from './http';
 import type { RemoteTask, SyncFields, TaskRemote } from './remote';
 
@@ -22,7 +23,7 @@ function fromTodo(task: TodoTask): RemoteTask {
     title: task.title ?? '',
     notes: task.body?.content ?? '',
     threadUrl: link?.webUrl ?? null,
-    due: task.dueDateTime?.dateTime ? task.dueDateTime.dateTime.slice(0, 10) : null,
+    due: dueDate(task.dueDateTime),
     done: task.status === 'completed',
     completedAt: task.completedDateTime?.dateTime
       ? Date.parse(`${task.completedDateTime.dateTime.slice(0, 19)}Z`)
@@ -31,11 +32,28 @@ function fromTodo(task: TodoTask): RemoteTask {
   };
 }
 
+/** A due date is midnight in the user's zone, sent as Graph's (Windows) name for it. */
+function localZone(): string {
+  return graphZone(Intl.DateTimeFormat().resolvedOptions().timeZone).name;
+}
+
+/**
+ * The calendar date of a due: To Do may answer in UTC (midnight in Madrid is 22:00 or 23:00 UTC the
+ * day before), so a UTC due is read as an instant in the user's zone; any other zone as written.
+ */
+function dueDate(due: MicrosoftGraph.DateTimeTimeZone | null | undefined): string | null {
+  if (!due?.dateTime) return null;
+  if (!/^(utc|etc\/utc)$/i.test(due.timeZone ?? 'UTC')) return due.dateTime.slice(0, 10);
+  const at = new Date(Date.parse(`${due.dateTime.slice(0, 19)}Z`));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 function toTodo(fields: SyncFields): TodoTask {
   return {
     title: fields.title,
     body: { content: fields.notes, contentType: 'text' },
-    dueDateTime: fields.due ? { dateTime: `${fields.due}T00:00:00.0000000`, timeZone: 'UTC' } : null,
+    dueDateTime: fields.due ? { dateTime: `${fields.due}T00:00:00.0000000`, timeZone: localZone() } : null,
     status: fields.done ? 'completed' : 'notStarted',
   };
 }
