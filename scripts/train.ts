@@ -29,6 +29,7 @@ const sets = [
   'tests/eval/dev-2026-12-01e.json',
   'tests/eval/dev-2026-12-01f.json',
   'tests/eval/dev-2026-12-01g.json',
+  'tests/eval/dev-2026-12-01h.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 
@@ -98,21 +99,28 @@ let fusion: Fusion = {
   unsureBelow: 0,
   secondaryAbove: 0.2,
 };
-let best = { accuracy: -1, nll: Infinity };
+// Every combination, scored on the cross-validated predictions. Among those the cross-validation
+// cannot tell apart from the best (within two messages), the one that leans on the rules at least as
+// much as on the model is kept: the model is fitted on hand-written development mail whose style it
+// learns, and fresh wording (the robustness tests) showed it overtaking clear rule evidence when it
+// led ("Es la segunda vez que llega roto. ¿Podemos hablar mañana a las 10?" read as a meeting).
+const tried: { f: Fusion; accuracy: number; nll: number }[] = [];
 for (const ruleWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2])
   for (const modelWeight of [0, 0.5, 1, 1.5, 2, 3])
     for (const otherScore of [0, 0.5, 1, 1.5, 2, 3]) {
       if (ruleWeight === 0 && modelWeight === 0) continue;
       const f = { ...fusion, ruleWeight, modelWeight, otherScore };
       const r = evaluate(f);
-      if (
-        r.accuracy > best.accuracy + 1e-9 ||
-        (Math.abs(r.accuracy - best.accuracy) < 1e-9 && r.nll < best.nll)
-      ) {
-        best = r;
-        fusion = f;
-      }
+      tried.push({ f, accuracy: r.accuracy, nll: r.nll });
     }
+const top = Math.max(...tried.map((x) => x.accuracy));
+const close = tried.filter((x) => x.accuracy >= top - 2 / rows.length - 1e-9);
+const ruleLed = close.filter((x) => x.f.modelWeight <= x.f.ruleWeight);
+const pool = ruleLed.length ? ruleLed : close;
+const chosen = pool.reduce((a, b) =>
+  b.accuracy > a.accuracy + 1e-9 || (Math.abs(b.accuracy - a.accuracy) < 1e-9 && b.nll < a.nll) ? b : a,
+);
+fusion = chosen.f;
 // Temperature: the one whose confidences best predict being right (lowest log loss).
 let bestT = { t: 1, nll: Infinity };
 for (let t = 0.3; t <= 4.0001; t += 0.1) {

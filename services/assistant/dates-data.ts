@@ -89,6 +89,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+(?:of experience|old|in business|experience|ago|later|long))?\b/gi,
       /\b(?:aged|age)\s+\d+\b/gi,
+      // "24/7", "24x7", "365 days": always, not a date.
+      /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       // "until today nothing came": now, not a date proposed.
       /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
@@ -163,6 +165,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+      /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,

@@ -81,7 +81,7 @@ function weekdayIn(text: string): number | null {
 const OPENING_WEEKDAY =
   /\b(?:on |el |los |the )?(?:hoy|today|tomorrow|ma[ñn]ana(?! (?:por|a las))|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b(?![\s,]*(?:the\s+)?\d)/gi;
 const FUTURE_CUE =
-  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|ser[ií]a|tendr[ií]an?)\b/i;
+  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
   /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
@@ -237,8 +237,10 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     for (const m of sentence.text.matchAll(P.hourRanges))
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     // "what are your hours on Sunday?", "el horario el domingo": the weekday is the one they open.
-    for (const m of sentence.text.matchAll(OPENING_WEEKDAY))
-      text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
+    // A one-off ("the street will be closed on Sunday", "este domingo cerramos") is a date.
+    if (!/\b(?:will be|is going to be|this|next|estar[aá]|este|esta|pr[oó]ximo)\b/i.test(sentence.text))
+      for (const m of sentence.text.matchAll(OPENING_WEEKDAY))
+        text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
   }
   // "a fin de mes", "by the end of the month": the month's last day.
   for (const m of text.matchAll(P.endOfMonth)) {

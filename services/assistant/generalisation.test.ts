@@ -294,3 +294,27 @@ describe('seventh round', () => {
     expect(top('Please take my son off the Saturday swimming club from next month.')).toBe('cancellation');
   });
 });
+
+describe('eighth round', () => {
+  it('does not read 24/7 as a date, and reads a one-off closure on a weekday as one', () => {
+    expect(read('Your 24/7 helpline never answers.', 'en')).toEqual([]);
+    expect(read('Heads-up: the car park will be closed on Saturday for resurfacing.', 'en')).toEqual([
+      '2026-04-18',
+    ]);
+  });
+  it('reads the day of a trip being cancelled as ahead even when the reason is in the past', () => {
+    expect(read('Tenemos que anular la visita guiada del viernes, mi hijo se ha puesto malo.', 'es')).toEqual(
+      ['2026-04-17'],
+    );
+  });
+  it('reads "poca seriedad" and no-shows as a complaint, "genios" and "you rock" as thanks', () => {
+    expect(top('Muy poca seriedad: quedaron el lunes y nunca vinieron.')).toBe('complaint');
+    expect(top('¡Sois unos genios! Todo bien embalado y rapidísimo.')).toBe('thanks');
+    expect(top('You rock, everything came super fast.')).toBe('thanks');
+  });
+  it('reads "will not be needing" as a cancellation, with thanks for all the years as a closing', () => {
+    expect(top("We won't be needing the window cleaning from next month. Thanks for all the years.")).toBe(
+      'cancellation',
+    );
+  });
+});

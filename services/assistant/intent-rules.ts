@@ -69,6 +69,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('negligent', 1.5),
     w('misleading', 1.2),
     w('shameful', 1.8),
+    p(/\b(poca|falta de|ninguna) (seriedad|profesionalidad|formalidad|respeto|verguenza)\b/, 1.8),
+    p(
+      /\bnunca (llegaron|vinieron|aparecieron|llamaron|vino|llego|aparecio)\b|\bni (avisaron|llamaron|avisan)\b/,
+      1.5,
+    ),
     w('vergonzos*', 1.8),
     p(
       /\b(come|came|coming|has come|have come) (away|apart|unstuck|loose|unglued)\b|\bse (ha |han )?(despegado|soltado|descosido|rajado|desprendido)\b/,
@@ -492,6 +497,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(sin|ninguna) noticias? (de|del)\b|\bno (se|sabemos) nada (de|del)\b/, 1.5),
     p(/\b(en camino|on (its|the) way|out for delivery|en reparto)\b/, 1),
     p(
+      /\b(left|dejo|dejaron) (a|an|un|una) (card|note|notice|aviso|nota)\b|\b(haven'?t|have not) heard anything\b|\bno se nada\b/,
+      1.2,
+    ),
+    p(
       /\b(out for delivery|en reparto|on (its|the) way|en camino) (yet|ya)\b|\b(ya )?(esta|estan) en reparto\b/,
       1,
     ),
@@ -586,6 +595,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
     p(
+      /\bya no (vamos a |voy a )?(requerir|requerimos|necesitar|usar|utilizar|contratar)\b|\bwill not be (needing|requiring|using|renewing|continuing)\b/,
+      1.5,
+    ),
+    p(
+      /\b(processed|received|got|tramitado|tramitais|recibido|recibisteis) (the|my|mi|la|el) (return|refund|devolucion|reembolso)\b/,
+      1.2,
+    ),
+    p(
       /\bno (renovare|renovaremos|vamos a renovar|voy a renovar|quiero renovar|lo prorroguen|la prorroguen)\b|\b(will not|won'?t) be renewing\b|\b(not|do not|don'?t) (to )?(renew|roll (it |this )?over)\b/,
       1.8,
     ),
@@ -627,6 +644,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('enhorabuena', 0.5),
     w('congratulations', 0.5),
     w('kudos', 0.5),
+    p(
+      /\b(genios|genias|cracks|you guys rock|you rock|rock stars|rockstars|sois unos cracks|son unos genios)\b/,
+      1.8,
+    ),
+    p(
+      /\b(bien embalad[oa]s?|well packed|well packaged|super fast|rapidisimo|rapidisima|rapidisimos|muy rapido)\b/,
+      0.8,
+    ),
     p(
       /\b(you|you guys|you all|y'?all|your team|you lot|ustedes|vosotros) (are|were|'re|son|sois|fueron) (the best|amazing|brilliant|stars|legends|fantastic|unos cracks|lo mejor|los mejores|geniales)\b/,
       1.8,

@@ -102,7 +102,7 @@ export const NEGATION_SCOPE = 4;
  */
 export const CLOSINGS: Record<Lang, RegExp> = {
   es: /^(?:(?:muchas |mil |muchisimas |de nuevo |otra vez )?gracias(?: de antemano| por adelantado| por (?:todo|su|tu|vuestra|la|el) ?\w*(?: \w+)?)?|un (?:cordial )?saludo|saludos(?: cordiales)?|atentamente|cordialmente|quedo atent[oa]\w*(?: a \w+(?: \w+)?)?|espero (?:su|tu|vuestra) respuesta|un abrazo|besos|abrazos|fue un gusto|ha sido un placer|buen dia|buena tarde|que tengas? buen dia)[\s!.,:;)-]*$/,
-  en: /^(?:(?:many |big )?thanks?(?: you)?(?: (?:so|very) much)?(?: (?:in advance|again|for (?:everything|all|your \w+|the \w+|reading|listening)))?|cheers|regards|kind regards|best(?: regards| wishes)?|warm regards|sincerely|yours(?: sincerely| faithfully)?|take care|have a (?:good|great|nice) (?:day|one|weekend)|thank you for (?:your time|your help|everything over the years|everything)|looking forward to (?:hearing from you|your reply))[\s!.,:;)-]*$/,
+  en: /^(?:(?:many |big )?thanks?(?: you)?(?: (?:so|very) much)?(?: (?:in advance|again|for (?:everything|all(?: the \w+)?|your \w+|the \w+|reading|listening)))?|cheers|regards|kind regards|best(?: regards| wishes)?|warm regards|sincerely|yours(?: sincerely| faithfully)?|take care|have a (?:good|great|nice) (?:day|one|weekend)|thank you for (?:your time|your help|everything over the years|everything)|looking forward to (?:hearing from you|your reply))[\s!.,:;)-]*$/,
 };
 
 /**
