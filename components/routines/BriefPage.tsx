@@ -132,7 +132,7 @@ export function BriefPage() {
             </li>
           ))}
         </Section>
-        <Section title={t('briefComplaints')} testId="brief-complaints" count={brief.complaints.length}>
+        <Section title={t('morningComplaints')} testId="brief-complaints" count={brief.complaints.length}>
           {brief.complaints.map(({ complaint, state, dueAt }) => (
             <li key={complaint.id}>
               <span class={state === 'breached' ? 'chip severity-high' : 'chip'}>
@@ -145,7 +145,7 @@ export function BriefPage() {
             </li>
           ))}
         </Section>
-        <Section title={t('briefTasks')} testId="brief-tasks" count={brief.tasks.length}>
+        <Section title={t('morningTasks')} testId="brief-tasks" count={brief.tasks.length}>
           {brief.tasks.map((task) => (
             <li key={task.id}>
               <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{task.title}</a>{' '}
@@ -166,7 +166,7 @@ export function BriefPage() {
           ))}
         </Section>
         {brief.invoices ? (
-          <Section title={t('briefInvoices')} testId="brief-invoices" count={brief.invoices.length}>
+          <Section title={t('morningInvoices')} testId="brief-invoices" count={brief.invoices.length}>
             {brief.invoices.map((i) => (
               <li key={i.id}>
                 <a href={`#/ledger/${encodeURIComponent(i.id)}`}>

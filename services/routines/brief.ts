@@ -165,14 +165,14 @@ export function briefText(brief: Brief): string {
     ),
   );
   section(
-    t('briefComplaints'),
+    t('morningComplaints'),
     brief.complaints.map(
       (c) =>
         `${c.state === 'breached' ? t('briefBreached') : t('briefAtRisk')}: ${c.complaint.customerName || c.complaint.customerEmail} — ${c.complaint.subject}`,
     ),
   );
   section(
-    t('briefTasks'),
+    t('morningTasks'),
     brief.tasks.map((task) => task.title),
   );
   section(
@@ -181,7 +181,7 @@ export function briefText(brief: Brief): string {
   );
   if (brief.invoices)
     section(
-      t('briefInvoices'),
+      t('morningInvoices'),
       brief.invoices.map(
         (i) => `${i.supplier} ${i.number}: ${formatMinor(i.total, i.currency)} (${i.dueDate})`,
       ),
