@@ -114,6 +114,25 @@ describe.each(['google', 'microsoft'] as const)('%s: bad input', (provider) => {
     expect(await syncStatus(LIST)).toEqual({ pending: 0, conflicts: 0 });
   });
 
+  it('a task deleted here while edited there comes back with the edit; untouched there, it goes', async () => {
+    const remote = remoteFor(provider);
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([task(1), task(2)]);
+    await enableListSync(LIST, provider, list);
+    await syncList(LIST, remote);
+    const there = (await remote.changes(list.id, null)).tasks;
+    const one = there.find((t) => t.title === 'Tarea 1')!;
+    await remote.update(list.id, one.id, { ...one, notes: 'Lo hago yo — Carmen' }, one.etag);
+    await db.tasks.bulkDelete(['t-1', 't-2']);
+    await syncList(LIST, remote);
+    expect((await db.tasks.toArray()).map((t) => [t.title, t.notes])).toEqual([
+      ['Tarea 1', 'Lo hago yo — Carmen'],
+    ]);
+    const after = (await remote.changes(list.id, null)).tasks.filter((t) => !t.deleted);
+    expect(after.map((t) => t.title)).toEqual(['Tarea 1']);
+    expect(await syncStatus(LIST)).toEqual({ pending: 0, conflicts: 0 });
+  });
+
   it('turning sharing off keeps local tasks and forgets only the pairing', async () => {
     const remote = remoteFor(provider);
     const list = await remote.createList('Tienda');

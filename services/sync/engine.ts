@@ -284,7 +284,25 @@ export async function syncList(
         });
         continue;
       }
-      if (!local || rt.etag === link.etag) continue;
+      if (rt.etag === link.etag) continue;
+      if (!local) {
+        // Deleted here while edited there: the other person's edit is kept — the task comes back.
+        if (same(rt, base)) continue;
+        const back = newTask(listId, rt);
+        await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+          await db.tasks.add(back);
+          await db.syncLinks.delete(link.id);
+          await putLink({
+            ...link,
+            id: linkId(back.id),
+            localId: back.id,
+            etag: rt.etag,
+            base: rt,
+            syncedAt: Date.now(),
+          });
+        });
+        continue;
+      }
       const merged = merge(base, localFields(local), rt);
       for (const c of merged.conflicts) await conflict(local.id, c);
       await db.transaction('rw', db.tasks, db.syncLinks, async () => {
