@@ -30,6 +30,7 @@ const sets = [
   'tests/eval/dev-2026-12-01f.json',
   'tests/eval/dev-2026-12-01g.json',
   'tests/eval/dev-2026-12-01h.json',
+  'tests/eval/dev-2026-12-01i.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 

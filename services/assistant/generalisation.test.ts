@@ -318,3 +318,22 @@ describe('eighth round', () => {
     );
   });
 });
+
+describe('ninth round', () => {
+  it('reads "where has my order got to" and "when will the part be in" as order status', () => {
+    expect(top("Any idea where my parcel's got to? It was due Friday.")).toBe('order_status');
+    expect(top('When will the spare part be in? The fitter said a week.')).toBe('order_status');
+  });
+  it('reads praise of how happy the writer was as thanks', () => {
+    expect(top('Just to say how pleased we were with the decorators. Spotless work.')).toBe('thanks');
+    expect(top('Quería contaros lo contentos que quedamos con la mudanza.')).toBe('thanks');
+  });
+  it('reads waiting on hold and "is anyone working there" as a complaint', () => {
+    expect(top('Spent 40 minutes on hold this morning. Is anybody actually there?')).toBe('complaint');
+  });
+  it('reads asking for a short call and rescheduling as a meeting request, stopping a subscription as cancellation', () => {
+    expect(top('Are you around on Monday for a 10 minute call?')).toBe('meeting_request');
+    expect(top('I need to reschedule my fitting for next week if possible.')).toBe('meeting_request');
+    expect(top('¿Podéis pausar mi suscripción de fruta? Nos vamos de viaje.')).toBe('cancellation');
+  });
+});

@@ -69,6 +69,14 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('negligent', 1.5),
     w('misleading', 1.2),
     w('shameful', 1.8),
+    p(
+      /\b(on hold|en espera|esperando al telefono) (for |durante )?\d+ (minutes|minutos|hours|horas)\b|\b(llevo|been|spent) \d+ (minutes|minutos|hours|horas) (on hold|en espera)\b/,
+      1.8,
+    ),
+    p(
+      /\bis (anyone|anybody) (actually )?(working|there|reading|listening)\b|\bhay alguien (trabajando|ahi|leyendo|ahi dentro)\b/,
+      1.5,
+    ),
     p(/\b(poca|falta de|ninguna) (seriedad|profesionalidad|formalidad|respeto|verguenza)\b/, 1.8),
     p(
       /\bnunca (llegaron|vinieron|aparecieron|llamaron|vino|llego|aparecio)\b|\bni (avisaron|llamaron|avisan)\b/,
@@ -364,7 +372,8 @@ const LEXICON: Record<Scored, Cue[]> = {
       1.2,
     ),
     p(/\b(a|quick|short|phone|video) call\b/, 1),
-    p(/\bare you (free|available)\b/, 1.5),
+    p(/\bare you (free|available|around)\b/, 1.5),
+    p(/\b\d+[ -]?min(ute)?s? (call|chat|meeting|catch[ -]?up)\b/, 1.5),
     p(/\b(would|does|will|could) [a-z0-9: ]{1,40} work (for|with) you\b/, 1.5),
     p(/\bworks? for (me|us)\b/, 1.2),
     // "does monday 9:30 work for the visit?", "¿os va bien el lunes a las 9:30?"
@@ -405,7 +414,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     // Moving a booked time: "could we move it to Friday?", "¿podemos pasarla al viernes?"
     p(
-      /\b(move|moving|change|push|shift|bring) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to) /,
+      /\b(move|moving|change|push|shift|bring|reschedule|rearrange) (it|this|that|the \w+|our \w+|my \w+) (to|till|until|forward to|back to|for) /,
       2,
     ),
     p(
@@ -536,6 +545,11 @@ const LEXICON: Record<Scored, Cue[]> = {
       0.8,
     ),
     p(
+      /\bwhere\b[^.?!]{0,40}\b(order|parcel|package|delivery|shipment)\b[^.?!]{0,20}\b(got to|gone to|gone|ended up)\b/,
+      2,
+    ),
+    p(/\bwhen\b[^.?!]{0,40}\b(be in|come in|be back in stock|be back)\b/, 1.2),
+    p(
       /\bready (to|for) (pick ?up|collect|collection)\b|\b(estan|esta) (ya )?(listas?|listos?)? ?para recoger\b/,
       1.5,
     ),
@@ -595,6 +609,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
     p(
+      /\b(parar|pausar|detener|frenar|stop|pause|halt)( (la|mi|el|my|the|our|nuestra))?( \w+)? (suscripcion|subscription|membresia|membership|cuota|plan|contrato|domiciliacion|direct debit)\b/,
+      1.8,
+    ),
+    p(
       /\bya no (vamos a |voy a )?(requerir|requerimos|necesitar|usar|utilizar|contratar)\b|\bwill not be (needing|requiring|using|renewing|continuing)\b/,
       1.5,
     ),
@@ -644,6 +662,10 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('enhorabuena', 0.5),
     w('congratulations', 0.5),
     w('kudos', 0.5),
+    p(
+      /\bhow (impressed|happy|pleased|delighted|chuffed) (i|we) (was|were|am|are)\b|\b(impressed|delighted|chuffed|thrilled) (with|by)\b|\blo (content[oa]s?|satisfech[oa]s?|encantad[oa]s?) que (quede|quedamos|estamos|estoy)\b/,
+      1.5,
+    ),
     p(
       /\b(genios|genias|cracks|you guys rock|you rock|rock stars|rockstars|sois unos cracks|son unos genios)\b/,
       1.8,
