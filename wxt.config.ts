@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { sandboxOrigin, sandboxMatches } from './sandbox/origin';
+import { sandboxMatches } from './sandbox/origin';
 import { storeSafe } from './scripts/store-safe-plugin';
 
 // Hosts of the two mail sites (DESIGN.md "Sites"). The content script's `matches` repeat them.
@@ -31,7 +31,9 @@ export default defineConfig({
         'notifications',
         ...(browser === 'firefox' ? [] : ['sidePanel']),
       ],
-      host_permissions: sandbox ? [`${sandboxOrigin()}/*`] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
+      // Ports are not part of match patterns: Firefox refuses a pattern with one (and then hides
+      // the demo tab's address from the extension); Chrome matches any port without one.
+      host_permissions: sandbox ? ['http://127.0.0.1/*'] : [...MAIL_HOSTS, ...CALENDAR_API_HOSTS],
       // The AI endpoint is a host the user picks; asked for only when they turn it on.
       optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
       commands: {
