@@ -62,4 +62,26 @@ describe('Record invoice in the side panel', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByRole('button', { name: 'Record invoice' })).toBeNull();
   });
+
+  it('says when the totals do not add up and when the invoice is in a foreign currency', async () => {
+    const text =
+      'Invoice INV-55\nInvoice date: 30 November 2026\nSubtotal: £850.00\nVAT @ 20%: £170.00\nTotal due: £1,120.00\nPayment terms: 30 days';
+    render(
+      <RecordInvoice
+        snapshot={thread([message({ id: 'm1', from: supplier, text })])}
+        timeZone="Europe/Madrid"
+      />,
+    );
+    await screen.findByTestId('ledger-form');
+    expect(
+      screen.getByText(/The totals do not add up: base \+ taxes = £1,020\.00, the invoice says £1,120\.00/),
+    ).toBeTruthy();
+    expect(screen.getByText('In GBP, not EUR: kept in GBP, totalled apart.')).toBeTruthy();
+    // Recorded as the paper says (the user decides), with the due date from the terms.
+    fireEvent.click(screen.getByRole('button', { name: 'Record invoice' }));
+    await screen.findByTestId('ledger-entry');
+    expect((await db.ledger.toArray()).map((e) => [e.total, e.currency, e.dueDate])).toEqual([
+      [112000, 'GBP', '2026-12-30'],
+    ]);
+  });
 });
