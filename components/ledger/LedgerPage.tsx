@@ -15,7 +15,7 @@ import {
   money,
   statusLabel,
 } from './labels';
-import { totalsDisagree } from '../../services/ledger/store';
+import { CATEGORIES, totalsDisagree } from '../../services/ledger/store';
 import './ledger.css';
 
 function download(name: string, type: string, data: BlobPart): void {
@@ -184,6 +184,7 @@ function Entries({
           <th>{t('ledgerColSupplier')}</th>
           <th>{t('ledgerColNumber')}</th>
           <th>{t('ledgerColDue')}</th>
+          <th>{t('ledgerFieldCategory')}</th>
           <th class="num">{t('ledgerColTotal')}</th>
           <th>{t('ledgerColStatus')}</th>
           <th>{t('ledgerColThread')}</th>
@@ -208,7 +209,35 @@ function Entries({
                 {e.kind !== 'invoice' && <span class="chip">{kindLabel(e.kind)}</span>} {e.number}
               </td>
               <td>
-                {dayLabel(e.dueDate)} {overdue && <span class="chip bad">{t('ledgerOverdue')}</span>}
+                <input
+                  type="date"
+                  aria-label={`${t('ledgerFieldDueDate')} ${e.number}`}
+                  value={e.dueDate ?? ''}
+                  onChange={(ev) =>
+                    ev.currentTarget.value &&
+                    void updateEntry(e.id, { dueDate: ev.currentTarget.value }).catch((err: unknown) =>
+                      onError(ledgerErrorMessage(err)),
+                    )
+                  }
+                />{' '}
+                {overdue && <span class="chip bad">{t('ledgerOverdue')}</span>}
+              </td>
+              <td>
+                <select
+                  aria-label={`${t('ledgerFieldCategory')} ${e.number}`}
+                  value={e.category}
+                  onChange={(ev) =>
+                    void updateEntry(e.id, { category: ev.currentTarget.value }).catch((err: unknown) =>
+                      onError(ledgerErrorMessage(err)),
+                    )
+                  }
+                >
+                  {CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {categoryLabel(c)}
+                    </option>
+                  ))}
+                </select>
               </td>
               <td class="num">
                 {money(e.total, e.currency)}

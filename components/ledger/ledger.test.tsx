@@ -79,6 +79,10 @@ describe('the dashboard ledger', () => {
     });
     await waitFor(async () => expect((await db.ledger.get(entry.id))?.status).toBe('paid'));
     expect((await db.tasks.get(entry.reminderTaskId!))?.status).toBe('done');
+    fireEvent.change(within(rows[1]!).getByRole('combobox', { name: 'Category F2026/0153' }), {
+      target: { value: 'services' },
+    });
+    await waitFor(async () => expect((await db.ledger.get(entry.id))?.category).toBe('services'));
   });
 
   it('says how to start when empty, in Spanish too', async () => {

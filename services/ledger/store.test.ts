@@ -92,6 +92,15 @@ describe('recording an invoice', () => {
     expect((await db.tasks.get(entry.reminderTaskId!))?.status).toBe('open');
   });
 
+  it('a new due date moves the reminder task with it', async () => {
+    const { entry } = await recordInvoice(form(), { snapshot: SNAPSHOT }, NOW);
+    await updateEntry(entry.id, { dueDate: '2027-01-15' }, NOW);
+    const task = (await db.tasks.get(entry.reminderTaskId!))!;
+    expect(new Date(task.dueAt!)).toEqual(new Date(2027, 0, 15, 9, 0));
+    expect(new Date(task.remindAt!)).toEqual(new Date(2027, 0, 12, 9, 0));
+    await expect(updateEntry(entry.id, { dueDate: '15/01/2027' }, NOW)).rejects.toThrow(LedgerError);
+  });
+
   it('counts invoices to pay whose due day has passed', async () => {
     await recordInvoice(form(), {}, NOW);
     await recordInvoice({ ...form(), number: 'OLD-1', dueDate: '2026-11-20' }, {}, NOW);

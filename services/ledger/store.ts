@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { db, type LedgerEntry, type LedgerKind, type LedgerTax } from '../db/db';
-import { addTask, setTaskDone } from '../db/tasks';
+import { addTask, setTaskDone, updateTask } from '../db/tasks';
 import type { ThreadSnapshot } from '../mail-sites/types';
 import { t } from '../i18n';
 import { fromDecimalString, toDecimalString } from './money';
@@ -296,6 +296,8 @@ export async function updateEntry(
   const next = await db.transaction('rw', db.ledger, async () => {
     const entry = await db.ledger.get(id);
     if (!entry) throw new LedgerError('notFound');
+    if (changes.dueDate !== undefined && changes.dueDate !== null && !DAY.test(changes.dueDate))
+      throw new LedgerError('dueDate');
     const updated: LedgerEntry = { ...entry, ...changes, updatedAt: now };
     if (changes.status === 'paid' && entry.status !== 'paid') updated.paidAt = now;
     if (changes.status && changes.status !== 'paid') updated.paidAt = null;
@@ -305,6 +307,15 @@ export async function updateEntry(
   if (next.reminderTaskId && changes.status) {
     const done = next.status === 'paid' || next.status === 'scheduled';
     await setTaskDone(next.reminderTaskId, done).catch(() => undefined); // the user may have deleted it
+  }
+  // A new due date moves the reminder with it (same N days before).
+  if (next.reminderTaskId && changes.dueDate) {
+    const before = await reminderDays.getValue();
+    const [y, m, d] = changes.dueDate.split('-').map(Number) as [number, number, number];
+    await updateTask(next.reminderTaskId, {
+      dueAt: new Date(y, m - 1, d, 9, 0, 0, 0).getTime(),
+      remindAt: reminderInstant(changes.dueDate, before, now),
+    }).catch(() => undefined);
   }
   return next;
 }
