@@ -16,7 +16,10 @@ import {
   type BidiFirefox,
   type Context,
 } from './bidi';
-import { SANDBOX_BUILD_FIREFOX } from './paths';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_PORT, SANDBOX_BUILD_FIREFOX } from './paths';
 import { SEED_THREADS, gmailDemoPath } from '../../sandbox/seed/threads';
 
 // The thread the Chromium insertion test uses too: its drafts have no placeholder left to fill.
@@ -28,7 +31,19 @@ let panel: Context;
 const page = (path: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
 const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`;
 
+/** The Firefox sandbox build, made for the e2e port unless one for it is there (npm test makes it). */
+function ensureFirefoxBuild(): void {
+  const background = join(SANDBOX_BUILD_FIREFOX, 'background.js');
+  if (existsSync(background) && readFileSync(background, 'utf8').includes(`127.0.0.1:${E2E_PORT}`)) return;
+  const build = spawnSync('node', ['scripts/build-sandbox.mjs', '--firefox'], {
+    stdio: 'inherit',
+    env: { ...process.env, SANDBOX_PORT: String(E2E_PORT) },
+  });
+  if (build.status !== 0) throw new Error('Firefox sandbox build failed');
+}
+
 beforeAll(async () => {
+  ensureFirefoxBuild();
   await fetch(`${inject('sandboxOrigin')}/__sandbox/reset`, { method: 'POST' });
   firefox = await launchFirefox();
   const installed = await firefox.send<{ extension: string }>('webExtension.install', {
