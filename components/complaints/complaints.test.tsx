@@ -175,6 +175,8 @@ describe('insights page', () => {
     expect(within(table).getByRole('columnheader', { name: 'Delivery' })).toBeTruthy();
     expect(within(table).getAllByRole('row')).toHaveLength(13);
     expect(screen.getByRole('img', { name: /complaints per category per week/i })).toBeTruthy();
+    // The legend names each line's category and its count, never uPlot's "Week of: Delivery: --".
+    expect(screen.getByTestId('chart-legend').textContent).toBe('Delivery (2 in these weeks)');
     expect(within(screen.getByTestId('repeat-table')).getByText('2')).toBeTruthy();
     expect(screen.getByTestId('phrases').textContent).toContain('pedido llegó roto');
   });
