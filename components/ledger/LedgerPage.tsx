@@ -261,7 +261,7 @@ function Entries({
                 </select>
               </td>
               <td>
-                {e.threadUrl && /^https:\/\//.test(e.threadUrl) ? (
+                {e.threadUrl && /^https?:\/\//.test(e.threadUrl) ? (
                   <a href={e.threadUrl} target="_blank" rel="noopener noreferrer">
                     {t('ledgerOpenThread')}
                   </a>

@@ -150,7 +150,7 @@ export function RecordInvoice({ snapshot, timeZone }: { snapshot: ThreadSnapshot
       </h2>
       <Summary reading={reading} form={form} timeZone={timeZone} />
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{t('ledgerFormHeading')}</summary>
+        <summary>{t('ledgerEditFields')}</summary>
         <Fields form={form} edit={edit} />
       </details>
       <div class="row">
@@ -185,6 +185,12 @@ function Summary({ reading, form, timeZone }: { reading: InvoiceReading; form: F
         <dd data-testid="ledger-total">{total && form.currency ? money(total.minor, form.currency) : '—'}</dd>
         <dt>{t('ledgerFieldDueDate')}</dt>
         <dd data-testid="ledger-due">{dayLabel(form.dueDate || null)}</dd>
+        {form.iban && (
+          <>
+            <dt>{t('ledgerFieldIban')}</dt>
+            <dd>{reading.iban?.friendly ?? form.iban}</dd>
+          </>
+        )}
       </dl>
       {form.dueFrom === 'terms' && reading.termsDays !== null && (
         <p class="muted">{t('ledgerDueFrom_terms', reading.termsDays)}</p>
