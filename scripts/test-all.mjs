@@ -73,8 +73,18 @@ async function together(list, env = {}) {
   return done.every((r) => r.ok);
 }
 
+/** Each test's own timeout, written by scripts/test-timeouts-reporter.mjs beside the JSON report. */
+function readTimeouts(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
 /** Counts from vitest's JSON report; a step that crashed before reporting counts as one failure. */
 function countTests(file, stepOk, kind) {
+  const timeouts = readTimeouts(file.replace(/\.json$/, '-timeouts.json'));
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests;
@@ -83,11 +93,8 @@ function countTests(file, stepOk, kind) {
     for (const suite of report.testResults) {
       for (const test of suite.assertionResults) {
         if (typeof test.duration === 'number') {
-          timings.push({
-            kind,
-            ms: test.duration,
-            name: `${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}`,
-          });
+          const name = `${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}`;
+          timings.push({ kind, ms: test.duration, name, timeout: timeouts[name] ?? TIMEOUTS[kind] });
         }
         if (test.status !== 'failed') continue;
         const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n      ');
@@ -104,8 +111,8 @@ function countTests(file, stepOk, kind) {
 }
 
 mkdirSync('test-results', { recursive: true });
-rmSync('test-results/unit.json', { force: true });
-rmSync('test-results/e2e.json', { force: true });
+for (const f of ['unit.json', 'unit-timeouts.json', 'e2e.json', 'e2e-timeouts.json'])
+  rmSync(`test-results/${f}`, { force: true });
 
 await together([
   ['typecheck', 'npx', ['tsc', '--noEmit']],
@@ -113,13 +120,19 @@ await together([
   ['format', 'npx', ['prettier', '--check', '.']],
 ]);
 
-const unitOk = step('unit tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-results/unit.json',
-]);
+const unitOk = step(
+  'unit tests',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/unit.json',
+    '--reporter=./scripts/test-timeouts-reporter.mjs',
+  ],
+  { TEST_TIMEOUTS_FILE: 'test-results/unit-timeouts.json' },
+);
 countTests('test-results/unit.json', unitOk, 'unit');
 
 // Two at a time: each build is mostly one core; the sandbox builds point at the e2e port.
@@ -151,8 +164,9 @@ if (buildsOk) {
       '--reporter=default',
       '--reporter=json',
       '--outputFile.json=test-results/e2e.json',
+      '--reporter=./scripts/test-timeouts-reporter.mjs',
     ],
-    { E2E_SKIP_BUILD: '1', E2E_SANDBOX_PORT: E2E_PORT },
+    { E2E_SKIP_BUILD: '1', E2E_SANDBOX_PORT: E2E_PORT, TEST_TIMEOUTS_FILE: 'test-results/e2e-timeouts.json' },
   );
   countTests('test-results/e2e.json', e2eOk, 'e2e');
 } else {
@@ -170,12 +184,15 @@ timings.sort((a, b) => b.ms - a.ms);
 console.log('\nSlowest tests:');
 for (const t of timings.slice(0, 20))
   console.log(`  ${(t.ms / 1000).toFixed(2).padStart(6)} s  [${t.kind}] ${t.name}`);
-const tight = timings.filter((t) => t.ms > TIMEOUTS[t.kind] / 3);
+const tight = timings.filter((t) => t.ms > t.timeout / 3);
 if (tight.length > 0) {
   console.log(
-    `\nWithin 3× of their timeout (unit ${TIMEOUTS.unit / 1000} s, e2e ${TIMEOUTS.e2e / 1000} s) — make them lighter:`,
+    `\nWithin 3× of their timeout (their own, else unit ${TIMEOUTS.unit / 1000} s, e2e ${TIMEOUTS.e2e / 1000} s) — make them lighter:`,
   );
-  for (const t of tight) console.log(`  ${(t.ms / 1000).toFixed(2)} s  [${t.kind}] ${t.name}`);
+  for (const t of tight)
+    console.log(
+      `  ${(t.ms / 1000).toFixed(2)} s of ${(t.timeout / 1000).toFixed(0)} s  [${t.kind}] ${t.name}`,
+    );
 }
 console.log('\nSteps (wall time; CPU time where measured):');
 const cpuText = (cpu) => (typeof cpu === 'number' ? `, CPU ${cpu.toFixed(0)} s` : '');
