@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, searchWords, type Task, type TaskList } from '../db/db';
-import { addTask } from '../db/tasks';
+import { addTask, setTaskDone } from '../db/tasks';
+import { parseQuickTask } from './quick-add';
+import { createSeries } from './series';
 import { complaintUrl } from '../db/complaints';
 import { createList, defaultListId, orderedLists } from '../db/lists';
 import { setLocale } from '../i18n';
@@ -161,6 +163,41 @@ describe('JSON export and import', () => {
     expect((await db.tasks.get(complaint.id))?.link).toEqual(complaint.link);
     expect((await db.tasks.get(thread.id))?.link).toEqual(thread.link);
     expect((await db.tasks.get(bare.id))?.link).toEqual({ kind: 'complaint', ref: 'c-2' });
+  });
+
+  it('round-trips a repeating task with its series and assignee, and the series goes on after import', async () => {
+    const now = Date.UTC(2026, 10, 25, 7);
+    const parsed = parseQuickTask('Revisar inventario cada lunes a las 9:00', new Date(now), { zone: ZONE });
+    const first = await createSeries(
+      {
+        title: parsed.title,
+        listId: await defaultListId(),
+        anchor: parsed.recurrence!,
+        assignee: 'ana@example.com',
+      },
+      now,
+      parsed.dueAt!,
+    );
+    const [tasksBefore, seriesBefore] = [await db.tasks.toArray(), await db.series.toArray()];
+    const json = await tasksToJson();
+
+    await db.delete();
+    await db.open();
+    expect(await importTasksJson(json)).toMatchObject({ added: 1, kept: 0 });
+    expect(byId(await db.tasks.toArray())).toEqual(byId(tasksBefore));
+    expect(await db.series.toArray()).toEqual(seriesBefore);
+    expect(await db.tasks.get(first.id)).toMatchObject({
+      seriesId: first.seriesId,
+      assignee: 'ana@example.com',
+    });
+
+    // Completing the imported occurrence makes the next one, a week later, as before the move.
+    await setTaskDone(first.id, true);
+    const open = (await db.tasks.where('seriesId').equals(first.seriesId!).toArray()).filter(
+      (t) => t.status === 'open',
+    );
+    expect(open).toHaveLength(1);
+    expect(open[0]!.dueAt! - first.dueAt!).toBe(7 * 24 * 3_600_000);
   });
 
   it('refuses links that point anywhere else', async () => {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { db, searchWords, type Task, type TaskLink, type TaskList } from '../db/db';
+import { db, searchWords, type Task, type TaskLink, type TaskList, type TaskSeries } from '../db/db';
 import { complaintUrl } from '../db/complaints';
 import { ensureDefaultLists, listName, matchList } from '../db/lists';
 import { t, type MessageKey } from '../i18n';
@@ -91,12 +91,38 @@ const taskSchema = z.object({
   order: z.number().finite(),
   createdAt: time,
   completedAt: time.nullable(),
+  // Routines (database version 5): optional, absent in files written before it.
+  seriesId: z.string().min(1).max(200).nullable().optional(),
+  instanceAt: time.nullable().optional(),
+  rule: z.string().max(2000).nullable().optional(),
+  skipped: z.boolean().optional(),
+  missed: z.number().int().min(0).optional(),
+  assignee: z.string().max(500).nullable().optional(),
+  checklistRunId: z.string().min(1).max(200).nullable().optional(),
+});
+/** A repeating series (TaskSeries in db.ts): what its next occurrences copy. */
+const seriesSchema = z.object({
+  id: z.string().min(1).max(200),
+  rule: z.string().min(1).max(2000),
+  zone: z.string().min(1).max(100),
+  start: z.string().min(1).max(100),
+  title: z.string().trim().min(1).max(500),
+  notes: z.string().max(20_000),
+  listId: z.string().min(1).max(200),
+  priority: z.enum(['low', 'normal', 'high']),
+  assignee: z.string().max(500).nullable(),
+  remindBefore: z.number().finite().nullable(),
+  active: z.boolean(),
+  createdAt: time,
+  updatedAt: time,
 });
 const fileSchema = z.object({
   format: z.literal(TASKS_FORMAT),
   version: z.literal(TASKS_VERSION),
   lists: z.array(listSchema).max(10_000),
   tasks: z.array(taskSchema).max(1_000_000),
+  /** Absent in files written before recurring tasks. */
+  series: z.array(seriesSchema).max(100_000).optional(),
 });
 
 export interface ImportOutcome {
@@ -115,8 +141,12 @@ type ExportedTask = Omit<Task, 'words'>;
 const withoutWords = ({ words: _words, ...task }: Task): ExportedTask => task;
 
 export async function tasksToJson(now: number = Date.now()): Promise<string> {
-  const [lists, tasks] = await db.transaction('r', db.lists, db.tasks, () =>
-    Promise.all([db.lists.orderBy('order').toArray(), db.tasks.orderBy('createdAt').toArray()]),
+  const [lists, tasks, series] = await db.transaction('r', db.lists, db.tasks, db.series, () =>
+    Promise.all([
+      db.lists.orderBy('order').toArray(),
+      db.tasks.orderBy('createdAt').toArray(),
+      db.series.toArray(),
+    ]),
   );
   return JSON.stringify({
     format: TASKS_FORMAT,
@@ -124,6 +154,7 @@ export async function tasksToJson(now: number = Date.now()): Promise<string> {
     exportedAt: new Date(now).toISOString(),
     lists,
     tasks: tasks.map(withoutWords),
+    series,
   });
 }
 
@@ -205,9 +236,18 @@ function matchExact(lists: TaskList[], name: string): TaskList | undefined {
     : undefined;
 }
 
-async function writeTasks(tasks: ExportedTask[], newLists: TaskList[]): Promise<ImportOutcome> {
-  const outcome = await db.transaction('rw', db.lists, db.tasks, async () => {
+async function writeTasks(
+  tasks: ExportedTask[],
+  newLists: TaskList[],
+  series: TaskSeries[] = [],
+): Promise<ImportOutcome> {
+  const outcome = await db.transaction('rw', db.lists, db.tasks, db.series, async () => {
     if (newLists.length) await db.lists.bulkAdd(newLists);
+    // A series already stored (same id) is kept as stored, like a task.
+    if (series.length) {
+      const known = await db.series.bulkGet(series.map((s) => s.id));
+      await db.series.bulkAdd(series.filter((_, i) => known[i] === undefined));
+    }
     const existing = await db.tasks.bulkGet(tasks.map((task) => task.id));
     const fresh = tasks.filter((_, i) => existing[i] === undefined);
     await db.tasks.bulkAdd(fresh.map((task) => ({ ...task, words: searchWords(task.title, task.notes) })));
@@ -232,9 +272,11 @@ export async function importTasksJson(text: string): Promise<ImportOutcome> {
       listIds.set(incoming.id, incoming.id);
     }
   }
-  const fallback = file.tasks.some((task) => !listIds.has(task.listId)) ? await firstListId() : '';
+  const orphan = [...file.tasks, ...(file.series ?? [])].some((item) => !listIds.has(item.listId));
+  const fallback = orphan ? await firstListId() : '';
   const tasks = file.tasks.map((task) => ({ ...task, listId: listIds.get(task.listId) ?? fallback }));
-  return writeTasks(tasks, newLists);
+  const series = (file.series ?? []).map((s) => ({ ...s, listId: listIds.get(s.listId) ?? fallback }));
+  return writeTasks(tasks, newLists, series);
 }
 
 async function firstListId(): Promise<string> {
