@@ -21,9 +21,14 @@ export function firstPaintDone(): void {
 export async function startPage(
   App: ComponentType,
   mark: string,
-  options: { paintedBy?: 'render' | 'page' } = {},
+  options: { paintedBy?: 'render' | 'page'; waitFor?: Promise<unknown> } = {},
 ): Promise<void> {
-  setLocale(await uiLanguage.getValue());
+  // `waitFor`: a read already under way that the first render should include (at most 150 ms).
+  const [language] = await Promise.all([
+    uiLanguage.getValue(),
+    options.waitFor && Promise.race([options.waitFor, new Promise((r) => setTimeout(r, 150))]),
+  ]);
+  setLocale(language);
   uiLanguage.watch((value) => setLocale(value));
   const root = document.getElementById('app');
   if (!root) throw new Error('Page has no #app element');

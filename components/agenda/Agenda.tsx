@@ -43,6 +43,9 @@ let firstRead: Promise<Read> | null =
         return (early = r);
       });
 
+/** The popup's first render waits for this read (entrypoints/popup/main.tsx): one render, one frame. */
+export const agendaCacheRead: Promise<unknown> = firstRead ?? Promise.resolve();
+
 function toSnapshot(read: NonNullable<Read>): Snapshot {
   return { entries: read.entries, profile: glanceProfile(read.profile) };
 }
