@@ -8,9 +8,10 @@ import { parseEvalSet, runEval } from './evaluate';
 // reads the set's messages or its misses to change the rules or the model. The floors sit a little
 // under the figures of the single measured run reported in the README (2026-12-01); raise them when a
 // new measured run is reported, never lower them to make a change pass.
+// Second run (6ba7f64): es 78.4 / 100 / 87.8 / 92.9 %, en 82.9 / 98.3 / 83.1 / 84.4 %.
 const FLOORS = {
-  es: { intentAccuracy: 0.7, languageAccuracy: 0.98, datePrecision: 0.8, dateRecall: 0.87 },
-  en: { intentAccuracy: 0.73, languageAccuracy: 0.96, datePrecision: 0.8, dateRecall: 0.83 },
+  es: { intentAccuracy: 0.76, languageAccuracy: 0.98, datePrecision: 0.85, dateRecall: 0.9 },
+  en: { intentAccuracy: 0.8, languageAccuracy: 0.96, datePrecision: 0.8, dateRecall: 0.83 },
 } as const;
 
 describe('sealed test set', () => {
