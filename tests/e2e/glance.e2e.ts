@@ -130,6 +130,20 @@ describe('popup at a glance (380 px)', () => {
   });
 });
 
+describe('popup shortcut', () => {
+  it('the manifest gives the toolbar popup (quick add focused) a keyboard shortcut', async () => {
+    const commands = await s.worker.evaluate(
+      () =>
+        (
+          globalThis as unknown as {
+            chrome: { runtime: { getManifest(): { commands?: Record<string, unknown> } } };
+          }
+        ).chrome.runtime.getManifest().commands,
+    );
+    expect(commands?._execute_action).toMatchObject({ suggested_key: { default: 'Alt+Shift+A' } });
+  });
+});
+
 describe('side panel at 360 × 725', () => {
   it('shows the draft without scrolling on a fresh profile, with the actions side by side at one width', async () => {
     const mail = await s.context.newPage();
