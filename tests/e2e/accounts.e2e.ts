@@ -145,6 +145,11 @@ const labelTime = (ms: number, zone: string) =>
 
 /** Free times offered in the panel, as instants. */
 async function slotStarts(panel: Page): Promise<number[]> {
+  // A thread booked earlier in this file folds its other times behind "Other times (n)": open it.
+  const folded = panel.getByTestId('other-times');
+  await panel.getByTestId('slots').or(folded).first().waitFor({ timeout: 20_000 });
+  if ((await folded.count()) > 0 && !(await folded.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await folded.locator('summary').click();
   const items = panel.getByTestId('slots').locator('li');
   await items.first().waitFor({ timeout: 20_000 });
   return (await items.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-start'))))).filter(
