@@ -176,6 +176,17 @@ describe('drafts: what reaches the reply box', () => {
     expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Aprobar reembolso · formal · ES');
   });
 
+  it('offers refund, replacement or decline only where a customer wants something put right', () => {
+    setup(
+      'Adjuntamos la factura F-2026/118 de suministros. Base imponible 1.000,00 €, IVA 21 % 210,00 €, ' +
+        'total 1.210,00 €. Vencimiento 15/12/2026. IBAN ES91 2100 0418 4502 0005 1332.',
+    );
+    expect(screen.queryByTestId('decisions')).toBeNull();
+    cleanup();
+    setup('El taladro llegó roto y nadie me responde. Quiero una solución ya.');
+    expect(screen.getByTestId('decisions')).toBeTruthy();
+  });
+
   it('refuses to insert a bracketed placeholder silently, and removes it only when asked', async () => {
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => ({
       ok: true,

@@ -180,6 +180,13 @@ interface Props {
 }
 
 /** 2–3 drafts in the customer's language, each editable, then "Insert reply" into the site's box. */
+/**
+ * Refund, replacement or decline answer a customer who wants something put right; a supplier's
+ * invoice, a meeting request or a thank-you gets no such choice.
+ */
+const DECISION_INTENTS = new Set(['complaint', 'cancellation_refund', 'order_status']);
+const decisionFits = (analysis: Analysis) => analysis.intents.some((i) => DECISION_INTENTS.has(i.intent));
+
 export function Drafts({ analysis, templates, profile, tabId, slots, extra, thread }: Props) {
   const [decision, setDecision] = useState<Decision | null>(null);
   const context = useMemo(() => {
@@ -374,14 +381,16 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra, thre
           </button>
         ))}
       </div>
-      <div class="row" role="group" aria-label={t('decisionHeading')} data-testid="decisions">
-        <span class="muted">{t('decisionHeading')}</span>
-        {(['refund', 'replacement', 'decline'] as const).map((d) => (
-          <button key={d} type="button" aria-pressed={decision === d} onClick={() => chooseDecision(d)}>
-            {t(DECISION[d])}
-          </button>
-        ))}
-      </div>
+      {decisionFits(analysis) && (
+        <div class="row" role="group" aria-label={t('decisionHeading')} data-testid="decisions">
+          <span class="muted">{t('decisionHeading')}</span>
+          {(['refund', 'replacement', 'decline'] as const).map((d) => (
+            <button key={d} type="button" aria-pressed={decision === d} onClick={() => chooseDecision(d)}>
+              {t(DECISION[d])}
+            </button>
+          ))}
+        </div>
+      )}
       {drafts[chosen]?.decision && <p class="notice">{t('decisionNote')}</p>}
       {drafts[chosen]?.answers && (
         <p class="muted" data-testid="draft-answers">
