@@ -19,6 +19,7 @@ import { customerZone as detectZone, type CustomerZone } from '../../services/sc
 import type { ProposalOutcome, Unavailable } from '../../services/scheduling/plan';
 import { whenText } from '../../services/scheduling/confirmation';
 import { draftLanguage } from '../../services/assistant/drafting';
+import { acceptedRange } from '../../services/assistant/accepted';
 import type { BusinessProfile } from '../../services/profile';
 import type { Contact } from '../../services/db/db';
 import { db } from '../../services/db/db';
@@ -82,7 +83,10 @@ interface Props {
 
 /** "Schedule meeting": free slots from the manager's and staff's calendars, one click books. */
 export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Props) {
-  const [open, setOpen] = useState(analysis.intents[0]?.intent === 'meeting_request');
+  // A time the customer accepted opens the flow too, with that time ready to book.
+  const [open, setOpen] = useState(
+    analysis.intents[0]?.intent === 'meeting_request' || acceptedRange(analysis, 30) !== null,
+  );
   const [target, setTarget] = useState<BookingTarget | null | undefined>(undefined);
   const staff = useLive(() => db.contacts.where('kind').equals('staff').toArray(), []);
   const [chosenStaff, setChosenStaff] = useState<string[]>([]);
@@ -111,6 +115,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   // second meeting by accident. They stay one click away to book again after a cancellation.
   const bookings = useLive(() => bookingsForThread(threadKey), [threadKey]);
   const booked = bookings?.some((b) => b.status !== 'failed') ?? false;
+  const accepted = acceptedRange(analysis, duration);
 
   useEffect(() => {
     void connectedProviders().then((kinds) => setTarget(bookingTarget(profile, kinds)));
@@ -125,8 +130,8 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
 
   const available = target ? staffFor(target, staff ?? []) : [];
 
-  async function find() {
-    if (!target) return;
+  async function find(): Promise<Slot[]> {
+    if (!target) return [];
     setBusy(true);
     setError(null);
     try {
@@ -155,6 +160,7 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
               .join('\n')
           : undefined,
       );
+      return result.slots;
     } catch (err) {
       // Each documented cause has its own message; only a dead sign-in says "reconnect".
       const message = errorMessage(err);
@@ -166,6 +172,16 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
     } finally {
       setBusy(false);
     }
+    return [];
+  }
+
+  /** The accepted time, booked in one click once the calendars say it is still free. */
+  async function bookAccepted() {
+    if (!accepted) return;
+    const found = await find();
+    const slot = found.find((s) => s.start === accepted.start);
+    if (slot) await book(slot);
+    else setError(t('acceptedTimeTaken', acceptedLabel));
   }
 
   function placeChoice(): PlaceChoice {
@@ -219,6 +235,9 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
   }
 
   const onlineLabel = target?.provider === 'microsoft' ? t('placeTeams') : t('placeMeet');
+  const acceptedLabel = accepted
+    ? whenText(accepted.start, accepted.end, profile.timeZone, locale.value)
+    : '';
   const otherTimes =
     (slots?.length ?? 0) + outcomes.reduce((n, o) => n + (o.unavailable ? o.alternatives.length : 0), 0);
   const slotLists = (
@@ -392,7 +411,20 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
               ))}
             </fieldset>
           )}
-          <button type="button" class="primary" disabled={busy} onClick={() => void find()}>
+          {accepted && !booked && (
+            <div class="notice success" data-testid="accepted-time">
+              <p>{t('acceptedTimeSaid', acceptedLabel)}</p>
+              <button type="button" class="primary" disabled={busy} onClick={() => void bookAccepted()}>
+                {t('acceptedTimeBook')}
+              </button>
+            </div>
+          )}
+          <button
+            type="button"
+            class={accepted && !booked ? '' : 'primary'}
+            disabled={busy}
+            onClick={() => void find()}
+          >
             {busy ? t('searching') : t('findTimes')}
           </button>
         </>
