@@ -187,6 +187,18 @@ describe('drafts: what reaches the reply box', () => {
     expect(screen.getByTestId('decisions')).toBeTruthy();
   });
 
+  it('with no templates, offers to add some (an empty state, not a warning)', () => {
+    const snapshot = thread([message({ id: 'm1', text: '¿Tenéis tornillos de 6 mm?' })]);
+    boundThread.value = { ok: true, snapshot };
+    const analysis = analyseThread(snapshot, undefined, { timeZone: 'Europe/Madrid' });
+    render(<Drafts analysis={analysis} templates={[]} profile={profile} tabId={7} />);
+    const empty = screen.getByTestId('no-templates');
+    expect(empty.className).toBe('empty');
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    fireEvent.click(within(empty).getByRole('button', { name: 'Add templates' }));
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/options\.html#templates$/) });
+  });
+
   it('refuses to insert a bracketed placeholder silently, and removes it only when asked', async () => {
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => ({
       ok: true,

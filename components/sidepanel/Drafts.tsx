@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../services/assistant/types';
 import { decisionDraft, draftLanguage, draftReplies, type Draft } from '../../services/assistant/drafting';
@@ -350,7 +351,19 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra, thre
     }
   }
 
-  if (drafts.length === 0 && !extra) return <p class="notice">{t('noTemplates')}</p>;
+  // An empty state that offers the next step, not a warning.
+  if (drafts.length === 0 && !extra)
+    return (
+      <div class="empty" data-testid="no-templates">
+        <p>{t('noTemplates')}</p>
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#templates') })}
+        >
+          {t('openTemplates')}
+        </button>
+      </div>
+    );
   return (
     <section class="card" aria-labelledby="drafts-heading" data-testid="drafts">
       <h2 id="drafts-heading">{t('draftsHeading')}</h2>

@@ -275,7 +275,11 @@ export function Scheduler({ snapshot, analysis, profile, onDraft, onSlots }: Pro
               )}
             </div>
           ))}
-      {slots && slots.length === 0 && <p class="notice">{t('noSlots')}</p>}
+      {slots && slots.length === 0 && (
+        <p class="empty" data-testid="no-slots">
+          {t('noSlots')}
+        </p>
+      )}
       {slots && slots.length > 0 && (
         <ul class="plain" data-testid="slots">
           {slots.map((s) => (
