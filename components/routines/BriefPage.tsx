@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useLive } from '../use-live';
 import { getProfile, type BusinessProfile } from '../../services/profile';
 import {
+  briefComposeLinks,
   briefMailto,
   briefSettings,
   briefText,
@@ -16,7 +17,7 @@ import { formatDateTime, t } from '../../services/i18n';
 import './routines.css';
 
 // The morning brief page (dashboard #/brief): everything that needs attention today, each item
-// linking to where it is handled, and the brief for the manager as text to copy into a new mail.
+// linking to where it is handled, and the brief for the manager as a new mail the user sends (or copies).
 
 function Section({
   title,
@@ -113,6 +114,7 @@ export function BriefPage() {
   if (!brief || !profile) return <p class="muted">…</p>;
   const z = brief.zone;
   const time = (ms: number) => formatDateTime(ms, { timeStyle: 'short' }, z);
+  const compose = briefComposeLinks(brief, profile.managerEmail);
   return (
     <section class="routines-page" data-testid="brief-page">
       <h2>{t('briefHeading')}</h2>
@@ -205,6 +207,20 @@ export function BriefPage() {
           <button type="button" class="primary" onClick={() => void copy()}>
             {t('briefCopy')}
           </button>
+          <a href={compose.gmail} target="_blank" rel="noopener noreferrer" data-testid="brief-gmail">
+            {t('briefOpenGmail')}
+          </a>
+          <a href={compose.outlook} target="_blank" rel="noopener noreferrer" data-testid="brief-outlook">
+            {t('briefOpenOutlook')}
+          </a>
+          <a
+            href={compose.outlookPersonal}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="brief-outlook-personal"
+          >
+            {t('briefOpenOutlookPersonal')}
+          </a>
           <a href={briefMailto(brief, profile.managerEmail)} data-testid="brief-mailto">
             {t('briefOpenMailApp')}
           </a>

@@ -10,6 +10,7 @@ import type { AgendaEvent } from '../calendar/types';
 import { ensureBuiltInChecklists, startRun } from './checklists';
 import {
   BRIEF_ALARM,
+  briefComposeLinks,
   briefMailto,
   briefSettings,
   briefSummary,
@@ -140,6 +141,25 @@ describe('morning brief', () => {
     expect(briefMailto(brief, 'boss@example.com')).toMatch(
       /^mailto:boss%40example\.com\?subject=Morning%20brief%202026-11-24&body=/,
     );
+    // A new message in the web mail: the compose page filled in, nothing sent.
+    const links = briefComposeLinks(brief, 'boss@example.com');
+    const gmail = new URL(links.gmail);
+    expect(`${gmail.origin}${gmail.pathname}`).toBe('https://mail.google.com/mail/');
+    expect(gmail.searchParams.get('view')).toBe('cm');
+    expect(gmail.searchParams.get('to')).toBe('boss@example.com');
+    expect(gmail.searchParams.get('su')).toBe('Morning brief 2026-11-24');
+    expect(gmail.searchParams.get('body')).toBe(text.slice(0, 1800));
+    for (const [link, origin] of [
+      [links.outlook, 'https://outlook.office.com'],
+      [links.outlookPersonal, 'https://outlook.live.com'],
+    ] as const) {
+      const url = new URL(link);
+      expect(url.origin).toBe(origin);
+      expect(url.pathname).toMatch(/\/mail\/(0\/)?deeplink\/compose$/);
+      expect(url.searchParams.get('subject')).toBe('Morning brief 2026-11-24');
+      expect(url.searchParams.get('body')).toBe(text.slice(0, 1800));
+      expect(url.search).not.toContain('+');
+    }
   });
 
   it('a brief with nothing in it says so; no ledger means no invoice section', async () => {

@@ -205,6 +205,29 @@ export function briefMailto(brief: Brief, to = ''): string {
   return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
+/**
+ * The brief as a new message in the web mail the business uses: the compose page opens with the
+ * subject and body filled in, a draft the user reads and sends, or not (nothing is sent by us).
+ * Gmail's compose view (`view=cm`) and Outlook on the web's compose deep link (work or school
+ * accounts at outlook.office.com, personal ones at outlook.live.com) take `to`, subject and body
+ * from the address; long addresses are cut by the browsers, so the body is trimmed as for mailto.
+ */
+export function briefComposeLinks(
+  brief: Brief,
+  to = '',
+): { gmail: string; outlook: string; outlookPersonal: string } {
+  const subject = encodeURIComponent(t('briefMailSubject', brief.day));
+  const body = encodeURIComponent(briefText(brief).slice(0, 1800));
+  const recipient = encodeURIComponent(to);
+  // Spaces as %20, never "+": Outlook keeps a "+" as written when it passes the address on at sign-in.
+  const outlookQuery = `to=${recipient}&subject=${subject}&body=${body}`;
+  return {
+    gmail: `https://mail.google.com/mail/?view=cm&fs=1&to=${recipient}&su=${subject}&body=${body}`,
+    outlook: `https://outlook.office.com/mail/deeplink/compose?${outlookQuery}`,
+    outlookPersonal: `https://outlook.live.com/mail/0/deeplink/compose?${outlookQuery}`,
+  };
+}
+
 /** The next time the brief is due: today at the set time in `zone` if still ahead, else tomorrow. */
 export function nextBriefAt(now: number, hhmm: string, zone: string): number {
   const [hour, minute] = hhmm.split(':').map(Number) as [number, number];

@@ -232,6 +232,9 @@ describe('morning brief and weekly report', () => {
     const text = await section('brief-text').textContent();
     expect(text).toContain('Reuniones de hoy (1)');
     expect(await section('brief-mailto').getAttribute('href')).toMatch(/^mailto:[^?]*\?subject=/);
+    // The same brief as a new Gmail message, written out: the body is the brief's own text.
+    const gmail = new URL((await section('brief-gmail').getAttribute('href'))!);
+    expect(gmail.searchParams.get('body')).toContain('Reuniones de hoy (1)');
     await page.setViewportSize({ width: 1100, height: 900 });
     mkdirSync(DOCS, { recursive: true });
     await page.screenshot({ path: `${DOCS}screenshot-morning-brief.png`, fullPage: true });
