@@ -11,6 +11,7 @@ import { driveRoutes } from './drive';
 import { oneDriveRoutes } from './onedrive';
 import { gtasksRoutes } from './gtasks';
 import { todoRoutes } from './todo';
+import { sheetsAdminRoutes, sheetsRoutes } from './sheets';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -26,6 +27,7 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
   const state = createState();
   const routes: Route[] = [
     adminRoutes(state),
+    sheetsAdminRoutes(state),
     mailRoutes(state),
     googleRoutes(state),
     graphRoutes(state),
@@ -34,6 +36,7 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     oneDriveRoutes(state),
     gtasksRoutes(state),
     todoRoutes(state),
+    sheetsRoutes(state),
   ];
   const server: Server = createServer((raw, res) => {
     const chunks: Buffer[] = [];
