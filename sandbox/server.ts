@@ -12,6 +12,7 @@ import { oneDriveRoutes } from './onedrive';
 import { gtasksRoutes } from './gtasks';
 import { todoRoutes } from './todo';
 import { sheetsAdminRoutes, sheetsRoutes } from './sheets';
+import { workbookAdminRoutes, workbookRoutes } from './workbook';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -28,11 +29,13 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
   const routes: Route[] = [
     adminRoutes(state),
     sheetsAdminRoutes(state),
+    workbookAdminRoutes(state),
     mailRoutes(state),
     googleRoutes(state),
     graphRoutes(state),
     oauthRoutes(state),
     driveRoutes(state),
+    workbookRoutes(state),
     oneDriveRoutes(state),
     gtasksRoutes(state),
     todoRoutes(state),

@@ -230,7 +230,8 @@ export function planSheet(
     if (sheetChanged && sheetStatus !== c.status)
       plan.problems.push({ kind: 'conflict', row: found.row, detail: c.id, sheetValue: typed });
     const wanted = rowFor(c, layout, found.cells);
-    const differs = wanted.some((v, i) => v !== null && String(v) !== String(found.cells[i] ?? ''));
+    // Compared as read back: Excel keeps "'=x" as the text "=x", Sheets (RAW) keeps it as typed.
+    const differs = wanted.some((v, i) => v !== null && readCell(v) !== readCell(found.cells[i] ?? ''));
     if (differs) plan.updates.push({ row: found.row, id: c.id, cells: wanted });
     plan.pushed[c.id] = { status: c.status, updatedAt: c.updatedAt };
   }

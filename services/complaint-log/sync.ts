@@ -29,9 +29,10 @@ export async function syncComplaintSheet(
   now = Date.now(),
 ): Promise<{ link: SheetLink; report: SheetPassReport }> {
   let rows = await remote.read(link.sheetId);
-  if (rows.length === 0) {
+  // A new (or emptied) sheet gets the header row; a header someone edited is mapped by name instead.
+  if (!(rows[0] ?? []).some((v) => String(v ?? '').trim() !== '')) {
     await remote.update(link.sheetId, 1, headerRow());
-    rows = [headerRow()];
+    rows = [headerRow(), ...rows.slice(1)];
   }
   const local = await db.complaints.toArray();
   const plan = planSheet(local, rows, link.pushed, now);
