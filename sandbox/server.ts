@@ -11,6 +11,8 @@ import { driveRoutes } from './drive';
 import { oneDriveRoutes } from './onedrive';
 import { gtasksRoutes } from './gtasks';
 import { todoRoutes } from './todo';
+import { sheetsAdminRoutes, sheetsRoutes } from './sheets';
+import { workbookAdminRoutes, workbookRoutes } from './workbook';
 import { createState, type SandboxState } from './state';
 import { applyFaults } from './faults';
 
@@ -26,14 +28,18 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
   const state = createState();
   const routes: Route[] = [
     adminRoutes(state),
+    sheetsAdminRoutes(state),
+    workbookAdminRoutes(state),
     mailRoutes(state),
     googleRoutes(state),
     graphRoutes(state),
     oauthRoutes(state),
     driveRoutes(state),
+    workbookRoutes(state),
     oneDriveRoutes(state),
     gtasksRoutes(state),
     todoRoutes(state),
+    sheetsRoutes(state),
   ];
   const server: Server = createServer((raw, res) => {
     const chunks: Buffer[] = [];

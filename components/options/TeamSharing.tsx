@@ -16,6 +16,7 @@ import { grantAccess } from '../../services/sync/access';
 import { requestSync, taskRemote } from '../../services/sync/worker';
 import { sendToBackground } from '../../services/messaging';
 import { formatDateTime, t, type MessageKey } from '../../services/i18n';
+import { ComplaintSheet } from './ComplaintSheet';
 
 const SERVICE: Record<Provider, MessageKey> = { google: 'teamGoogleTasks', microsoft: 'teamMicrosoftTodo' };
 const NEW_LIST = '__new__';
@@ -49,6 +50,7 @@ export function TeamSharing() {
       {lists?.map((list) => (
         <ListRow key={list.id} list={list} sync={syncs?.find((s) => s.listId === list.id) ?? null} />
       ))}
+      <ComplaintSheet />
     </section>
   );
 }

@@ -15,11 +15,16 @@ import { registerWelcome } from '../../services/background/welcome';
 import { registerRoutines } from '../../services/routines/background';
 import { registerBackup } from '../../services/backup/schedule';
 import { registerTeamSync, syncHandler } from '../../services/sync/worker';
+import { complaintSheetHandler, registerComplaintSheet } from '../../services/complaint-log/worker';
 
 export default defineBackground(() => {
   registerRouter();
   registerSurfaces();
-  registerOutbox([...bookingHandlers((kind) => calendarProvider(kind)), syncHandler()]);
+  registerOutbox([
+    ...bookingHandlers((kind) => calendarProvider(kind)),
+    syncHandler(),
+    complaintSheetHandler(),
+  ]);
   registerAgendaRefresh();
   registerBadge();
   registerReminders();
@@ -28,6 +33,7 @@ export default defineBackground(() => {
   void registerRoutines();
   void registerBackup();
   void registerTeamSync();
+  void registerComplaintSheet();
   void requestPersistence();
   if (SANDBOX) browser.runtime.onInstalled.addListener(() => void seedSandboxDemo());
 });

@@ -1,0 +1,110 @@
+import { browser } from 'wxt/browser';
+import { db } from '../db/db';
+import type { Provider } from '../auth/tokens';
+import { enqueue, type OutboxHandler } from '../outbox/outbox';
+import { kickOutbox } from '../outbox/worker';
+import { ensureRepeatingAlarm } from '../background/alarms';
+import { excelTable } from './excel';
+import { googleSheets } from './google-sheets';
+import type { SheetRemote } from './remote';
+import { syncComplaintSheet, type SheetLink, type SheetPassReport } from './sync';
+
+// The complaint log's passes go through the outbox like the task lists' (services/sync/worker.ts):
+// one item per pass and generation, with the outbox's backoff, Retry-After and waits for sign-in.
+// The link and the last pass's report live in syncMeta under one key (no new table).
+
+export const SHEET_KIND = 'complaint-sheet';
+const META_KEY = 'complaint-sheet';
+const ALARM = 'complaint-sheet';
+
+export interface ComplaintSheetState extends SheetLink {
+  enabled: boolean;
+  generation: number;
+  lastSyncAt: number | null;
+  lastReport: SheetPassReport | null;
+  /** The error kind or message of the last failed pass (cleared by the next good one). */
+  lastError: string | null;
+}
+
+export const sheetRemote = (provider: Provider): SheetRemote =>
+  provider === 'google' ? googleSheets() : excelTable();
+
+export async function complaintSheet(): Promise<ComplaintSheetState | null> {
+  return ((await db.syncMeta.get(META_KEY))?.value as ComplaintSheetState | undefined) ?? null;
+}
+
+async function save(state: ComplaintSheetState): Promise<void> {
+  await db.syncMeta.put({ key: META_KEY, value: state, updatedAt: Date.now() });
+}
+
+/** Links the log to a spreadsheet; a new link starts from nothing pushed. */
+export async function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Promise<ComplaintSheetState> {
+  const previous = await complaintSheet();
+  const state: ComplaintSheetState = {
+    ...link,
+    pushed: {},
+    enabled: true,
+    generation: (previous?.generation ?? 0) + 1,
+    lastSyncAt: null,
+    lastReport: null,
+    lastError: null,
+  };
+  await save(state);
+  return state;
+}
+
+/** Stops syncing; the local complaints and the spreadsheet are both left as they are. */
+export async function disableComplaintSheet(): Promise<void> {
+  const current = await complaintSheet();
+  if (current) await save({ ...current, enabled: false });
+}
+
+export function complaintSheetHandler(remoteFor: (p: Provider) => SheetRemote = sheetRemote): OutboxHandler {
+  return {
+    kind: SHEET_KIND,
+    async run() {
+      const state = await complaintSheet();
+      if (!state?.enabled) return { skipped: true };
+      try {
+        const { link, report } = await syncComplaintSheet(remoteFor(state.provider), state);
+        const latest = await complaintSheet();
+        // Turned off or relinked meanwhile: this pass's state is stale.
+        if (!latest?.enabled || latest.generation !== state.generation) return { skipped: true };
+        // The next generation lets the next request queue a new outbox item (the key names it).
+        await save({
+          ...latest,
+          pushed: link.pushed,
+          generation: latest.generation + 1,
+          lastSyncAt: Date.now(),
+          lastReport: report,
+          lastError: null,
+        });
+        return report;
+      } catch (err) {
+        const latest = await complaintSheet();
+        const kind = (err as { kind?: string } | null)?.kind;
+        if (latest) await save({ ...latest, lastError: kind ?? String((err as Error)?.message ?? err) });
+        throw err;
+      }
+    },
+  };
+}
+
+/** Queues a pass (one per generation at a time); null when the log is not linked. */
+export async function requestComplaintSheetSync(): Promise<string | null> {
+  const state = await complaintSheet();
+  if (!state?.enabled) return null;
+  return (await enqueue(SHEET_KIND, `${SHEET_KIND}:${state.generation}`, {})).id;
+}
+
+export function registerComplaintSheet(): Promise<unknown> {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== ALARM) return;
+    void requestComplaintSheetSync()
+      .then(kickOutbox)
+      .catch((err) => console.warn('Complaint sheet pass not queued', err));
+  });
+  return ensureRepeatingAlarm(ALARM, 5, 1).catch((err) =>
+    console.error('Complaint sheet alarm not set', err),
+  );
+}
