@@ -17,6 +17,7 @@ export async function bindToTab(search = location.search): Promise<void> {
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(backgroundToPages, raw);
     if (message?.type === 'thread:changed' && message.data.tabId === boundTabId.value) {
+      pushes += 1;
       thread.value = message.data.result;
       if (!message.data.result) tabClosed.value = true;
     }
@@ -31,11 +32,18 @@ export async function bindToTab(search = location.search): Promise<void> {
   browser.tabs.onActivated.addListener(({ tabId }) => void follow(tabId));
 }
 
+/** Threads pushed by the background so far: a newer push wins over an older request's answer. */
+let pushes = 0;
+
 async function follow(tabId: number): Promise<void> {
   boundTabId.value = tabId;
   tabClosed.value = false;
+  const before = pushes;
   boundTabUrl.value = (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
-  thread.value = await sendToBackground({ type: 'thread:get', data: { tabId } });
+  const known = await sendToBackground({ type: 'thread:get', data: { tabId } });
+  // The page may have reported its thread while this question was on its way (the background had
+  // nothing yet and answers null): the pushed thread is newer, so the answer must not blank it.
+  if (pushes === before && boundTabId.value === tabId) thread.value = known;
 }
 
 export async function rereadTab(): Promise<void> {
