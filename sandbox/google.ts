@@ -32,6 +32,13 @@ export function sendGoogleError(
   );
 }
 
+/** 401 for a missing, unknown or expired access token, as every Google API answers it. */
+export function sendGoogleUnauthenticated(res: ServerResponse): void {
+  sendGoogleError(res, 401, 'authError', 'Request had invalid authentication credentials.', {
+    'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
+  });
+}
+
 const GOOGLE_STATUS: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
@@ -53,9 +60,7 @@ export function googleRoutes(state: SandboxState): Route {
     state.countRequest(`${req.method} ${GOOGLE_PREFIX}${found.endpoint.pattern}`);
     const auth = state.checkToken('google', bearerToken(req));
     if (auth !== 'ok') {
-      sendGoogleError(res, 401, 'authError', 'Request had invalid authentication credentials.', {
-        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
-      });
+      sendGoogleUnauthenticated(res);
       return true;
     }
     const scopes = state.tokenScopes('google', bearerToken(req));

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Route, SandboxRequest } from './http';
 import { parseJson, sendJson } from './http';
-import { sendGoogleError } from './google';
+import { sendGoogleError, sendGoogleUnauthenticated } from './google';
 import { bearerToken, compileEndpoints, findEndpoint, randomId, sendEmpty, type Endpoint } from './routing';
 import type { SandboxState } from './state';
 
@@ -69,9 +69,7 @@ export function gtasksRoutes(state: SandboxState): Route {
     state.countRequest(`${req.method} ${GTASKS_PREFIX}${found.endpoint.pattern}`);
     const token = bearerToken(req);
     if (state.checkToken('google', token) !== 'ok') {
-      sendGoogleError(res, 401, 'authError', 'Request had invalid authentication credentials.', {
-        'www-authenticate': 'Bearer realm="https://accounts.google.com/", error="invalid_token"',
-      });
+      sendGoogleUnauthenticated(res);
       return true;
     }
     const scopes = state.tokenScopes('google', token);
