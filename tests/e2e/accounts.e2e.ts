@@ -5,7 +5,7 @@
 // confirmation. The side panel runs on a fake clock set to the Friday before the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 // Friday 27 March 2026, 19:00 in Madrid (UTC+1): the working week is over, so every slot offered
@@ -53,37 +53,12 @@ async function connectBoth(): Promise<void> {
 }
 
 /** Books into `provider`'s calendar from now on (what Options → Profile sets). */
-async function bookInto(provider: 'google' | 'microsoft'): Promise<void> {
-  const options = await s.openExtensionPage('options.html');
-  await options.evaluate(
-    async ({ provider, manager }) => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
-        new Promise((r) => {
-          const q = open.result.transaction('settings').objectStore('settings').get('profile');
-          q.onsuccess = () => r(q.result);
-        });
-      let record = await get();
-      for (let i = 0; i < 50 && !record; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        record = await get();
-      }
-      if (!record) throw new Error('demo profile not seeded');
-      const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
-      store.put({
-        ...record,
-        value: {
-          ...record.value,
-          managerEmail: manager,
-          bookingCalendar: { provider, calendarId: provider === 'google' ? manager : 'primary' },
-        },
-      });
-      await new Promise((r) => (store.transaction.oncomplete = r));
-    },
-    { provider, manager: provider === 'google' ? GOOGLE_MANAGER : MS_MANAGER },
-  );
-  await options.close();
+function bookInto(provider: 'google' | 'microsoft'): Promise<void> {
+  const manager = provider === 'google' ? GOOGLE_MANAGER : MS_MANAGER;
+  return setBookingCalendar(s, manager, {
+    provider,
+    calendarId: provider === 'google' ? manager : 'primary',
+  });
 }
 
 /** The thread in its mail site and the side panel bound to it, the panel on the fake clock. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
@@ -292,35 +292,10 @@ describe('booking in Microsoft 365 through failures', () => {
 
   it('ends with exactly one event after a 500 and a 429 with Retry-After', async () => {
     // Book into the manager's Microsoft calendar instead of Google (what Options → Profile sets).
-    const options = await s.openExtensionPage('options.html');
-    await options.evaluate(async () => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      // The sandbox build seeds the demo profile at install; wait for it.
-      const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
-        new Promise((r) => {
-          const q = open.result.transaction('settings').objectStore('settings').get('profile');
-          q.onsuccess = () => r(q.result);
-        });
-      let record = await get();
-      for (let i = 0; i < 50 && !record; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        record = await get();
-      }
-      if (!record) throw new Error('demo profile not seeded');
-      const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
-      store.put({
-        ...record,
-        value: {
-          ...record.value,
-          managerEmail: 'maria.lopez@demoferreteria.onmicrosoft.com',
-          bookingCalendar: { provider: 'microsoft', calendarId: 'primary' },
-        },
-      });
-      // Wait for the commit: closing the page right after would abort the transaction.
-      await new Promise((r) => (store.transaction.oncomplete = r));
+    await setBookingCalendar(s, 'maria.lopez@demoferreteria.onmicrosoft.com', {
+      provider: 'microsoft',
+      calendarId: 'primary',
     });
-    await options.close();
     await fetch(`${s.sandbox}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

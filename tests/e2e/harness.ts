@@ -54,3 +54,39 @@ export async function launchExtension(
     },
   };
 }
+
+/**
+ * Books into `bookingCalendar` from now on, with `managerEmail` as the manager (what Options →
+ * Profile sets), written straight into the profile record once the sandbox build has seeded it.
+ */
+export async function setBookingCalendar(
+  s: ExtensionSession,
+  managerEmail: string,
+  bookingCalendar: { provider: 'google' | 'microsoft'; calendarId: string },
+): Promise<void> {
+  const options = await s.openExtensionPage('options.html');
+  await options.evaluate(
+    async ({ managerEmail, bookingCalendar }) => {
+      const open = indexedDB.open('ops-assistant');
+      await new Promise((r) => (open.onsuccess = r));
+      const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
+        new Promise((r) => {
+          const q = open.result.transaction('settings').objectStore('settings').get('profile');
+          q.onsuccess = () => r(q.result);
+        });
+      // The sandbox build seeds the demo profile at install; wait for it.
+      let record = await get();
+      for (let i = 0; i < 50 && !record; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        record = await get();
+      }
+      if (!record) throw new Error('demo profile not seeded');
+      const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
+      store.put({ ...record, value: { ...record.value, managerEmail, bookingCalendar } });
+      // Wait for the commit: closing the page right after would abort the transaction.
+      await new Promise((r) => (store.transaction.oncomplete = r));
+    },
+    { managerEmail, bookingCalendar },
+  );
+  await options.close();
+}

@@ -10,7 +10,7 @@
 // until the user reconnects, then goes once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
 import { SEED_THREADS, outlookDemoPath } from '../../sandbox/seed/threads';
 
 // Friday 13 March 2026, 19:00 in Madrid: every slot offered is in the next working week.
@@ -61,36 +61,8 @@ async function connectMicrosoft(): Promise<void> {
 }
 
 /** Books into the manager's Microsoft calendar from now on (what Options → Profile sets). */
-async function bookIntoMicrosoft(): Promise<void> {
-  const options = await s.openExtensionPage('options.html');
-  await options.evaluate(async (manager) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
-      new Promise((r) => {
-        const q = open.result.transaction('settings').objectStore('settings').get('profile');
-        q.onsuccess = () => r(q.result);
-      });
-    // The sandbox build seeds the demo profile at install; wait for it.
-    let record = await get();
-    for (let i = 0; i < 50 && !record; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      record = await get();
-    }
-    if (!record) throw new Error('demo profile not seeded');
-    const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
-    store.put({
-      ...record,
-      value: {
-        ...record.value,
-        managerEmail: manager,
-        bookingCalendar: { provider: 'microsoft', calendarId: 'primary' },
-      },
-    });
-    await new Promise((r) => (store.transaction.oncomplete = r));
-  }, MS_MANAGER);
-  await options.close();
-}
+const bookIntoMicrosoft = () =>
+  setBookingCalendar(s, MS_MANAGER, { provider: 'microsoft', calendarId: 'primary' });
 
 /** The Outlook thread and the side panel bound to it, the panel on a fixed clock. */
 async function openPanel(from = thread): Promise<{ mail: Page; panel: Page }> {
