@@ -51,13 +51,15 @@ export function Accounts() {
           <div key={p.id} class="row" style={{ margin: '8px 0' }} data-testid={`account-${p.id}`}>
             <strong style={{ minWidth: '180px' }}>{t(p.label)}</strong>
             <span class="muted" style={{ flex: 1 }}>
-              {account
-                ? t(
-                    'connectedSince',
-                    account.account ?? '',
-                    formatDateTime(account.at, { dateStyle: 'medium' }),
-                  )
-                : t('notConnected')}
+              {state === null
+                ? t('loading')
+                : account
+                  ? t(
+                      'connectedSince',
+                      account.account ?? '',
+                      formatDateTime(account.at, { dateStyle: 'medium' }),
+                    )
+                  : t('notConnected')}
             </span>
             {account && stale?.[p.id] && (
               <span role="status" class="notice error" data-testid={`account-${p.id}-reconnect`}>
@@ -74,7 +76,9 @@ export function Accounts() {
                 {busy === p.id ? t('connecting') : t('reconnect')}
               </button>
             )}
-            {account ? (
+            {/* Until the stored state is read, neither button: a "Connect" shown for a moment beside
+                an account already connected would be clicked (an e2e run did exactly that). */}
+            {state === null ? null : account ? (
               <button
                 type="button"
                 onClick={() => void sendToBackground({ type: 'auth:disconnect', data: { provider: p.id } })}

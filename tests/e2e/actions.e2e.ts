@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
+import { launchExtension, setBookingCalendar, withDb, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
@@ -56,18 +56,20 @@ describe('tasks', () => {
     await panel.getByRole('button', { name: 'Add task' }).click();
     await panel.getByText('Task added:').waitFor();
     // Due tomorrow 09:00 by default: make it due today so the popup's "due today" lists it.
-    await panel.evaluate(async () => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const db = open.result;
-      const store = db.transaction('tasks', 'readwrite').objectStore('tasks');
-      const all: { id: string; dueAt: number }[] = await new Promise((r) => {
-        const q = store.getAll();
-        q.onsuccess = () => r(q.result);
-      });
-      for (const task of all) store.put({ ...task, dueAt: Date.now() + 60_000 });
-      await new Promise((r) => (store.transaction.oncomplete = r));
-    });
+    await withDb(
+      panel,
+      ['tasks'],
+      async (db) => {
+        const store = db.transaction('tasks', 'readwrite').objectStore('tasks');
+        const all: { id: string; dueAt: number }[] = await new Promise((r) => {
+          const q = store.getAll();
+          q.onsuccess = () => r(q.result);
+        });
+        for (const task of all) store.put({ ...task, dueAt: Date.now() + 60_000 });
+        await new Promise((r) => (store.transaction.oncomplete = r));
+      },
+      null,
+    );
     const popup = await s.openExtensionPage('popup.html');
     const row = popup.getByTestId('tasks-due').getByTestId('task-item');
     await row.first().waitFor();
@@ -86,25 +88,28 @@ describe('tasks', () => {
     const popup = await s.openExtensionPage('popup.html');
     await popup.getByRole('textbox', { name: 'Task' }).fill('Llamar a Hotel Miramar');
     await popup.getByRole('button', { name: 'Add task' }).click();
-    const taskId = await popup.evaluate(async () => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const read = (): Promise<{ id: string; title: string }[]> =>
-        new Promise((r) => {
-          const q = open.result.transaction('tasks').objectStore('tasks').getAll();
-          q.onsuccess = () => r(q.result);
-        });
-      let task: { id: string; title: string } | undefined;
-      for (let i = 0; i < 50 && !task; i++) {
-        task = (await read()).find((x) => x.title === 'Llamar a Hotel Miramar');
-        if (!task) await new Promise((r) => setTimeout(r, 100));
-      }
-      if (!task) throw new Error('task not stored');
-      const tx = open.result.transaction('tasks', 'readwrite');
-      tx.objectStore('tasks').put({ ...task, remindAt: Date.now() + 1500 });
-      await new Promise((r) => (tx.oncomplete = r));
-      return task.id;
-    });
+    const taskId = await withDb(
+      popup,
+      ['tasks'],
+      async (db) => {
+        const read = (): Promise<{ id: string; title: string }[]> =>
+          new Promise((r) => {
+            const q = db.transaction('tasks').objectStore('tasks').getAll();
+            q.onsuccess = () => r(q.result);
+          });
+        let task: { id: string; title: string } | undefined;
+        for (let i = 0; i < 50 && !task; i++) {
+          task = (await read()).find((x) => x.title === 'Llamar a Hotel Miramar');
+          if (!task) await new Promise((r) => setTimeout(r, 100));
+        }
+        if (!task) throw new Error('task not stored');
+        const tx = db.transaction('tasks', 'readwrite');
+        tx.objectStore('tasks').put({ ...task, remindAt: Date.now() + 1500 });
+        await new Promise((r) => (tx.oncomplete = r));
+        return task.id;
+      },
+      null,
+    );
     // The alarm is triggered by the test instead of waiting for the clock.
     await popup.waitForTimeout(1600);
     const notifications = await s.worker.evaluate(async () => {

@@ -6,7 +6,7 @@
 // it from the calendar by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, readStore, withDb, type ExtensionSession } from './harness';
 
 const PASSPHRASE = 'cuaderno de la tienda 2026';
 const NOT_COMPARED = ['agendaCache', 'syncMeta', 'vault'];
@@ -14,99 +14,96 @@ const NOT_COMPARED = ['agendaCache', 'syncMeta', 'vault'];
 type Dump = Record<string, unknown[]>;
 
 /** Every object store of the extension's database, read with plain IndexedDB. */
-async function dump(page: Page): Promise<Dump> {
-  return page.evaluate(async (skip) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const idb = open.result;
-    const out: Record<string, unknown[]> = {};
-    for (const name of [...idb.objectStoreNames]) {
-      if (skip.includes(name)) continue;
-      out[name] = await new Promise((resolve) => {
-        const q = idb.transaction(name).objectStore(name).getAll();
-        q.onsuccess = () => resolve(q.result as unknown[]);
-      });
-    }
-    idb.close();
-    return out;
-  }, NOT_COMPARED);
+function dump(page: Page): Promise<Dump> {
+  return withDb(
+    page,
+    ['settings'],
+    async (idb, skip) => {
+      const out: Record<string, unknown[]> = {};
+      for (const name of [...idb.objectStoreNames]) {
+        if (skip.includes(name)) continue;
+        out[name] = await new Promise((resolve) => {
+          const q = idb.transaction(name).objectStore(name).getAll();
+          q.onsuccess = () => resolve(q.result as unknown[]);
+        });
+      }
+      return out;
+    },
+    NOT_COMPARED,
+  );
 }
 
 /** Waits for the sandbox demo's profile (seeded at install) so nothing is written after the restore. */
 async function waitForSeed(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const idb = open.result;
-    if (!idb.objectStoreNames.contains('settings')) return false;
-    const profile = await new Promise((resolve) => {
-      const q = idb.transaction('settings').objectStore('settings').get('profile');
-      q.onsuccess = () => resolve(q.result);
-    });
-    idb.close();
-    return Boolean(profile);
-  });
+  await expect
+    .poll(async () => (await readStore<{ key: string }>(page, 'settings')).some((r) => r.key === 'profile'), {
+      timeout: 30_000,
+    })
+    .toBe(true);
 }
 
 /** Tasks (with a thread link, accents, a completed one) and a complaint, as the user's own data. */
 async function fill(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const tx = open.result.transaction(['lists', 'tasks', 'complaints'], 'readwrite');
-    tx.objectStore('lists').put({ id: 'l-shop', name: 'Tienda', builtIn: null, order: 5, createdAt: 1 });
-    for (let i = 0; i < 300; i++) {
-      tx.objectStore('tasks').put({
-        id: `task-${i}`,
-        listId: 'l-shop',
-        title: `Llamar a la ferretería Núñez nº ${i}`,
-        notes: i % 2 ? 'Pedido 7781 — «urgente»' : '',
-        dueAt: i % 3 ? 1_770_000_000_000 + i * 60_000 : null,
-        dueAllDay: i % 5 === 0,
-        remindAt: null,
-        priority: i % 4 === 0 ? 'high' : 'normal',
-        status: i % 6 === 0 ? 'done' : 'open',
-        link:
-          i % 10 === 0
-            ? { kind: 'thread', ref: `gmail:18c${i}`, url: 'https://mail.google.com/mail/u/0/#inbox/18c' }
-            : null,
-        order: i,
-        createdAt: 1_769_000_000_000 + i,
-        completedAt: i % 6 === 0 ? 1_769_500_000_000 : null,
-        words: ['llamar', 'ferreteria', 'nunez'],
+  const stores = ['lists', 'tasks', 'complaints'];
+  await withDb(
+    page,
+    stores,
+    async (db, stores) => {
+      const tx = db.transaction(stores, 'readwrite');
+      tx.objectStore('lists').put({ id: 'l-shop', name: 'Tienda', builtIn: null, order: 5, createdAt: 1 });
+      for (let i = 0; i < 300; i++) {
+        tx.objectStore('tasks').put({
+          id: `task-${i}`,
+          listId: 'l-shop',
+          title: `Llamar a la ferretería Núñez nº ${i}`,
+          notes: i % 2 ? 'Pedido 7781 — «urgente»' : '',
+          dueAt: i % 3 ? 1_770_000_000_000 + i * 60_000 : null,
+          dueAllDay: i % 5 === 0,
+          remindAt: null,
+          priority: i % 4 === 0 ? 'high' : 'normal',
+          status: i % 6 === 0 ? 'done' : 'open',
+          link:
+            i % 10 === 0
+              ? { kind: 'thread', ref: `gmail:18c${i}`, url: 'https://mail.google.com/mail/u/0/#inbox/18c' }
+              : null,
+          order: i,
+          createdAt: 1_769_000_000_000 + i,
+          completedAt: i % 6 === 0 ? 1_769_500_000_000 : null,
+          words: ['llamar', 'ferreteria', 'nunez'],
+        });
+      }
+      tx.objectStore('complaints').put({
+        id: 'c-1',
+        threadKey: 'gmail:18c0',
+        threadUrl: 'https://mail.google.com/mail/u/0/#inbox/18c0',
+        channel: 'gmail',
+        customerName: 'Lucía Gómez',
+        customerEmail: 'lucia@example.es',
+        subject: 'Entrega tardía',
+        summary: 'El pedido llegó con 5 días de retraso',
+        category: 'delivery',
+        severity: 'high',
+        status: 'in_progress',
+        orderRef: 'PO 7781',
+        amount: { value: 129.5, currency: 'EUR' },
+        language: 'es',
+        assignee: null,
+        resolution: '',
+        compensation: '',
+        firstResponseAt: null,
+        resolvedAt: null,
+        dueAt: 1_770_100_000_000,
+        createdAt: 1_769_000_000_000,
+        updatedAt: 1_769_000_000_500,
+        history: [{ at: 1_769_000_000_000, kind: 'created' }],
+        seenMessageIds: ['m1'],
+        taskId: 'task-0',
+        words: ['entrega', 'tardia'],
       });
-    }
-    tx.objectStore('complaints').put({
-      id: 'c-1',
-      threadKey: 'gmail:18c0',
-      threadUrl: 'https://mail.google.com/mail/u/0/#inbox/18c0',
-      channel: 'gmail',
-      customerName: 'Lucía Gómez',
-      customerEmail: 'lucia@example.es',
-      subject: 'Entrega tardía',
-      summary: 'El pedido llegó con 5 días de retraso',
-      category: 'delivery',
-      severity: 'high',
-      status: 'in_progress',
-      orderRef: 'PO 7781',
-      amount: { value: 129.5, currency: 'EUR' },
-      language: 'es',
-      assignee: null,
-      resolution: '',
-      compensation: '',
-      firstResponseAt: null,
-      resolvedAt: null,
-      dueAt: 1_770_100_000_000,
-      createdAt: 1_769_000_000_000,
-      updatedAt: 1_769_000_000_500,
-      history: [{ at: 1_769_000_000_000, kind: 'created' }],
-      seenMessageIds: ['m1'],
-      taskId: 'task-0',
-      words: ['entrega', 'tardia'],
-    });
-    await new Promise((r) => (tx.oncomplete = r));
-    open.result.close();
-  });
+      await new Promise((r) => (tx.oncomplete = r));
+    },
+    stores,
+  );
 }
 
 async function allow(page: Page, cloud: string): Promise<void> {

@@ -4,64 +4,51 @@
 // dashboard via the sheet; a status someone types into the sheet comes back to profile two.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, putRecords, readStore, type ExtensionSession } from './harness';
 
 const SUBJECT = 'Pedido 7781 llegó con la caja rota';
 const STATUS_COLUMN = 7; // "Status" in the header the extension writes (services/complaint-log/sheet.ts)
 
 async function storeComplaint(page: Page): Promise<void> {
-  await page.evaluate(async (subject) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const now = Date.now();
-    const store = open.result.transaction('complaints', 'readwrite').objectStore('complaints');
-    await new Promise(
-      (r) =>
-        (store.put({
-          id: 'cmp-7781',
-          threadKey: 'gmail:thread-7781',
-          threadUrl: 'https://mail.google.com/mail/u/0/#inbox/thread-7781',
-          channel: 'gmail',
-          customerName: 'Lucía Pérez',
-          customerEmail: 'lucia@example.com',
-          subject,
-          summary: '=HYPERLINK("http://evil.example","pulsa")',
-          category: 'damaged',
-          severity: 'high',
-          status: 'new',
-          orderRef: '7781',
-          amount: null,
-          language: 'es',
-          assignee: null,
-          resolution: '',
-          compensation: '',
-          firstResponseAt: null,
-          receivedAt: now,
-          resolvedAt: null,
-          dueAt: null,
-          createdAt: now,
-          updatedAt: now,
-          history: [{ at: now, kind: 'created' }],
-          seenMessageIds: [],
-          taskId: null,
-          words: ['pedido', 'caja', 'rota'],
-        }).onsuccess = r),
-    );
-    open.result.close();
-  }, SUBJECT);
+  const now = Date.now();
+  await putRecords(page, 'complaints', [
+    {
+      id: 'cmp-7781',
+      threadKey: 'gmail:thread-7781',
+      threadUrl: 'https://mail.google.com/mail/u/0/#inbox/thread-7781',
+      channel: 'gmail',
+      customerName: 'Lucía Pérez',
+      customerEmail: 'lucia@example.com',
+      subject: SUBJECT,
+      summary: '=HYPERLINK("http://evil.example","pulsa")',
+      category: 'damaged',
+      severity: 'high',
+      status: 'new',
+      orderRef: '7781',
+      amount: null,
+      language: 'es',
+      assignee: null,
+      resolution: '',
+      compensation: '',
+      firstResponseAt: null,
+      receivedAt: now,
+      resolvedAt: null,
+      dueAt: null,
+      createdAt: now,
+      updatedAt: now,
+      history: [{ at: now, kind: 'created' }],
+      seenMessageIds: [],
+      taskId: null,
+      words: ['pedido', 'caja', 'rota'],
+    },
+  ]);
 }
 
 async function statusOf(page: Page): Promise<string | null> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const found = await new Promise<{ status: string } | undefined>((resolve) => {
-      const q = open.result.transaction('complaints').objectStore('complaints').get('cmp-7781');
-      q.onsuccess = () => resolve(q.result as { status: string } | undefined);
-    });
-    open.result.close();
-    return found?.status ?? null;
-  });
+  const found = (await readStore<{ id: string; status: string }>(page, 'complaints')).find(
+    (c) => c.id === 'cmp-7781',
+  );
+  return found?.status ?? null;
 }
 
 describe.each([

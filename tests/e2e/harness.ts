@@ -65,13 +65,13 @@ export async function setBookingCalendar(
   bookingCalendar: { provider: 'google' | 'microsoft'; calendarId: string },
 ): Promise<void> {
   const options = await s.openExtensionPage('options.html');
-  await options.evaluate(
-    async ({ managerEmail, bookingCalendar }) => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
+  await withDb(
+    options,
+    ['settings'],
+    async (db, { managerEmail, bookingCalendar }) => {
       const get = (): Promise<{ key: string; value: Record<string, unknown> } | undefined> =>
         new Promise((r) => {
-          const q = open.result.transaction('settings').objectStore('settings').get('profile');
+          const q = db.transaction('settings').objectStore('settings').get('profile');
           q.onsuccess = () => r(q.result);
         });
       // The sandbox build seeds the demo profile at install; wait for it.
@@ -81,7 +81,7 @@ export async function setBookingCalendar(
         record = await get();
       }
       if (!record) throw new Error('demo profile not seeded');
-      const store = open.result.transaction('settings', 'readwrite').objectStore('settings');
+      const store = db.transaction('settings', 'readwrite').objectStore('settings');
       store.put({ ...record, value: { ...record.value, managerEmail, bookingCalendar } });
       // Wait for the commit: closing the page right after would abort the transaction.
       await new Promise((r) => (store.transaction.oncomplete = r));
@@ -89,4 +89,103 @@ export async function setBookingCalendar(
     { managerEmail, bookingCalendar },
   );
   await options.close();
+}
+
+/**
+ * Runs `body` in `page` (one of the extension's pages) against the extension's own IndexedDB,
+ * with plain IndexedDB as a test reads and writes what the extension stored.
+ *
+ * It waits until the extension has created the database with every store in `stores`: a bare
+ * `indexedDB.open('ops-assistant')` made before the page's Dexie opened it would create an empty
+ * version-1 database of its own, and a connection left open would hold up the extension's
+ * upgrade (both seen on a loaded CI machine: "One of the specified object stores was not found",
+ * then every page waiting). The connection closes when the extension asks to upgrade, and always
+ * after `body`.
+ */
+export async function withDb<A, R>(
+  page: Page,
+  stores: string[],
+  body: (db: IDBDatabase, arg: A) => R | Promise<R>,
+  arg: A,
+): Promise<R> {
+  // Composed in Node, as Playwright itself sends a function's source (extension pages forbid eval):
+  // the page runs the waiting loop around `body`.
+  // eslint-disable-next-line no-new-func
+  const run = new Function(
+    'input',
+    `return (async ({ stores, arg, timeoutMs }) => {
+      const body = ${body.toString()};
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const known = (await indexedDB.databases()).some((d) => d.name === 'ops-assistant');
+        if (known) {
+          const db = await new Promise((resolve, reject) => {
+            const open = indexedDB.open('ops-assistant');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          db.onversionchange = () => db.close();
+          if (stores.every((name) => db.objectStoreNames.contains(name))) {
+            try {
+              return await body(db, arg);
+            } finally {
+              db.close();
+            }
+          }
+          db.close();
+        }
+        if (Date.now() > deadline)
+          throw new Error('the extension never created its database with ' + stores.join(', '));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })(input);`,
+  ) as (input: unknown) => Promise<R>;
+  return page.evaluate(run, { stores, arg: arg as unknown, timeoutMs: 30_000 });
+}
+
+/** Every row of one store of the extension's database. */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return withDb(
+    page,
+    [store],
+    (db, name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const q = db.transaction(name).objectStore(name).getAll();
+        q.onsuccess = () => resolve(q.result as T[]);
+        q.onerror = () => reject(q.error);
+      }),
+    store,
+  );
+}
+
+/** Puts `records` into one store of the extension's database, resolved once committed. */
+export function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
+  return withDb(
+    page,
+    [store],
+    (db, { store, records }) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(store, 'readwrite');
+        for (const record of records) tx.objectStore(store).put(record);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      }),
+    { store, records },
+  );
+}
+
+/** Empties stores of the extension's database, resolved once committed. */
+export function clearStores(page: Page, stores: string[]): Promise<void> {
+  return withDb(
+    page,
+    stores,
+    (db, names) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(names, 'readwrite');
+        for (const name of names) tx.objectStore(name).clear();
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      }),
+    stores,
+  );
 }

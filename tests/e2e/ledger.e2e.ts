@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { clearStores, launchExtension, readStore, withDb, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath, type SeedThread } from '../../sandbox/seed/threads';
 import type { LedgerEntry, Task } from '../../services/db/db';
 import { exportedView, readCsv, readXlsx } from '../../services/ledger/export';
@@ -43,29 +43,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** Every row of a table of the extension's database. */
-function stored<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const q = open.result.transaction(name).objectStore(name).getAll();
-    const all: unknown[] = await new Promise((r) => (q.onsuccess = () => r(q.result)));
-    open.result.close();
-    return all;
-  }, table) as Promise<T[]>;
-}
-
-function clear(page: Page, tables: string[]): Promise<void> {
-  return page.evaluate(async (names) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const tx = open.result.transaction(names, 'readwrite');
-    for (const n of names) tx.objectStore(n).clear();
-    await new Promise((r) => (tx.oncomplete = r));
-    open.result.close();
-  }, tables);
-}
-
 let opened = 0;
 async function openMail(pathOf: (t: SeedThread) => string, t: SeedThread) {
   const mail = await s.context.newPage();
@@ -93,7 +70,7 @@ describe.each([
 ] as const)('%s', (site, pathOf) => {
   it('records both supplier invoices in one click each, with a reminder task, and exports them back whole', async () => {
     const dashboard = await s.openExtensionPage('dashboard.html#/ledger');
-    await clear(dashboard, ['ledger', 'tasks']);
+    await clearStores(dashboard, ['ledger', 'tasks']);
 
     for (const inv of INVOICES) {
       const { mail, panel } = await openMail(pathOf, inv.thread);
@@ -111,12 +88,12 @@ describe.each([
       await panel.close();
     }
 
-    const ledger = byNumber(await stored<LedgerEntry>(dashboard, 'ledger'));
+    const ledger = byNumber(await readStore<LedgerEntry>(dashboard, 'ledger'));
     expect(ledger.map((e) => [e.number, e.total, e.currency, e.dueDate, e.status])).toEqual(
       byNumber(INVOICES).map((i) => [i.number, i.total, i.currency, i.due, 'to_pay']),
     );
     expect(ledger.every((e) => e.threadUrl?.includes(site === 'Gmail' ? '/gmail/' : '/outlook/'))).toBe(true);
-    const tasks = await stored<Task>(dashboard, 'tasks');
+    const tasks = await readStore<Task>(dashboard, 'tasks');
     expect(tasks.map((t) => t.id).sort()).toEqual(ledger.map((e) => e.reminderTaskId).sort());
     expect(tasks.map((t) => t.title).sort()).toEqual([
       'Pay invoice F2026/0153 (Suministros Norte S.L.)',
@@ -142,7 +119,7 @@ describe.each([
 describe('the same invoice twice', () => {
   it('opened on the other mail site, the recorded invoice is recognised and nothing is added', async () => {
     const dashboard = await s.openExtensionPage('dashboard.html#/ledger');
-    await clear(dashboard, ['ledger', 'tasks']);
+    await clearStores(dashboard, ['ledger', 'tasks']);
     const inv = INVOICES[0]!;
     const first = await openMail(gmailDemoPath, inv.thread);
     await first.panel.getByRole('button', { name: 'Record invoice' }).click();
@@ -150,8 +127,8 @@ describe('the same invoice twice', () => {
     const second = await openMail(outlookDemoPath, inv.thread);
     await second.panel.getByText('This invoice was already recorded').waitFor();
     expect(await second.panel.getByRole('button', { name: 'Record invoice' }).count()).toBe(0);
-    expect(await stored(dashboard, 'ledger')).toHaveLength(1);
-    expect(await stored(dashboard, 'tasks')).toHaveLength(1);
+    expect(await readStore(dashboard, 'ledger')).toHaveLength(1);
+    expect(await readStore(dashboard, 'tasks')).toHaveLength(1);
     for (const p of [first.mail, first.panel, second.mail, second.panel, dashboard]) await p.close();
   });
 });
@@ -160,89 +137,92 @@ describe('documents', () => {
   it('a letter and a meeting brief render on the letterhead, print alone, and download as a .docx that opens', async () => {
     const page = await s.openExtensionPage('dashboard.html#/ledger');
     // The demo business's profile and a meeting booked from a thread, as the extension stores them.
-    await page.evaluate(async () => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const tx = open.result.transaction(['settings', 'outbox', 'complaints', 'tasks'], 'readwrite');
-      // What is open with that customer: the late-delivery complaint and its follow-up task.
-      tx.objectStore('complaints').put({
-        id: 'complaint-1',
-        threadKey: 'gmail:193d4a5b6c7d8e9f',
-        customerEmail: 'marta.gil@correo.es',
-        customerName: 'Marta Gil',
-        subject: 'Pedido 48213 sin entregar',
-        summary: 'El pedido 48213 lleva diez días de retraso y pide la devolución si no llega el viernes.',
-        category: 'delivery',
-        severity: 'high',
-        status: 'in_progress',
-        createdAt: Date.now(),
-        dueAt: null,
-        words: [],
-      });
-      tx.objectStore('tasks').put({
-        id: 'task-1',
-        listId: 'followups',
-        title: 'Llamar a Marta Gil con la fecha de entrega',
-        notes: '',
-        dueAt: Date.parse('2026-12-02T09:00:00+01:00'),
-        dueAllDay: false,
-        remindAt: null,
-        priority: 'high',
-        status: 'open',
-        link: { kind: 'complaint', ref: 'complaint-1' },
-        order: 1,
-        createdAt: Date.now(),
-        completedAt: null,
-        words: [],
-      });
-      tx.objectStore('settings').put({
-        key: 'profile',
-        value: {
-          businessName: 'Ferretería López',
-          managerName: 'Lucía Martín',
-          managerEmail: 'ops@demo-ferreteria.es',
-          timeZone: 'Europe/Madrid',
-          places: [{ id: 'shop', label: 'Tienda', detail: 'C/ Toledo 42, Madrid', kind: 'address' }],
-        },
-        updatedAt: Date.now(),
-      });
-      tx.objectStore('outbox').put({
-        id: 'booking-1',
-        key: 'booking-1',
-        kind: 'calendar:create',
-        status: 'done',
-        attempts: 1,
-        nextAttemptAt: 0,
-        lastError: null,
-        createdAt: Date.now(),
-        updatedAt: Date.now(),
-        result: { eventId: 'e1', joinUrl: null },
-        payload: {
-          provider: 'google',
-          calendarId: 'primary',
+    const stores = ['settings', 'outbox', 'complaints', 'tasks'];
+    await withDb(
+      page,
+      stores,
+      async (db, stores) => {
+        const tx = db.transaction(stores, 'readwrite');
+        // What is open with that customer: the late-delivery complaint and its follow-up task.
+        tx.objectStore('complaints').put({
+          id: 'complaint-1',
           threadKey: 'gmail:193d4a5b6c7d8e9f',
-          threadUrl: 'https://mail.google.com/mail/u/0/#inbox/193d4a5b6c7d8e9f',
-          customer: {
-            name: 'Marta Gil',
-            email: 'marta.gil@correo.es',
-            language: 'es',
+          customerEmail: 'marta.gil@correo.es',
+          customerName: 'Marta Gil',
+          subject: 'Pedido 48213 sin entregar',
+          summary: 'El pedido 48213 lleva diez días de retraso y pide la devolución si no llega el viernes.',
+          category: 'delivery',
+          severity: 'high',
+          status: 'in_progress',
+          createdAt: Date.now(),
+          dueAt: null,
+          words: [],
+        });
+        tx.objectStore('tasks').put({
+          id: 'task-1',
+          listId: 'followups',
+          title: 'Llamar a Marta Gil con la fecha de entrega',
+          notes: '',
+          dueAt: Date.parse('2026-12-02T09:00:00+01:00'),
+          dueAllDay: false,
+          remindAt: null,
+          priority: 'high',
+          status: 'open',
+          link: { kind: 'complaint', ref: 'complaint-1' },
+          order: 1,
+          createdAt: Date.now(),
+          completedAt: null,
+          words: [],
+        });
+        tx.objectStore('settings').put({
+          key: 'profile',
+          value: {
+            businessName: 'Ferretería López',
+            managerName: 'Lucía Martín',
+            managerEmail: 'ops@demo-ferreteria.es',
             timeZone: 'Europe/Madrid',
+            places: [{ id: 'shop', label: 'Tienda', detail: 'C/ Toledo 42, Madrid', kind: 'address' }],
           },
-          event: {
-            title: 'Reunión con Marta Gil: pedido 48213',
-            description: 'Revisar el retraso del pedido 48213',
-            start: '2026-12-03T10:00:00+01:00',
-            end: '2026-12-03T10:30:00+01:00',
-            timeZone: 'Europe/Madrid',
-            location: 'C/ Toledo 42, Madrid',
-            attendees: [{ email: 'marta.gil@correo.es', name: 'Marta Gil' }],
-            online: false,
+          updatedAt: Date.now(),
+        });
+        tx.objectStore('outbox').put({
+          id: 'booking-1',
+          key: 'booking-1',
+          kind: 'calendar:create',
+          status: 'done',
+          attempts: 1,
+          nextAttemptAt: 0,
+          lastError: null,
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+          result: { eventId: 'e1', joinUrl: null },
+          payload: {
+            provider: 'google',
+            calendarId: 'primary',
+            threadKey: 'gmail:193d4a5b6c7d8e9f',
+            threadUrl: 'https://mail.google.com/mail/u/0/#inbox/193d4a5b6c7d8e9f',
+            customer: {
+              name: 'Marta Gil',
+              email: 'marta.gil@correo.es',
+              language: 'es',
+              timeZone: 'Europe/Madrid',
+            },
+            event: {
+              title: 'Reunión con Marta Gil: pedido 48213',
+              description: 'Revisar el retraso del pedido 48213',
+              start: '2026-12-03T10:00:00+01:00',
+              end: '2026-12-03T10:30:00+01:00',
+              timeZone: 'Europe/Madrid',
+              location: 'C/ Toledo 42, Madrid',
+              attendees: [{ email: 'marta.gil@correo.es', name: 'Marta Gil' }],
+              online: false,
+            },
           },
-        },
-      });
-      await new Promise((r) => (tx.oncomplete = r));
-      open.result.close();
-    });
+        });
+        await new Promise((r) => (tx.oncomplete = r));
+      },
+      stores,
+    );
 
     await page.goto(page.url().replace('#/ledger', '#/letters/payment_reminder'));
     await page.getByLabel('Language of the letter').selectOption('es');

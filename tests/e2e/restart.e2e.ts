@@ -2,7 +2,7 @@
 // the outbox row survives in IndexedDB, the next worker takes it over when its lease runs out, and
 // the calendar ends with exactly one event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, withDb, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath } from '../../sandbox/seed/threads';
 // The sandbox build's lease (this test process is not a sandbox build, so LEASE_MS here would be
 // production's minute).
@@ -57,17 +57,17 @@ describe('service worker stopped mid-booking', () => {
     // Watch the outbox row until the next worker has finished it. The page's message wakes the
     // worker, as the next click in the side panel would.
     const page = await s.openExtensionPage('dashboard.html');
-    const status = await page.evaluate(
-      async (deadline) => {
+    const status = await withDb(
+      page,
+      ['outbox'],
+      async (db, deadline) => {
         const chrome = (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
         ).chrome;
         await chrome.runtime.sendMessage({ type: 'outbox:kick', data: {} }).catch(() => undefined);
-        const open = indexedDB.open('ops-assistant');
-        await new Promise((r) => (open.onsuccess = r));
         for (;;) {
           const rows: { kind: string; status: string }[] = await new Promise((r) => {
-            const q = open.result.transaction('outbox').objectStore('outbox').getAll();
+            const q = db.transaction('outbox').objectStore('outbox').getAll();
             q.onsuccess = () => r(q.result);
           });
           const booking = rows.find((row) => row.kind === 'calendar:create');

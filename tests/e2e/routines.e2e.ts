@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, putRecords, readStore, type ExtensionSession } from './harness';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 const DAY = 86_400_000;
@@ -19,36 +19,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** Puts records straight into the extension's database (as the product would have stored them). */
-function put(page: Page, store: string, records: unknown[]): Promise<void> {
-  return page.evaluate(
-    async ({ store, records }) => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const tx = open.result.transaction(store, 'readwrite');
-      for (const record of records) tx.objectStore(store).put(record);
-      await new Promise((r, e) => ((tx.oncomplete = r), (tx.onerror = e)));
-      open.result.close();
-    },
-    { store, records },
-  );
-}
-
-function all<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (store) => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const q = open.result.transaction(store).objectStore(store).getAll();
-    const rows: T[] = await new Promise((r) => (q.onsuccess = () => r(q.result)));
-    open.result.close();
-    return rows;
-  }, store);
-}
-
 /** The business in Madrid, whatever zone the machine is in. */
 async function madrid(page: Page) {
   await page.getByTestId('tasks-view-title').waitFor();
-  await put(page, 'settings', [
+  await putRecords(page, 'settings', [
     {
       key: 'profile',
       value: { timeZone: 'Europe/Madrid', managerEmail: 'maria@example.es' },
@@ -81,7 +55,7 @@ describe('recurring tasks', () => {
     const row = page.getByTestId('task-item').filter({ hasText: 'Revisar inventario de la cámara' });
     await row.waitFor();
     expect(await row.getByTestId('task-rule').textContent()).toBe('↻ cada lunes a las 9:00');
-    const [stored] = await all<StoredTask>(page, 'tasks');
+    const [stored] = await readStore<StoredTask>(page, 'tasks');
     expect(stored).toMatchObject({
       title: 'Revisar inventario de la cámara',
       rule: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0',
@@ -97,9 +71,11 @@ describe('recurring tasks', () => {
 
     await row.getByRole('checkbox').check();
     await expect
-      .poll(async () => (await all<StoredTask>(page, 'tasks')).filter((t) => t.status === 'open').length)
+      .poll(
+        async () => (await readStore<StoredTask>(page, 'tasks')).filter((t) => t.status === 'open').length,
+      )
       .toBe(1);
-    const tasks = await all<StoredTask>(page, 'tasks');
+    const tasks = await readStore<StoredTask>(page, 'tasks');
     const next = tasks.find((t) => t.status === 'open')!;
     expect(next.id).not.toBe(stored!.id);
     expect(next.seriesId).toBe(stored!.seriesId);
@@ -148,7 +124,7 @@ describe('morning brief and weekly report', () => {
       words: [],
       ...over,
     });
-    await put(page, 'complaints', [
+    await putRecords(page, 'complaints', [
       complaint('Vencida', { dueAt: now - 3_600_000 }),
       complaint('Esperando', { status: 'new', createdAt: now - 3 * DAY, dueAt: now + 5 * DAY }),
     ]);
@@ -169,12 +145,12 @@ describe('morning brief and weekly report', () => {
       words: [],
       ...(checklistRunId ? { checklistRunId } : {}),
     });
-    await put(page, 'tasks', [
+    await putRecords(page, 'tasks', [
       task('t-brief', 'Llamar al fontanero', now - 60_000),
       task('t-check', 'Contar el cambio de la caja', now - 60_000, 'run-1'),
     ]);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid' }).format(now);
-    await put(page, 'ledger', [
+    await putRecords(page, 'ledger', [
       {
         id: 'inv-1',
         supplierKey: 'B12345678',
@@ -188,7 +164,7 @@ describe('morning brief and weekly report', () => {
         threadKey: null,
       },
     ]);
-    await put(page, 'agendaCache', [
+    await putRecords(page, 'agendaCache', [
       {
         id: 'google:primary',
         provider: 'google',
@@ -279,7 +255,7 @@ describe('morning brief and weekly report', () => {
           words: [],
         });
       }
-    await put(page, 'complaints', complaints);
+    await putRecords(page, 'complaints', complaints);
     await page.setViewportSize({ width: 1100, height: 1400 });
     await page.goto(page.url().replace(/#.*/, '#/report'));
     await page.getByTestId('report-page').waitFor();

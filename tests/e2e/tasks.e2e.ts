@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { clearStores, launchExtension, readStore, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath } from '../../sandbox/seed/threads';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
@@ -17,27 +17,12 @@ afterAll(async () => {
 });
 
 /** Every stored task, as IndexedDB holds it (search words included), by id. */
-function storedTasks(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const q = open.result.transaction('tasks').objectStore('tasks').getAll();
-    const all: { id: string }[] = await new Promise((r) => (q.onsuccess = () => r(q.result)));
-    open.result.close();
-    return all.sort((a, b) => a.id.localeCompare(b.id));
-  });
+async function storedTasks(page: Page): Promise<Record<string, unknown>[]> {
+  const all = await readStore<{ id: string }>(page, 'tasks');
+  return all.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function clearTasks(page: Page): Promise<void> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const tx = open.result.transaction('tasks', 'readwrite');
-    tx.objectStore('tasks').clear();
-    await new Promise((r) => (tx.oncomplete = r));
-    open.result.close();
-  });
-}
+const clearTasks = (page: Page) => clearStores(page, ['tasks']);
 
 describe('tasks export and import', () => {
   it('a JSON export imports back losslessly, links to a complaint and to a thread included', async () => {

@@ -4,7 +4,7 @@
 // same time keeps both texts on both sides, and the conflict is shown in Options → Team sharing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, readStore, withDb, type ExtensionSession } from './harness';
 
 const TITLE = 'Llamar a Lucía por el pedido 7781';
 
@@ -15,18 +15,7 @@ interface StoredTask {
   listId: string;
 }
 
-async function tasks(page: Page): Promise<StoredTask[]> {
-  return page.evaluate(async () => {
-    const open = indexedDB.open('ops-assistant');
-    await new Promise((r) => (open.onsuccess = r));
-    const all = await new Promise<StoredTask[]>((resolve) => {
-      const q = open.result.transaction('tasks').objectStore('tasks').getAll();
-      q.onsuccess = () => resolve(q.result as StoredTask[]);
-    });
-    open.result.close();
-    return all;
-  });
-}
+const tasks = (page: Page) => readStore<StoredTask>(page, 'tasks');
 
 /** Waits until the stored tasks satisfy `check` (each profile syncs in its own background). */
 async function until(page: Page, check: (all: StoredTask[]) => boolean, what: string): Promise<StoredTask[]> {
@@ -38,19 +27,19 @@ async function until(page: Page, check: (all: StoredTask[]) => boolean, what: st
   throw new Error(`Timed out waiting for: ${what}`);
 }
 
+/** Renames a task as the user would, read and written in one transaction (a sync may be running). */
 async function retitle(page: Page, from: string, to: string): Promise<void> {
-  await page.evaluate(
-    async ({ from, to }) => {
-      const open = indexedDB.open('ops-assistant');
-      await new Promise((r) => (open.onsuccess = r));
-      const store = open.result.transaction('tasks', 'readwrite').objectStore('tasks');
+  await withDb(
+    page,
+    ['tasks'],
+    async (db, { from, to }) => {
+      const store = db.transaction('tasks', 'readwrite').objectStore('tasks');
       const all = await new Promise<{ title: string }[]>((resolve) => {
         const q = store.getAll();
         q.onsuccess = () => resolve(q.result as { title: string }[]);
       });
       const task = all.find((t) => t.title === from)!;
       await new Promise((r) => (store.put({ ...task, title: to }).onsuccess = r));
-      open.result.close();
     },
     { from, to },
   );
