@@ -22,6 +22,8 @@ import {
   statusLabel,
 } from '../complaints/labels';
 import { formatDateTime, t } from '../../services/i18n';
+import { getProfile } from '../../services/profile';
+import { homeCurrency } from '../../services/ledger/currency';
 
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 
@@ -47,6 +49,13 @@ export function ComplaintPanel({ snapshot, analysis }: { snapshot: ThreadSnapsho
   const [categories, setCategories] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // An amount typed without a currency is in the business's own (from its time zone), editable.
+  const [home, setHome] = useState('EUR');
+  const [currency, setCurrency] = useState('');
+  useEffect(() => {
+    void getProfile().then((p) => setHome(homeCurrency(p.timeZone) ?? 'EUR'));
+  }, []);
+  const currencyNow = /^[A-Z]{3}$/.test(currency) ? currency : (form?.amount?.currency ?? home);
 
   useEffect(() => {
     let live = true;
@@ -63,6 +72,7 @@ export function ComplaintPanel({ snapshot, analysis }: { snapshot: ThreadSnapsho
       setCategories(cats);
       // A form left half-typed (panel closed) comes back as it was.
       if (draft) setForm(draft.form);
+      setCurrency(draft?.form.amount?.currency ?? '');
     })().catch((err: unknown) => live && setError(complaintErrorMessage(err)));
     return () => {
       live = false;
@@ -70,7 +80,9 @@ export function ComplaintPanel({ snapshot, analysis }: { snapshot: ThreadSnapsho
   }, [threadKey, snapshot]);
 
   function start() {
-    setForm(fromAnalysis(prefillFromThread(snapshot, categories), analysis));
+    const prefill = fromAnalysis(prefillFromThread(snapshot, categories), analysis);
+    setCurrency(prefill.amount?.currency ?? '');
+    setForm(prefill);
   }
 
   function edit(changes: Partial<ComplaintPrefill>) {
@@ -211,10 +223,22 @@ export function ComplaintPanel({ snapshot, analysis }: { snapshot: ThreadSnapsho
               const value = Number(e.currentTarget.value.replace(',', '.'));
               edit({
                 amount:
-                  e.currentTarget.value && Number.isFinite(value)
-                    ? { value, currency: form.amount?.currency ?? 'EUR' }
-                    : null,
+                  e.currentTarget.value && Number.isFinite(value) ? { value, currency: currencyNow } : null,
               });
+            }}
+          />
+        </label>
+        <label>
+          {t('fieldCurrency')}
+          <input
+            maxLength={3}
+            autocapitalize="characters"
+            value={currency || currencyNow}
+            onInput={(e) => {
+              const code = e.currentTarget.value.toUpperCase();
+              setCurrency(code);
+              if (form.amount && /^[A-Z]{3}$/.test(code))
+                edit({ amount: { ...form.amount, currency: code } });
             }}
           />
         </label>
