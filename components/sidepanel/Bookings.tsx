@@ -25,14 +25,8 @@ import { addTask } from '../../services/db/tasks';
 import type { BusinessProfile } from '../../services/profile';
 import { sendToBackground } from '../../services/messaging';
 import { formatDateTime, t } from '../../services/i18n';
-import { fromOutbox } from '../../services/calendar/errors';
+import { outboxText } from './outbox-text';
 import { useLive } from '../use-live';
-
-/** An outbox error in the UI language: the calendar's documented cause, else the raw text. */
-function errorText(lastError: string): string {
-  const known = fromOutbox(lastError);
-  return known ? t(known.key, ...known.args) : t('lastError', lastError);
-}
 
 export interface DraftHandoff {
   label: string;
@@ -206,9 +200,9 @@ function BookingRow({
               )}
         </span>
       </div>
-      {item.status !== 'done' && item.lastError && (
+      {outboxText(item) && (
         <p class={item.status === 'failed' ? 'notice error' : 'muted'} data-testid="booking-error">
-          {errorText(item.lastError)}
+          {outboxText(item)}
         </p>
       )}
       {item.status === 'failed' && (
@@ -226,7 +220,7 @@ function BookingRow({
         .map((c) => (
           <p key={c.id} class={c.status === 'failed' ? 'notice error' : 'muted'}>
             {t(c.kind === 'calendar:cancel' ? 'cancelPending' : 'movePending')}{' '}
-            {c.lastError ? `(${errorText(c.lastError)})` : ''}
+            {outboxText(c) ? `(${outboxText(c)})` : ''}
           </p>
         ))}
       {item.status === 'done' && result && !cancelled && (
