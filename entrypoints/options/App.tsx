@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../services/i18n';
 import { Accounts } from '../../components/options/Accounts';
 import { Profile } from '../../components/options/Profile';
 import { Staff } from '../../components/options/Staff';
+import { OwnAddresses } from '../../components/options/OwnAddresses';
 import { Templates } from '../../components/options/Templates';
 import { Ai } from '../../components/options/Ai';
 import { Backup } from '../../components/options/Backup';
@@ -67,6 +68,7 @@ export function App() {
       </section>
       <Accounts />
       <Profile />
+      <OwnAddresses />
       <Staff />
       <Templates />
       <Ai />

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LEARNED_ADDRESSES_KEY, addressList } from '../../services/mail-sites/ours';
+import { t } from '../../services/i18n';
+
+/**
+ * The addresses the extension learnt are the business's own (a reply it drafted, sent from an
+ * alias), listed so a wrong one can be removed: the side panel treats mail from them as ours.
+ */
+export function OwnAddresses() {
+  const [learnt, setLearnt] = useState<string[] | null>(null);
+  useEffect(() => {
+    const read = () =>
+      void browser.storage.local
+        .get(LEARNED_ADDRESSES_KEY)
+        .then((stored) => setLearnt(addressList(stored[LEARNED_ADDRESSES_KEY])));
+    read();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && LEARNED_ADDRESSES_KEY in changes) read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  async function remove(address: string) {
+    const stored = await browser.storage.local.get(LEARNED_ADDRESSES_KEY);
+    const next = addressList(stored[LEARNED_ADDRESSES_KEY]).filter((a) => a !== address);
+    await browser.storage.local.set({ [LEARNED_ADDRESSES_KEY]: next });
+    setLearnt(next);
+  }
+
+  if (learnt === null) return null;
+  return (
+    <section class="card" id="own-addresses" aria-labelledby="own-addresses-heading">
+      <h2 id="own-addresses-heading">{t('ownAddressesHeading')}</h2>
+      <p class="muted">{t('ownAddressesHelp')}</p>
+      {learnt.length === 0 ? (
+        <p class="muted" data-testid="own-addresses-empty">
+          {t('ownAddressesNone')}
+        </p>
+      ) : (
+        <ul data-testid="own-addresses">
+          {learnt.map((address) => (
+            <li key={address} class="row">
+              <span style={{ flex: 1 }}>{address}</span>
+              <button
+                type="button"
+                aria-label={t('ownAddressRemove', address)}
+                onClick={() => void remove(address)}
+              >
+                {t('ownAddressRemoveButton')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
