@@ -54,17 +54,27 @@ export function LettersPage({ path }: { path: string[] }) {
   });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void getProfile().then(setProfile);
-    void bookedMeetings().then((list) => {
+    // A database that cannot be read says so instead of "Loading…" for ever.
+    const failed = (err: unknown) => setError(ledgerErrorMessage(err));
+    getProfile().then(setProfile, failed);
+    bookedMeetings().then((list) => {
       setMeetings(list);
       setMeetingId((id) => id ?? list[0]?.id ?? null);
-    });
+    }, failed);
   }, []);
   useEffect(() => {
     setBrief(null);
-    if (meetingId) void meetingBrief(meetingId).then(setBrief);
+    if (meetingId)
+      meetingBrief(meetingId).then(setBrief, (err: unknown) => setError(ledgerErrorMessage(err)));
   }, [meetingId]);
-  if (!profile) return <p class="muted">…</p>;
+  if (!profile)
+    return error ? (
+      <p role="alert" class="notice error">
+        {error}
+      </p>
+    ) : (
+      <p class="muted">{t('loading')}</p>
+    );
 
   const meetingDoc = MEETING_DOCS.includes(kind);
   const letter: Letter | null = !meetingDoc

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LedgerPage } from './LedgerPage';
 import { OverdueInvoices } from './OverdueInvoices';
@@ -101,6 +101,16 @@ describe('the dashboard ledger', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([expect.stringContaining('Suministros Norte S.L. · F2026/0153')]);
+  });
+
+  it('a profile that cannot be read says so, instead of loading for ever', async () => {
+    const read = vi.spyOn(db.settings, 'get').mockRejectedValue(new Error('database closed'));
+    try {
+      render(<LettersPage path={['payment_reminder']} />);
+      expect((await screen.findByRole('alert')).textContent).toContain('database closed');
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('a letter from a template, on the profile letterhead, follows what is typed', async () => {

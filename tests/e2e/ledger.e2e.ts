@@ -136,6 +136,9 @@ describe('the same invoice twice', () => {
 describe('documents', () => {
   it('a letter and a meeting brief render on the letterhead, print alone, and download as a .docx that opens', async () => {
     const page = await s.openExtensionPage('dashboard.html#/ledger');
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
     // The demo business's profile and a meeting booked from a thread, as the extension stores them.
     const stores = ['settings', 'outbox', 'complaints', 'tasks'];
     await withDb(
@@ -225,6 +228,16 @@ describe('documents', () => {
     );
 
     await page.goto(page.url().replace('#/ledger', '#/letters/payment_reminder'));
+    // It once waited here 30 s on a loaded CI machine (not reproduced since): say what the page showed.
+    await page
+      .getByLabel('Language of the letter')
+      .waitFor()
+      .catch(async (err: Error) => {
+        const body = (await page.locator('body').innerText()).slice(0, 1500);
+        throw new Error(
+          `${err.message}\nat ${page.url()}, after page errors [${pageErrors.join(' | ')}], showing:\n${body}`,
+        );
+      });
     await page.getByLabel('Language of the letter').selectOption('es');
     await page.getByLabel('Recipient').fill('Obras Norte S.L.');
     await page.getByLabel('Address').fill('Av. de América 10\n28028 Madrid');
