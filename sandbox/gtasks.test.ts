@@ -112,6 +112,105 @@ describe('Google Tasks API v1', () => {
   });
 });
 
+describe('Google Tasks order (insert previous, tasks.move, position)', () => {
+  async function add(
+    list: string,
+    title: string,
+    previous?: string,
+  ): Promise<{ id: string; position: string }> {
+    const query = previous ? `?previous=${previous}` : '';
+    const res = await call(`tasks/v1/lists/${list}/tasks${query}`, {
+      method: 'POST',
+      body: JSON.stringify({ title }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { id: string; position: string };
+  }
+  async function titlesInOrder(list: string): Promise<string[]> {
+    const body = (await (await call(`tasks/v1/lists/${list}/tasks?maxResults=100`)).json()) as {
+      items: { title: string; position: string }[];
+    };
+    return body.items
+      .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+      .map((t) => t.title);
+  }
+
+  it('inserts first without previous, right after previous with it; moves likewise', async () => {
+    const list = await newList();
+    const a = await add(list, 'A');
+    const b = await add(list, 'B'); // no previous: first
+    expect(await titlesInOrder(list)).toEqual(['B', 'A']);
+    await add(list, 'C', b.id); // after B
+    expect(await titlesInOrder(list)).toEqual(['B', 'C', 'A']);
+    const moved = await call(`tasks/v1/lists/${list}/tasks/${b.id}/move?previous=${a.id}`, {
+      method: 'POST',
+    });
+    expect(moved.status).toBe(200);
+    const answer = (await moved.json()) as { id: string; position: string };
+    expect(answer.id).toBe(b.id);
+    expect(answer.position > a.position).toBe(true);
+    expect(await titlesInOrder(list)).toEqual(['C', 'A', 'B']);
+    // No previous: first.
+    await call(`tasks/v1/lists/${list}/tasks/${a.id}/move`, { method: 'POST' });
+    expect(await titlesInOrder(list)).toEqual(['A', 'C', 'B']);
+  });
+
+  it('a move shows in an incremental read (updatedMin) and changes the ETag', async () => {
+    const list = await newList();
+    const a = await add(list, 'A');
+    const b = await add(list, 'B');
+    const before = (await (await call(`tasks/v1/lists/${list}/tasks/${a.id}`)).json()) as {
+      etag: string;
+      updated: string;
+    };
+    const bNow = (await (await call(`tasks/v1/lists/${list}/tasks/${b.id}`)).json()) as { updated: string };
+    const since = new Date(Date.parse(bNow.updated) + 1).toISOString();
+    await call(`tasks/v1/lists/${list}/tasks/${a.id}/move`, { method: 'POST' });
+    const changed = (await (
+      await call(`tasks/v1/lists/${list}/tasks?updatedMin=${since}&showDeleted=true`)
+    ).json()) as { items: { id: string; etag: string }[] };
+    expect(changed.items.map((t) => t.id)).toEqual([a.id]);
+    expect(changed.items[0]!.etag).not.toBe(before.etag);
+    expect(b.id).not.toBe(a.id);
+  });
+
+  it('refuses a previous that is not in the list (or deleted), a parent, and a move with a body', async () => {
+    const list = await newList();
+    const a = await add(list, 'A');
+    const b = await add(list, 'B');
+    expect(
+      (await call(`tasks/v1/lists/${list}/tasks?previous=nope`, { method: 'POST', body: '{"title":"x"}' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(`tasks/v1/lists/${list}/tasks/${a.id}/move?parent=${b.id}`, { method: 'POST' })).status,
+    ).toBe(400);
+    expect(
+      (await call(`tasks/v1/lists/${list}/tasks/${a.id}/move`, { method: 'POST', body: '{"title":"x"}' }))
+        .status,
+    ).toBe(400);
+    await call(`tasks/v1/lists/${list}/tasks/${b.id}`, { method: 'DELETE' });
+    expect(
+      (await call(`tasks/v1/lists/${list}/tasks/${a.id}/move?previous=${b.id}`, { method: 'POST' })).status,
+    ).toBe(400);
+    expect((await call(`tasks/v1/lists/${list}/tasks/gone/move`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('renumbers when no gap is left, and the order still holds', async () => {
+    const list = await newList();
+    const first = await add(list, 'T0');
+    let last = first;
+    // Always inserting right after the first task halves one gap each time: it runs out.
+    const titles = ['T0'];
+    for (let i = 1; i <= 25; i++) {
+      last = await add(list, `T${i}`, first.id);
+      titles.splice(1, 0, `T${i}`);
+    }
+    expect(last.id).toBeTruthy();
+    expect(await titlesInOrder(list)).toEqual(titles);
+  });
+});
+
 describe('Google Drive appDataFolder', () => {
   const upload = (token = TOKEN, parents = ['appDataFolder']) =>
     call('upload/drive/v3/files?uploadType=multipart&fields=id,name', {

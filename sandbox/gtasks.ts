@@ -16,6 +16,17 @@ import type { SandboxState } from './state';
 // - "Performance tips" (developers.google.com/workspace/tasks/performance#etags): If-Match with a stale
 //   ETag answers 412 Precondition Failed
 // - Authorization scopes per method: tasks (and tasks.readonly for reads)
+// - Order (…/rest/v1/tasks#resource:-task `position`; …/rest/v1/tasks/insert; …/rest/v1/tasks/move;
+//   developers.google.com/workspace/tasks/order): `position` is output only, a string; "if this
+//   string is greater than another task's corresponding position string according to
+//   lexicographical ordering, the task is positioned after the other task". tasks.insert and
+//   tasks.move take `previous`: "If the task is … at the first position among its siblings, this
+//   parameter is omitted"; the task set as previous "must exist in the task list and can not be
+//   hidden". tasks.move's request body must be empty and it answers the task. Subtasks (`parent`) are
+//   not modelled: a `parent` parameter is refused rather than silently ignored.
+//   Not documented, chosen here: positions are 20-digit decimal strings with gaps; when no gap is
+//   left the siblings are renumbered, and each renumbered task gets a new `updated`, so an
+//   incremental reader (updatedMin) sees every position that changed.
 
 export const GTASKS_PREFIX = '/google/tasks/v1/';
 const SCOPE_BASE = 'https://www.googleapis.com/auth/';
@@ -112,6 +123,11 @@ function endpointsFor(state: SandboxState): Endpoint[] {
       method: 'POST',
       pattern: 'lists/{tasklist}/tasks',
       handle: withList((q, s, l) => insertTask(store(), q, s, l)),
+    },
+    {
+      method: 'POST',
+      pattern: 'lists/{tasklist}/tasks/{task}/move',
+      handle: withList((q, s, l, id) => moveTask(store(), q, s, l, id)),
     },
     {
       method: 'GET',
@@ -276,10 +292,99 @@ function apply(store: GTasksStore, task: GTask, body: TaskBody): void {
   task.etag = etagOf(task);
 }
 
+const GAP = 1 << 20;
+const POSITION_DIGITS = 20;
+const positionString = (n: number) => String(n).padStart(POSITION_DIGITS, '0');
+
+/** Top-level, not deleted tasks in their order (the siblings `previous` is about). */
+function siblings(list: GTaskList): GTask[] {
+  return list.tasks
+    .filter((t) => !t.deleted)
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+}
+
+/**
+ * Reads `previous` and `parent` of insert/move: the task to follow (null = first) or an error sent.
+ * `undefined` means an answer was already sent.
+ */
+function previousOf(req: SandboxRequest, res: ServerResponse, list: GTaskList): GTask | null | undefined {
+  const q = req.url.searchParams;
+  if (q.get('parent')) {
+    sendGoogleError(res, 400, 'invalid', 'Subtasks (parent) are not modelled by this sandbox.');
+    return undefined;
+  }
+  const id = q.get('previous');
+  if (!id) return null;
+  const previous = list.tasks.find((t) => t.id === id && !t.deleted && !t.hidden);
+  if (!previous) {
+    sendGoogleError(res, 400, 'invalid', `Invalid value for previous: ${id}`);
+    return undefined;
+  }
+  return previous;
+}
+
+/** Gives `task` a position right after `previous` (first when null) among the other siblings. */
+function place(store: GTasksStore, list: GTaskList, task: GTask, previous: GTask | null): void {
+  // The sibling right after the place: the least position greater than previous's (one scan).
+  let next: GTask | null = null;
+  for (const t of list.tasks) {
+    if (t === task || t.deleted || (previous && t.position <= previous.position)) continue;
+    if (!next || t.position < next.position) next = t;
+  }
+  const before = previous ? Number(previous.position) : null;
+  const after = next ? Number(next.position) : null;
+  let position: number | null;
+  if (before === null && after === null) position = GAP * 1024;
+  else if (before === null) position = after! - GAP >= 0 ? after! - GAP : null;
+  else if (after === null) position = before + GAP;
+  else position = after - before > 1 ? Math.floor((before + after) / 2) : null;
+  if (position !== null && position <= Number.MAX_SAFE_INTEGER) {
+    task.position = positionString(position);
+    return;
+  }
+  // No gap left: renumber all siblings with the task in its place.
+  const others = siblings(list).filter((t) => t !== task);
+  others.splice(previous ? others.indexOf(previous) + 1 : 0, 0, task);
+  const when = stamp(store);
+  others.forEach((t, i) => {
+    const value = positionString((i + 1) * GAP);
+    if (t.position === value) return;
+    t.position = value;
+    if (t !== task) {
+      t.updated = when;
+      t.etag = etagOf(t);
+    }
+  });
+}
+
+function moveTask(
+  store: GTasksStore,
+  req: SandboxRequest,
+  res: ServerResponse,
+  list: GTaskList,
+  id: string,
+): void {
+  withTask(res, list, id, (task) => {
+    if (req.body && req.body.trim() !== '' && req.body.trim() !== '{}')
+      return sendGoogleError(res, 400, 'invalid', 'The request body must be empty.');
+    if (req.url.searchParams.get('destinationTasklist'))
+      return sendGoogleError(res, 400, 'invalid', 'Moving between lists is not modelled by this sandbox.');
+    const previous = previousOf(req, res, list);
+    if (previous === undefined) return;
+    if (previous === task) return sendGoogleError(res, 400, 'invalid', 'A task cannot follow itself.');
+    place(store, list, task, previous);
+    task.updated = stamp(store);
+    task.etag = etagOf(task);
+    sendJson(res, 200, task);
+  });
+}
+
 function insertTask(store: GTasksStore, req: SandboxRequest, res: ServerResponse, list: GTaskList): void {
   const body = (parseJson(req.body) ?? {}) as TaskBody;
   const problem = invalid(body);
   if (problem) return sendGoogleError(res, 400, 'invalid', problem);
+  const previous = previousOf(req, res, list);
+  if (previous === undefined) return;
   const id = randomId(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
   const task: GTask = {
     kind: 'tasks#task',
@@ -288,9 +393,10 @@ function insertTask(store: GTasksStore, req: SandboxRequest, res: ServerResponse
     title: '',
     updated: '',
     selfLink: `https://www.googleapis.com/tasks/v1/lists/${list.id}/tasks/${id}`,
-    position: String(list.tasks.length).padStart(20, '0'),
+    position: '',
     status: 'needsAction',
   };
+  place(store, list, task, previous);
   apply(store, task, body);
   list.tasks.push(task);
   sendJson(res, 200, task);

@@ -47,6 +47,9 @@ export function TeamSharing() {
       <p class="muted" data-testid="team-scopes">
         {t('teamScopes')}
       </p>
+      <p class="muted" data-testid="team-order">
+        {t('teamOrderNote')}
+      </p>
       {lists?.map((list) => (
         <ListRow key={list.id} list={list} sync={syncs?.find((s) => s.listId === list.id) ?? null} />
       ))}

@@ -4,6 +4,7 @@ import { useSandbox } from '../../sandbox/testing';
 import { FIXED_TOKENS } from '../../sandbox/state';
 import { setCloudAuthForTests } from './http';
 import { disableListSync, enableListSync, listSync, merge, syncList, syncStatus } from './engine';
+import { reorderTasks } from '../db/tasks';
 import { googleTasks } from './google-tasks';
 import { microsoftTodo } from './todo';
 import type { SyncFields, TaskRemote } from './remote';
@@ -143,5 +144,66 @@ describe.each(['google', 'microsoft'] as const)('%s: bad input', (provider) => {
     expect(await db.tasks.count()).toBe(1);
     expect(await db.syncLinks.count()).toBe(0);
     await expect(syncList(LIST, remote)).rejects.toMatchObject({ kind: 'off' });
+  });
+});
+
+describe('order', () => {
+  const titlesHere = async () =>
+    (await db.tasks.where('listId').equals(LIST).sortBy('order')).map((t) => t.title);
+  const titlesThere = async (remote: TaskRemote, listId: string) =>
+    (await remote.changes(listId, null)).tasks
+      .filter((t) => !t.deleted)
+      .sort((a, b) => (a.position! < b.position! ? -1 : a.position! > b.position! ? 1 : 0))
+      .map((t) => t.title);
+  const idThere = async (remote: TaskRemote, listId: string, title: string) =>
+    (await remote.changes(listId, null)).tasks.find((t) => t.title === title)!.id;
+
+  it('Google Tasks: local order is sent (new tasks in place, a reorder with the fewest moves)', async () => {
+    const remote = remoteFor('google');
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([task(3, { order: 1 }), task(1, { order: 2 }), task(2, { order: 3 })]);
+    await enableListSync(LIST, 'google', list);
+    const first = await syncList(LIST, remote);
+    expect(first.moved).toBe(0); // each created right after the one it follows here
+    expect(await titlesThere(remote, list.id)).toEqual(['Tarea 3', 'Tarea 1', 'Tarea 2']);
+    // The user drags Tarea 2 to the top (what the list view's reorder writes).
+    await reorderTasks(['t-2', 't-3', 't-1']);
+    const second = await syncList(LIST, remote);
+    expect(second.moved).toBe(1);
+    expect(await titlesThere(remote, list.id)).toEqual(['Tarea 2', 'Tarea 3', 'Tarea 1']);
+    expect(await titlesHere()).toEqual(['Tarea 2', 'Tarea 3', 'Tarea 1']);
+    // Nothing changed: nothing moved.
+    expect((await syncList(LIST, remote)).moved).toBe(0);
+  });
+
+  it('Google Tasks: an order changed there comes here, and both sides’ moves are kept', async () => {
+    const remote = remoteFor('google');
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([1, 2, 3, 4].map((i) => task(i)));
+    await enableListSync(LIST, 'google', list);
+    await syncList(LIST, remote);
+    // A colleague moves Tarea 4 to the top and adds a task (Google puts a new one first).
+    await remote.move!(list.id, await idThere(remote, list.id, 'Tarea 4'), null);
+    await remote.create(list.id, { title: 'Nueva', notes: '', due: null, done: false, threadUrl: null });
+    await syncList(LIST, remote);
+    expect(await titlesHere()).toEqual(['Nueva', 'Tarea 4', 'Tarea 1', 'Tarea 2', 'Tarea 3']);
+    // Meanwhile here Tarea 1 goes to the bottom, and there Tarea 3 goes first: both kept.
+    const ids = (await db.tasks.where('listId').equals(LIST).sortBy('order')).map((t) => t.id);
+    await reorderTasks([...ids.filter((id) => id !== 't-1'), 't-1']);
+    await remote.move!(list.id, await idThere(remote, list.id, 'Tarea 3'), null);
+    await syncList(LIST, remote);
+    const expected = ['Tarea 3', 'Nueva', 'Tarea 4', 'Tarea 2', 'Tarea 1'];
+    expect(await titlesHere()).toEqual(expected);
+    expect(await titlesThere(remote, list.id)).toEqual(expected);
+  });
+
+  it('Microsoft To Do keeps no order (Graph has no order field): nothing is moved, local order stays', async () => {
+    const remote = remoteFor('microsoft');
+    expect(remote.move).toBeUndefined();
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([task(2, { order: 1 }), task(1, { order: 2 })]);
+    await enableListSync(LIST, 'microsoft', list);
+    expect((await syncList(LIST, remote)).moved).toBe(0);
+    expect(await titlesHere()).toEqual(['Tarea 2', 'Tarea 1']);
   });
 });

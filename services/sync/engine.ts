@@ -13,6 +13,10 @@ import type { RemoteTask, SyncFields, TaskRemote } from './remote';
 // The merge is three-way against the fields both sides last agreed on (`link.base`): a field changed
 // on one side only takes that side; changed on both sides to different texts keeps both texts and
 // records a conflict to show.
+// Order (Google Tasks only; Graph's todoTask has no order field): after the fields, (4) the list's
+// order is merged — tasks the user moved here keep their place after the task they follow here,
+// every other task follows the service's `position` — and the fewest tasks.move calls make the
+// service's order match; local `order` is renumbered when the service's order changed.
 
 export interface ListSync {
   listId: string;
@@ -34,7 +38,15 @@ export interface SyncReport {
   deleted: number;
   adopted: number;
   conflicts: number;
+  /** tasks.move calls made (Google Tasks only). */
+  moved: number;
 }
+
+/**
+ * A link also remembers the local `order` the task had when both sides last agreed on its place
+ * (where the service keeps an order): tasks now out of that sequence were moved here.
+ */
+type OrderedLink = SyncLink & { order?: number };
 
 const metaKey = (listId: string) => `sync:${listId}`;
 
@@ -213,7 +225,15 @@ export async function syncList(
 ): Promise<SyncReport> {
   const config = await listSync(listId, db);
   if (!config?.enabled) throw new SyncStopped('off', 'Sync is off for this list');
-  const report: SyncReport = { pulled: 0, created: 0, updated: 0, deleted: 0, adopted: 0, conflicts: 0 };
+  const report: SyncReport = {
+    pulled: 0,
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    adopted: 0,
+    conflicts: 0,
+    moved: 0,
+  };
   const { provider, remoteListId } = config;
   const linkId = (localId: string) => `${provider}:${localId}`;
   const putLink = (link: SyncLink) => db.syncLinks.put(link);
@@ -267,7 +287,8 @@ export async function syncList(
             etag: rt.etag,
             base: rt,
             syncedAt: Date.now(),
-          });
+            order: task.order,
+          } as OrderedLink);
         });
         byRemote.set(rt.id, (await db.syncLinks.get(linkId(task.id)))!);
         continue;
@@ -299,7 +320,8 @@ export async function syncList(
             etag: rt.etag,
             base: rt,
             syncedAt: Date.now(),
-          });
+            order: back.order,
+          } as OrderedLink);
         });
         continue;
       }
@@ -312,8 +334,9 @@ export async function syncList(
     }
     await saveListSync({ ...config, cursor: changes.cursor }, db);
 
-    // (2) Push.
-    const tasks = await db.tasks.where('listId').equals(listId).toArray();
+    // (2) Push, in the local order: a new task is created right after the one it follows here.
+    const tasks = (await db.tasks.where('listId').equals(listId).toArray()).sort(byLocalOrder);
+    let previous: string | null = null;
     const current = new Map(
       (await db.syncLinks.where('[provider+remoteListId]').equals([provider, remoteListId]).toArray()).map(
         (l) => [l.localId, l],
@@ -336,17 +359,21 @@ export async function syncList(
           syncedAt: 0,
         };
         await putLink({ ...pendingLink, base: localFields(task) });
-        const created = await remote.create(remoteListId, localFields(task));
+        const created = await remote.create(remoteListId, localFields(task), previous);
+        // No agreed order yet: step (4) checks its place.
         await putLink({
           ...pendingLink,
           remoteId: created.id,
           etag: created.etag,
           base: created,
           syncedAt: Date.now(),
-        });
+          order: undefined,
+        } as OrderedLink);
+        previous = created.id;
         report.created++;
         continue;
       }
+      previous = link.remoteId;
       if (same(localFields(task), link.base as SyncFields)) continue;
       await pushUpdate(task, link);
     }
@@ -355,6 +382,8 @@ export async function syncList(
       await db.syncLinks.delete(gone.id);
       report.deleted++;
     }
+    // (4) Order.
+    if (remote.move) report.moved = await syncOrder(listId, remoteListId, provider, remote, db);
     await saveListSync(
       {
         ...(await listSync(listId, db))!,
@@ -425,6 +454,123 @@ export async function syncList(
       }
     }
   }
+}
+
+/** The local list order: `order`, then creation, then id, so equal orders still sort one way. */
+function byLocalOrder(a: Task, b: Task): number {
+  return a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
+
+/**
+ * Step (4) of a pass where the service keeps an order. Tasks moved here since both sides last
+ * agreed (out of the order recorded on the links, or never placed) keep their place after
+ * the task they follow here; all others keep the service's order. The service is then brought to
+ * that merged order with the fewest moves — every task outside the longest run already in the
+ * service's order is moved after its predecessor — and the local `order` renumbered if it differs.
+ * Returns how many moves were sent. Each move is recorded as it is answered, so a pass cut short
+ * resumes where it stopped and a move whose answer was lost is found already done.
+ */
+async function syncOrder(
+  listId: string,
+  remoteListId: string,
+  provider: Provider,
+  remote: TaskRemote,
+  db: OpsDb,
+): Promise<number> {
+  const tasks = await db.tasks.where('listId').equals(listId).toArray();
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const links = (
+    (await db.syncLinks
+      .where('[provider+remoteListId]')
+      .equals([provider, remoteListId])
+      .toArray()) as OrderedLink[]
+  ).filter((l) => l.remoteId && byId.has(l.localId));
+  if (links.length === 0) return 0;
+  const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
+  // Moved here: outside the longest run of the local order that keeps the agreed order (so a
+  // renumbering that keeps the sequence moves nothing), or never placed.
+  const stay = longestIncreasing(localSeq.map((l) => (positionOf(l) === null ? null : (l.order ?? null))));
+  const moved = new Set(localSeq.filter((_, i) => !stay.has(i)).map((l) => l.id));
+  const movedHere = (l: OrderedLink) => moved.has(l.id);
+  const remoteCmp = (a: OrderedLink, b: OrderedLink) => {
+    const [pa, pb] = [positionOf(a) ?? '', positionOf(b) ?? ''];
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  };
+  // Moved tasks go after the nearest task before them here that was not moved (or first); those
+  // after every task that was not moved go last, wherever the service moved that one.
+  const after = new Map<string | null, OrderedLink[]>();
+  const tail: OrderedLink[] = [];
+  let anchor: string | null = null;
+  let lastStill = -1;
+  localSeq.forEach((l, i) => {
+    if (!movedHere(l)) lastStill = i;
+  });
+  localSeq.forEach((link, i) => {
+    if (!movedHere(link)) anchor = link.id;
+    else if (i > lastStill && lastStill >= 0) tail.push(link);
+    else after.set(anchor, [...(after.get(anchor) ?? []), link]);
+  });
+  const merged: OrderedLink[] = [...(after.get(null) ?? [])];
+  for (const link of links.filter((l) => !movedHere(l)).sort(remoteCmp))
+    merged.push(link, ...(after.get(link.id) ?? []));
+  merged.push(...tail);
+
+  // The longest run of `merged` already in the service's order stays; the rest is moved.
+  const keep = longestIncreasing(merged.map((l) => positionOf(l)));
+  let moves = 0;
+  for (let i = 0; i < merged.length; i++) {
+    if (keep.has(i)) continue;
+    const link = merged[i]!;
+    const previous = i > 0 ? merged[i - 1]!.remoteId : null;
+    const answer = await remote.move!(remoteListId, link.remoteId!, previous);
+    moves++;
+    // Only the position is taken from the answer: its other fields are merged in the next read.
+    const updated: OrderedLink = { ...link, base: { ...(link.base as object), position: answer.position } };
+    merged[i] = updated;
+    await db.syncLinks.put(updated);
+  }
+
+  // Local order follows the merged one; recorded on each link as the order both sides agree on.
+  const renumber = merged.some((l, i) => l.localId !== localSeq[i]!.localId);
+  await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+    const now = await db.tasks.bulkGet(merged.map((l) => l.localId));
+    const changedTasks: Task[] = [];
+    const changedLinks: OrderedLink[] = [];
+    merged.forEach((link, i) => {
+      const task = now[i];
+      // A task reordered (or deleted) while the pass ran is left for the next pass.
+      if (!task || task.order !== byId.get(link.localId)!.order) return;
+      const order = renumber ? i : task.order;
+      if (order !== task.order) changedTasks.push({ ...task, order });
+      if (link.order !== order) changedLinks.push({ ...link, order });
+    });
+    await db.tasks.bulkPut(changedTasks);
+    await db.syncLinks.bulkPut(changedLinks);
+  });
+  return moves;
+}
+
+/** Indexes of one longest strictly increasing run of the values (nulls never in it). */
+function longestIncreasing<T extends string | number>(values: (T | null)[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Array<number>(values.length).fill(-1);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const out = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.add(i);
+  return out;
 }
 
 const fieldsKey = (f: SyncFields) => JSON.stringify([f.title, f.notes, f.due, f.done]);

@@ -8,6 +8,8 @@ import { joinNotes, splitNotes, type RemoteTask, type SyncFields, type TaskRemot
 // are tasks.list with updatedMin (the latest `updated` seen) and showDeleted + showHidden, so
 // deletions and completed-then-cleared tasks come back too. Writes are conditional with If-Match.
 // The thread link is the notes' last line ("🔗 url"): Google Tasks has no field of its own for it.
+// Order: each task's `position` string is read; a task is placed with tasks.insert's `previous`
+// and moved with tasks.move (developers.google.com/workspace/tasks/order).
 
 type GTask = tasks_v1.Schema$Task;
 
@@ -26,6 +28,7 @@ function fromGoogle(task: GTask): RemoteTask {
     done: task.status === 'completed',
     completedAt: task.completed ? Date.parse(task.completed) : null,
     deleted: Boolean(task.deleted),
+    position: task.position ?? null,
   };
 }
 
@@ -102,12 +105,25 @@ export function googleTasks(base = GOOGLE_API_BASE): TaskRemote {
         throw err;
       }
     },
-    async create(listId, fields) {
-      const task = await cloudJson<GTask>('google', `${api}/lists/${encodeURIComponent(listId)}/tasks`, {
-        method: 'POST',
-        headers: json,
-        body: JSON.stringify(toGoogle(fields)),
-      });
+    async create(listId, fields, previous) {
+      // tasks.insert: without `previous` the task is created first among its siblings.
+      const query = previous ? `?previous=${encodeURIComponent(previous)}` : '';
+      const task = await cloudJson<GTask>(
+        'google',
+        `${api}/lists/${encodeURIComponent(listId)}/tasks${query}`,
+        { method: 'POST', headers: json, body: JSON.stringify(toGoogle(fields)) },
+      );
+      return fromGoogle(task);
+    },
+    async move(listId, id, previous) {
+      // tasks.move (developers.google.com/workspace/tasks/reference/rest/v1/tasks/move): an empty
+      // body; `previous` omitted puts it first; no `parent`, so it stays at the top level.
+      const query = previous ? `?previous=${encodeURIComponent(previous)}` : '';
+      const task = await cloudJson<GTask>(
+        'google',
+        `${api}/lists/${encodeURIComponent(listId)}/tasks/${encodeURIComponent(id)}/move${query}`,
+        { method: 'POST' },
+      );
       return fromGoogle(task);
     },
     async update(listId, id, fields, etag) {

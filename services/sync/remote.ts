@@ -19,6 +19,11 @@ export interface RemoteTask extends SyncFields {
   etag: string;
   deleted: boolean;
   completedAt: number | null;
+  /**
+   * Google Tasks' `position`: compared as strings, a greater one comes later in the list. Null where
+   * the service keeps no order (Microsoft Graph's todoTask has no order field).
+   */
+  position: string | null;
 }
 
 export interface RemoteList {
@@ -39,11 +44,17 @@ export interface TaskRemote {
   /** Everything changed since `cursor` (all live tasks when null), deleted ones included. */
   changes(listId: string, cursor: string | null): Promise<Changes>;
   get(listId: string, id: string): Promise<RemoteTask | null>;
-  create(listId: string, fields: SyncFields): Promise<RemoteTask>;
+  /** `previous`: the remote task it goes after (Google Tasks; omitted = first). Ignored without order. */
+  create(listId: string, fields: SyncFields, previous?: string | null): Promise<RemoteTask>;
   /** Conditional on `etag`: a 'conflict' CalendarError (412) when someone changed it meanwhile. */
   update(listId: string, id: string, fields: SyncFields, etag: string): Promise<RemoteTask>;
   /** Already gone counts as done. */
   remove(listId: string, id: string): Promise<void>;
+  /**
+   * Only where the service keeps an order (Google Tasks tasks.move): puts the task right after
+   * `previous`, or first when null. The answer carries the new `position`.
+   */
+  move?(listId: string, id: string, previous: string | null): Promise<RemoteTask>;
 }
 
 export const TASK_SCOPES: Record<Provider, string> = {

@@ -29,6 +29,8 @@ function fromTodo(task: TodoTask): RemoteTask {
       ? Date.parse(`${task.completedDateTime.dateTime.slice(0, 19)}Z`)
       : null,
     deleted: Boolean(task['@removed']),
+    // Graph's todoTask has no order field: the order people see in To Do is not readable or writable.
+    position: null,
   };
 }
 

@@ -58,7 +58,7 @@ export function watchLocalEdits(delayMs = 3_000): () => void {
     const ids = (await allListSyncs()).filter((s) => s.enabled).map((s) => s.listId);
     if (ids.length === 0) return '';
     const tasks = await db.tasks.where('listId').anyOf(ids).toArray();
-    return JSON.stringify(tasks.map((t) => [t.id, t.listId, t.title, t.notes, t.dueAt, t.status]));
+    return JSON.stringify(tasks.map((t) => [t.id, t.listId, t.title, t.notes, t.dueAt, t.status, t.order]));
   }).subscribe({
     next(fingerprint) {
       const first = last === null;

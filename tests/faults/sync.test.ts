@@ -12,6 +12,7 @@ import { processOutbox } from '../../services/outbox/outbox';
 import { enableListSync, listSync, localFields } from '../../services/sync/engine';
 import { requestSync, syncHandler } from '../../services/sync/worker';
 import { googleTasks } from '../../services/sync/google-tasks';
+import { reorderTasks } from '../../services/db/tasks';
 import { microsoftTodo } from '../../services/sync/todo';
 import type { RemoteTask, TaskRemote } from '../../services/sync/remote';
 import type { Provider } from '../../services/auth/tokens';
@@ -156,6 +157,21 @@ describe.each(['google', 'microsoft'] as const)(
       for (const t of locals.slice(30, 70)) await db.tasks.update(t.id, { notes: `${t.notes} (editada)` });
       for (let i = 0; i < 10; i++) await db.tasks.put({ ...task(COUNT + i), title: `Añadida aquí ${i}` });
       await db.tasks.update('t-7', { title: 'Pedido 7 — lo lleva Javier' });
+      let movedThere: string[] = [];
+      let movedHere: string[] = [];
+      if (remote.move) {
+        // Order (Google Tasks): there, five tasks are moved to the top; here, five others to the
+        // bottom (all of them still on both sides).
+        const stillHere = new Set((await db.tasks.toArray()).map((t) => t.title));
+        const candidates = there.slice(150).filter((t) => stillHere.has(t.title) && t.title !== seven.title);
+        const up = candidates.slice(100, 105);
+        for (const t of up) await remote.move(list.id, t.id, null);
+        movedThere = up.map((t) => t.title).reverse();
+        const all = await db.tasks.where('listId').equals(LIST).sortBy('order');
+        const down = all.filter((t) => candidates.slice(200, 205).some((c) => c.title === t.title));
+        movedHere = down.map((t) => t.title);
+        await reorderTasks([...all.filter((t) => !down.includes(t)), ...down].map((t) => t.id));
+      }
 
       await sandbox.admin('faults', 'POST', faults(provider));
       await syncUntilDone();
@@ -186,6 +202,17 @@ describe.each(['google', 'microsoft'] as const)(
       expect(seven2.title).toContain('Carmen');
       expect(there.find((t) => t.title === seven2.title)).toBeDefined();
       expect(await db.syncConflicts.where('localId').equals('t-7').count()).toBe(1);
+      if (remote.move) {
+        // Both sides list the tasks in the same order, with both people's moves in it.
+        const inOrder = (await db.tasks.where('listId').equals(LIST).sortBy('order')).map((t) => t.title);
+        const byPosition = [...there]
+          .sort((a, b) => (a.position! < b.position! ? -1 : a.position! > b.position! ? 1 : 0))
+          .map((t) => t.title);
+        expect(byPosition).toEqual(inOrder);
+        expect([movedThere.length, movedHere.length]).toEqual([5, 5]);
+        expect(inOrder.slice(0, 5)).toEqual(movedThere);
+        expect(inOrder.slice(-5)).toEqual(movedHere);
+      }
     });
   },
 );
