@@ -38,6 +38,19 @@ describe('ai settings', () => {
     expect(request).toHaveBeenCalledWith({ origins: ['http://localhost:11434/*'] });
   });
 
+  it('in Firefox asks for the built-in data consent (personal communications) with the origin', async () => {
+    expect(endpointPermission('https://ai.example.com/v1', true)).toEqual({
+      origins: ['https://ai.example.com/*'],
+      data_collection: ['personalCommunications'],
+    });
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => true);
+    expect(await requestEndpointPermission('https://ai.example.com/v1', true)).toBe(true);
+    expect(request).toHaveBeenCalledWith({
+      origins: ['https://ai.example.com/*'],
+      data_collection: ['personalCommunications'],
+    });
+  });
+
   it('gives the endpoint backend only while the host permission is held', async () => {
     await aiSettings.setValue(endpoint);
     const contains = vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => false);

@@ -48,32 +48,52 @@ export function endpointAllowed(url: string): boolean {
   return protocol === 'https:' || hostname === 'localhost' || hostname === '127.0.0.1';
 }
 
-/** Exactly the one origin the user typed, as a permission pattern. */
-export function endpointPermission(url: string): { origins: string[] } | null {
-  const origin = endpointOrigin(url);
-  return origin ? { origins: [`${origin}/*`] } : null;
+/** The browser's permission request: origins, and in Firefox its data-collection consent too. */
+export interface EndpointPermission {
+  origins: string[];
+  data_collection?: string[];
 }
+
+/**
+ * Exactly the one origin the user typed, as a permission pattern. In Firefox, mail text sent to an
+ * endpoint is "personal communications" under its built-in data consent: the manifest declares it
+ * optional (wxt.config.ts) and it is asked for here, with the origin, in the same click. See
+ * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/permissions and
+ * https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
+ */
+export function endpointPermission(
+  url: string,
+  firefox: boolean = import.meta.env.FIREFOX === true,
+): EndpointPermission | null {
+  const origin = endpointOrigin(url);
+  if (!origin) return null;
+  return firefox
+    ? { origins: [`${origin}/*`], data_collection: ['personalCommunications'] }
+    : { origins: [`${origin}/*`] };
+}
+
+type Permissions = Parameters<typeof browser.permissions.request>[0];
 
 /**
  * Asks the user for access to the endpoint's origin. Call it first thing in a click handler:
  * browsers grant optional permissions only inside a user gesture.
  */
-export async function requestEndpointPermission(url: string): Promise<boolean> {
-  const permission = endpointPermission(url);
+export async function requestEndpointPermission(url: string, firefox?: boolean): Promise<boolean> {
+  const permission = endpointPermission(url, firefox);
   if (!permission) return false;
   try {
-    return await browser.permissions.request(permission);
+    return await browser.permissions.request(permission as Permissions);
   } catch {
     // Firefox throws when the origin is outside optional_permissions (e.g. a plain-http LAN host).
     return false;
   }
 }
 
-export async function hasEndpointPermission(url: string): Promise<boolean> {
-  const permission = endpointPermission(url);
+export async function hasEndpointPermission(url: string, firefox?: boolean): Promise<boolean> {
+  const permission = endpointPermission(url, firefox);
   if (!permission) return false;
   try {
-    return await browser.permissions.contains(permission);
+    return await browser.permissions.contains(permission as Permissions);
   } catch {
     return false;
   }
