@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { launchWithExtension } from '../launch-chromium';
 import { startSandbox } from '../../sandbox/server';
 import { sandboxPort } from '../../sandbox/origin';
@@ -20,30 +20,109 @@ export async function markTimes(
   marks: string[],
   runs: number,
 ): Promise<Record<string, number[]>> {
+  return withSandboxBrowser(async ({ context, extensionId }) => {
+    await connectAndFillCache(context, extensionId);
+    return sampleMarks(context, () => `chrome-extension://${extensionId}/${page}`, marks, runs);
+  });
+}
+
+/**
+ * Time to the first draft: a sandbox Gmail thread is open in a tab, and the side panel for that tab
+ * is opened `runs` times; the panel's `sidepanel:first-draft` mark (the thread read from the page,
+ * analysed, drafts rendered) is read, in ms since the panel's navigation start.
+ */
+export async function firstDraftTimes(
+  threadPath: string,
+  otherHash: string,
+  runs: number,
+): Promise<{ panelOpened: number[]; threadSwitched: number[] }> {
+  return withSandboxBrowser(async ({ context, extensionId, worker, origin }) => {
+    const mail = await context.newPage();
+    await mail.goto(`${origin}${threadPath}`);
+    await mail.waitForLoadState('load');
+    const url = mail.url();
+    const tabId = await worker.evaluate(async (u) => {
+      type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
+      const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id ?? null;
+    }, url);
+    if (tabId === null) throw new Error(`no tab for ${url}`);
+    const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
+    const marks = await sampleMarks(context, () => panelUrl, ['sidepanel:first-draft'], runs);
+
+    // The panel stays open; the user opens another thread in the mail tab (and back), each time
+    // from the hash change in the mail page (epoch ms) to the panel's next first-draft mark.
+    const panel = await context.newPage();
+    await panel.goto(panelUrl);
+    const count = () => panel.evaluate(() => performance.getEntriesByName('sidepanel:first-draft').length);
+    await panel.waitForFunction(() => performance.getEntriesByName('sidepanel:first-draft').length > 0);
+    const hashes = [otherHash, new URL(url).hash];
+    const threadSwitched: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const before = await count();
+      const at = await mail.evaluate(
+        (hash) => {
+          const now = performance.timeOrigin + performance.now();
+          location.hash = hash;
+          return now;
+        },
+        hashes[i % 2]!,
+      );
+      const shown = await panel.waitForFunction(
+        (n) => {
+          const all = performance.getEntriesByName('sidepanel:first-draft');
+          return all.length > n ? performance.timeOrigin + all.at(-1)!.startTime : false;
+        },
+        before,
+        { timeout: 15_000 },
+      );
+      if (i > 0) threadSwitched.push(Number(await shown.jsonValue()) - at);
+    }
+    return { panelOpened: marks['sidepanel:first-draft']!, threadSwitched };
+  });
+}
+
+async function sampleMarks(
+  context: BrowserContext,
+  url: () => string,
+  marks: string[],
+  runs: number,
+): Promise<Record<string, number[]>> {
+  const samples: Record<string, number[]> = Object.fromEntries(marks.map((m) => [m, []]));
+  for (let i = 0; i <= runs; i++) {
+    const tab = await context.newPage();
+    await tab.goto(url());
+    for (const mark of marks) {
+      const at = await tab.waitForFunction(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? false,
+        mark,
+        { timeout: 15_000 },
+      );
+      if (i > 0) samples[mark]!.push(Number(await at.jsonValue())); // the first run warms the caches
+    }
+    await tab.close();
+  }
+  return samples;
+}
+
+/** The sandbox build in real headless Chromium against a local sandbox, closed afterwards. */
+async function withSandboxBrowser<T>(
+  run: (session: {
+    context: BrowserContext;
+    extensionId: string;
+    worker: Worker;
+    origin: string;
+  }) => Promise<T>,
+): Promise<T> {
   const dir = resolve('.output/chrome-mv3-sandbox');
   execSync('npm run build:sandbox', {
     stdio: 'ignore',
     env: { ...process.env, SANDBOX_PORT: String(sandboxPort()) },
   });
   const sandbox = await startSandbox(sandboxPort());
-  const { context, extensionId, profile } = await launchWithExtension(dir, { headless: true });
+  const { context, extensionId, worker, profile } = await launchWithExtension(dir, { headless: true });
   try {
-    await connectAndFillCache(context, extensionId);
-    const samples: Record<string, number[]> = Object.fromEntries(marks.map((m) => [m, []]));
-    for (let i = 0; i <= runs; i++) {
-      const tab = await context.newPage();
-      await tab.goto(`chrome-extension://${extensionId}/${page}`);
-      for (const mark of marks) {
-        const at = await tab.waitForFunction(
-          (name) => performance.getEntriesByName(name)[0]?.startTime ?? false,
-          mark,
-          { timeout: 15_000 },
-        );
-        if (i > 0) samples[mark]!.push(Number(await at.jsonValue())); // the first run warms the caches
-      }
-      await tab.close();
-    }
-    return samples;
+    return await run({ context, extensionId, worker, origin: sandbox.origin });
   } finally {
     await context.close();
     await sandbox.close();
