@@ -199,6 +199,9 @@ export function ComplaintDetail({ id, now = Date.now() }: { id: string; now?: nu
           </a>
         )}
         {task && <a href={`#/tasks/${encodeURIComponent(task.id)}`}>{`${t('openTask')}: ${task.title}`}</a>}
+        <a href={`#/letters/complaint_answer/${encodeURIComponent(complaint.id)}`}>
+          {t('complaintWriteLetter')}
+        </a>
       </p>
 
       <section class="card">

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { getProfile, type BusinessProfile } from '../../services/profile';
 import {
   LETTER_KINDS,
+  complaintLetterFields,
   composeLetter,
   letterDocx,
   type LetterFields,
   type LetterKind,
 } from '../../services/ledger/letters';
 import { localDay } from '../../services/ledger/dates';
+import { db } from '../../services/db/db';
 import { locale, t, type MessageKey } from '../../services/i18n';
 import { ledgerErrorMessage } from './labels';
 import {
@@ -41,7 +43,9 @@ export function LettersPage({ path }: { path: string[] }) {
     path[0] && path[0] in DOC_LABEL ? (path[0] as DocKind) : 'payment_reminder',
   );
   const [meetings, setMeetings] = useState<BookedMeeting[]>([]);
-  const [meetingId, setMeetingId] = useState<string | null>(path[1] ?? null);
+  const [meetingId, setMeetingId] = useState<string | null>(
+    MEETING_DOCS.includes(path[0] as DocKind) ? (path[1] ?? null) : null,
+  );
   const [brief, setBrief] = useState<MeetingBrief | null>(null);
   const [fields, setFields] = useState<LetterFields>({
     language: locale.value,
@@ -56,7 +60,15 @@ export function LettersPage({ path }: { path: string[] }) {
   useEffect(() => {
     // A database that cannot be read says so instead of "Loading…" for ever.
     const failed = (err: unknown) => setError(ledgerErrorMessage(err));
-    getProfile().then(setProfile, failed);
+    getProfile().then((p) => {
+      setProfile(p);
+      // #/letters/complaint_answer/<complaint id>: the answer to that complaint, prefilled.
+      const complaintId = path[0] === 'complaint_answer' ? path[1] : undefined;
+      if (complaintId)
+        db.complaints
+          .get(complaintId)
+          .then((c) => c && setFields((f) => ({ ...f, ...complaintLetterFields(c, p.timeZone) })), failed);
+    }, failed);
     bookedMeetings().then((list) => {
       setMeetings(list);
       setMeetingId((id) => id ?? list[0]?.id ?? null);

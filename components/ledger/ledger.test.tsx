@@ -133,6 +133,50 @@ describe('the dashboard ledger', () => {
     expect(screen.getByRole('button', { name: 'Download .docx' })).toBeTruthy();
   });
 
+  it("the answer to a logged complaint comes prefilled from it, in the customer's language", async () => {
+    await saveProfile({ businessName: 'Ferretería López', timeZone: 'Europe/Madrid' });
+    const now = Date.now();
+    await db.complaints.put({
+      id: 'c-77',
+      threadKey: 'gmail:t77',
+      threadUrl: 'https://mail.google.com/mail/u/0/#inbox/t77',
+      channel: 'gmail',
+      customerName: 'Peter Walsh',
+      customerEmail: 'peter@walsh.co.uk',
+      subject: 'Broken hinge',
+      summary: 'The cabinet hinge arrived broken.',
+      category: 'damaged',
+      severity: 'medium',
+      status: 'resolved',
+      orderRef: 'PO-5521',
+      amount: null,
+      language: 'en',
+      assignee: null,
+      resolution: 'A replacement hinge goes out on Monday at no cost.',
+      compensation: '',
+      firstResponseAt: null,
+      // 23:30 UTC on 30 November is 00:30 on 1 December in Madrid: the letter says the 1st.
+      receivedAt: Date.parse('2026-11-30T23:30:00Z'),
+      resolvedAt: now,
+      dueAt: null,
+      createdAt: now,
+      updatedAt: now,
+      history: [],
+      seenMessageIds: [],
+      taskId: null,
+      words: [],
+    } as never);
+    render(<LettersPage path={['complaint_answer', 'c-77']} />);
+    const letter = await screen.findByTestId('letter');
+    await waitFor(() => expect(letter.textContent).toContain('Response to your complaint PO-5521'));
+    expect((screen.getByLabelText('Language of the letter') as HTMLSelectElement).value).toBe('en');
+    expect((screen.getByLabelText('Recipient') as HTMLInputElement).value).toBe('Peter Walsh');
+    expect((screen.getByLabelText('Complaint reference') as HTMLInputElement).value).toBe('PO-5521');
+    expect(letter.textContent).toContain('A replacement hinge goes out on Monday at no cost.');
+    expect(letter.textContent).toContain('complaint dated 1 December 2026');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('a meeting brief and a minutes template for a booked meeting', async () => {
     await saveProfile({ businessName: 'Ferretería López' });
     const item = await enqueue(CREATE, 'k1', {

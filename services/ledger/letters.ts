@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { BusinessProfile } from '../profile';
+import type { Complaint } from '../db/db';
 
 // Letters from templates on the business's letterhead: a payment reminder, the answer to a formal
 // complaint, a confirmation. The wording is the letter's language (the customer's), not the UI's, so it
@@ -186,4 +188,34 @@ export async function letterDocx(letter: Letter): Promise<Blob> {
     ],
   });
   return Packer.toBlob(doc);
+}
+
+/**
+ * The answer to a logged complaint, prefilled from it: the customer, the order (else the subject)
+ * as the reference, the day the complaint arrived in the business's zone, the resolution written
+ * so far, and the customer's language when it is one a letter is written in.
+ */
+export function complaintLetterFields(
+  complaint: Pick<
+    Complaint,
+    | 'customerName'
+    | 'customerEmail'
+    | 'orderRef'
+    | 'subject'
+    | 'receivedAt'
+    | 'createdAt'
+    | 'resolution'
+    | 'language'
+  >,
+  timeZone: string,
+): Partial<LetterFields> {
+  const arrived = complaint.receivedAt ?? complaint.createdAt;
+  const fields: Partial<LetterFields> = {
+    recipientName: complaint.customerName || complaint.customerEmail,
+    reference: complaint.orderRef ?? complaint.subject,
+    date: DateTime.fromMillis(arrived, { zone: timeZone }).toISODate() ?? '',
+    details: complaint.resolution,
+  };
+  if (complaint.language === 'es' || complaint.language === 'en') fields.language = complaint.language;
+  return fields;
 }

@@ -199,6 +199,13 @@ describe('complaints', () => {
       .poll(async () => (await dashboard.getByTestId('complaint-history').innerText()).split('\n').length)
       .toBeGreaterThanOrEqual(6);
 
+    // Answered by letter: the letter comes prefilled from the complaint (customer, order, resolution).
+    await dashboard.getByRole('link', { name: 'Answer by letter' }).click();
+    const letter = dashboard.getByTestId('letter');
+    await expect.poll(() => letter.innerText()).toContain('Response to your complaint FL-20931');
+    expect(await letter.innerText()).toContain('Replacement drill sent by courier; arrives Thursday.');
+    expect(await dashboard.getByLabel('Recipient').inputValue()).toBe('James Whitaker');
+
     await dashboard.goto(`chrome-extension://${s.extensionId}/dashboard.html#/insights`);
     await dashboard.getByTestId('weekly-table').waitFor();
     expect(await dashboard.getByTestId('weekly-table').innerText()).toMatch(/2/);
