@@ -96,6 +96,55 @@ describe('Google Sheets API v4 values', () => {
     expect((await get(id, 'Log!B2:B3')).values).toEqual([['new'], ['resolved']]);
   });
 
+  it('values:batchUpdate writes several ranges in one request, or none when one is refused', async () => {
+    const id = await create();
+    await put(id, 'A1:B4', [
+      ['ID', 'Status'],
+      ['c-1', 'new'],
+      ['c-2', 'new'],
+      ['c-3', 'new'],
+    ]);
+    const batch = (body: unknown) =>
+      call(`spreadsheets/${id}/values:batchUpdate`, { method: 'POST', body: JSON.stringify(body) });
+    const done = await batch({
+      valueInputOption: 'RAW',
+      data: [
+        { range: 'A2', majorDimension: 'ROWS', values: [[null, 'resolved']] },
+        { range: 'Log!A4', values: [[null, '=1+1']] },
+      ],
+    });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({
+      spreadsheetId: id,
+      totalUpdatedRows: 2,
+      totalUpdatedColumns: 1,
+      totalUpdatedCells: 2,
+      totalUpdatedSheets: 1,
+      responses: [{ updatedRange: 'Log!A2:B2' }, { updatedRange: 'Log!A4:B4' }],
+    });
+    expect((await get(id)).values).toEqual([
+      ['ID', 'Status'],
+      ['c-1', 'resolved'],
+      ['c-2', 'new'],
+      ['c-3', '=1+1'],
+    ]);
+    // valueInputOption is required (in the body); an unparsable range refuses the whole request.
+    expect((await batch({ data: [{ range: 'A2', values: [['x']] }] })).status).toBe(400);
+    expect(
+      (
+        await batch({
+          valueInputOption: 'RAW',
+          data: [
+            { range: 'A3', values: [[null, 'closed']] },
+            { range: 'Nope!!', values: [['x']] },
+          ],
+        })
+      ).status,
+    ).toBe(400);
+    expect((await batch({ valueInputOption: 'RAW', data: [] })).status).toBe(400);
+    expect((await get(id)).values![2]).toEqual(['c-2', 'new']);
+  });
+
   it('requires valueInputOption, keeps RAW text as typed, and parses USER_ENTERED formulas', async () => {
     const id = await create();
     expect(

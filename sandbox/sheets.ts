@@ -17,6 +17,14 @@ import type { SandboxState } from './state';
 // - spreadsheets.values.append (…/v4/spreadsheets.values/append): POST …/values/{range}:append;
 //   valueInputOption required; "Values will be appended to the next row of the table"; answers
 //   { spreadsheetId, tableRange, updates: UpdateValuesResponse }
+// - spreadsheets.values.batchUpdate (…/v4/spreadsheets.values/batchUpdate): POST
+//   …/spreadsheets/{spreadsheetId}/values:batchUpdate with { valueInputOption, data: ValueRange[] }
+//   ("Sets values in one or more ranges of a spreadsheet. The caller must specify the spreadsheet ID,
+//   a valueInputOption, and one or more ValueRanges"); answers BatchUpdateValuesResponse
+//   { spreadsheetId, totalUpdatedRows, totalUpdatedColumns, totalUpdatedCells, totalUpdatedSheets,
+//   responses: one UpdateValuesResponse per range "in the same order as the requests appeared" }.
+//   Not documented, chosen here: every range is checked before any is written, so a refused request
+//   changes nothing.
 // - ValueInputOption (…/v4/ValueInputOption): RAW "The values the user has entered will not be parsed
 //   and will be stored as-is"; USER_ENTERED parses them as if typed into the UI (so "=…" becomes a formula)
 // - Authorization scopes on each method: drive, drive.file or spreadsheets (reads also the readonly
@@ -102,6 +110,11 @@ function endpointsFor(state: SandboxState): Endpoint[] {
   const find = (id: string) => store().spreadsheets.find((s) => s.spreadsheetId === id)!;
   return [
     { method: 'POST', pattern: 'spreadsheets', handle: (req, res) => create(store(), req, res) },
+    {
+      method: 'POST',
+      pattern: 'spreadsheets/{spreadsheetId}/values:batchUpdate',
+      handle: (req, res, p) => batchUpdate(find(p.spreadsheetId!), req, res),
+    },
     {
       method: 'GET',
       pattern: 'spreadsheets/{spreadsheetId}/values/{range}',
@@ -231,11 +244,16 @@ type Cell = string | number | boolean | null;
 
 function readBody(req: SandboxRequest, res: ServerResponse): Cell[][] | undefined {
   const option = req.url.searchParams.get('valueInputOption');
+  return readValues(option, parseJson(req.body), res);
+}
+
+/** A ValueRange's values as they will be stored, or undefined when an error was sent. */
+function readValues(option: unknown, range: unknown, res: ServerResponse): Cell[][] | undefined {
   if (option !== 'RAW' && option !== 'USER_ENTERED') {
-    sendGoogleError(res, 400, 'badRequest', "Invalid valueInputOption: '" + (option ?? '') + "'");
+    sendGoogleError(res, 400, 'badRequest', "Invalid valueInputOption: '" + String(option ?? '') + "'");
     return undefined;
   }
-  const body = parseJson(req.body) as { values?: unknown; majorDimension?: string } | undefined;
+  const body = range as { values?: unknown; majorDimension?: string } | undefined;
   if (!Array.isArray(body?.values) || !body.values.every((r) => Array.isArray(r))) {
     sendGoogleError(res, 400, 'badRequest', 'Invalid values: expected an array of rows');
     return undefined;
@@ -251,6 +269,50 @@ function readBody(req: SandboxRequest, res: ServerResponse): Cell[][] | undefine
       option === 'USER_ENTERED' && typeof v === 'string' && /^[=+\-@]/.test(v) ? `#FORMULA ${v}` : v,
     ),
   );
+}
+
+function batchUpdate(s: SandboxSpreadsheet, req: SandboxRequest, res: ServerResponse): void {
+  const body = parseJson(req.body) as { valueInputOption?: unknown; data?: unknown } | undefined;
+  if (!Array.isArray(body?.data) || body.data.length === 0)
+    return sendGoogleError(res, 400, 'badRequest', 'Invalid data: one or more ValueRanges are required');
+  const writes: { a: A1; values: Cell[][] }[] = [];
+  for (const item of body.data as { range?: unknown }[]) {
+    const range = typeof item?.range === 'string' ? item.range : '';
+    const a = parseA1(s, range);
+    if (!a) return sendGoogleError(res, 400, 'badRequest', `Unable to parse range: ${range}`);
+    const values = readValues(body.valueInputOption, item, res);
+    if (!values) return;
+    if (a.row1 !== undefined && values.length > a.row1 - a.row0 + 1)
+      return sendGoogleError(
+        res,
+        400,
+        'badRequest',
+        `Requested writing within range [${range}], but tried writing to row [${a.row0 + values.length}]`,
+      );
+    writes.push({ a, values });
+  }
+  const responses = writes.map(({ a, values }) => {
+    writeAt(a.sheet, a.row0, a.col0, values);
+    return updateResponse(s, a, values);
+  });
+  const rows = new Set<string>();
+  const cols = new Set<string>();
+  for (const { a, values } of writes)
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null) return;
+        rows.add(`${a.sheet.sheetId}:${a.row0 + i}`);
+        cols.add(`${a.sheet.sheetId}:${a.col0 + j}`);
+      }),
+    );
+  sendJson(res, 200, {
+    spreadsheetId: s.spreadsheetId,
+    totalUpdatedRows: rows.size,
+    totalUpdatedColumns: cols.size,
+    totalUpdatedCells: responses.reduce((n, r) => n + r.updatedCells, 0),
+    totalUpdatedSheets: new Set(writes.map((w) => w.a.sheet.sheetId)).size,
+    responses,
+  });
 }
 
 function writeAt(sheet: SandboxSheet, row0: number, col0: number, values: Cell[][]): void {
@@ -345,6 +407,17 @@ export function sheetsAdminRoutes(state: SandboxState): Route {
         sheets: [{ sheetId: 0, title: 'Sheet1', grid }],
       });
       sendJson(res, 200, { spreadsheetId });
+      return true;
+    }
+    if (req.method === 'POST' && path === '/__sandbox/sheets/delete-row') {
+      // Right-click → Delete row in the UI: the rows below move up.
+      const found = store.spreadsheets.find((s) => s.spreadsheetId === body?.spreadsheetId);
+      if (!found || typeof body?.row !== 'number') {
+        sendJson(res, 400, { error: 'spreadsheetId and row (1-based) are needed' });
+        return true;
+      }
+      found.sheets[0]!.grid.splice(body.row - 1, 1);
+      sendJson(res, 200, { grid: found.sheets[0]!.grid });
       return true;
     }
     if (req.method === 'POST' && path === '/__sandbox/sheets/edit') {

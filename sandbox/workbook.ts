@@ -256,6 +256,20 @@ export function workbookAdminRoutes(state: SandboxState): Route {
     const body = parseJson(req.body) as
       { itemId?: string; row?: number; col?: number; value?: unknown } | undefined;
     const book = books.find((b) => b.itemId === body?.itemId);
+    if (req.method === 'POST' && path === '/__sandbox/workbooks/delete-row') {
+      // Select a table row in Excel → Delete → Table Rows: the rows below move up, the table shrinks.
+      const ws = book?.worksheets[0];
+      if (!book || !ws || typeof body?.row !== 'number') {
+        sendJson(res, 400, { error: 'POST /__sandbox/workbooks/delete-row { itemId, row }' });
+        return true;
+      }
+      const r0 = body.row - 1;
+      ws.grid.splice(r0, 1);
+      for (const t of book.tables)
+        if (t.worksheet === ws.name && r0 > t.row0 && r0 <= t.row0 + t.rows) t.rows--;
+      sendJson(res, 200, { grid: ws.grid });
+      return true;
+    }
     if (
       req.method !== 'POST' ||
       path !== '/__sandbox/workbooks/edit' ||

@@ -8,6 +8,7 @@ import { SHEETS_SCOPE } from '../../services/complaint-log/google-sheets';
 import { EXCEL_SCOPE } from '../../services/complaint-log/excel';
 import type { SheetProblem } from '../../services/complaint-log/sheet';
 import {
+  addBackToSheet,
   complaintSheet,
   disableComplaintSheet,
   enableComplaintSheet,
@@ -129,6 +130,19 @@ export function ComplaintSheet() {
               ))}
             </ul>
           )}
+          {(state.lastReport?.removed?.length ?? 0) > 0 && (
+            <RemovedRows
+              removed={state.lastReport!.removed!}
+              busy={busy}
+              addBack={(ids) =>
+                void run(async () => {
+                  await addBackToSheet(ids);
+                  await syncNow();
+                  return { kind: 'ok', text: t('sheetAddedBack') };
+                })
+              }
+            />
+          )}
           <p class="row">
             <button
               type="button"
@@ -160,6 +174,33 @@ export function ComplaintSheet() {
         </p>
       )}
     </fieldset>
+  );
+}
+
+const REMOVED_SHOWN = 20;
+
+/** Complaints whose rows a colleague deleted in the sheet: kept here, listed, added back on request. */
+function RemovedRows(props: {
+  removed: { id: string; subject: string }[];
+  busy: boolean;
+  addBack: (ids: string[]) => void;
+}) {
+  const { removed } = props;
+  return (
+    <div class="stack" data-testid="sheet-removed">
+      <p>{t('sheetRemovedIntro', removed.length)}</p>
+      <ul class="plain">
+        {removed.slice(0, REMOVED_SHOWN).map((r) => (
+          <li key={r.id}>{r.subject || r.id}</li>
+        ))}
+        {removed.length > REMOVED_SHOWN && <li>{t('sheetRemovedMore', removed.length - REMOVED_SHOWN)}</li>}
+      </ul>
+      <p class="row">
+        <button type="button" disabled={props.busy} onClick={() => props.addBack(removed.map((r) => r.id))}>
+          {t('sheetAddBack')}
+        </button>
+      </p>
+    </div>
   );
 }
 

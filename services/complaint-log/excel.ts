@@ -8,12 +8,16 @@ import type { SheetRemote } from './remote';
 // (learn.microsoft.com/graph/api/resources/excel). Graph cannot make an empty workbook, so the
 // extension uploads a minimal .xlsx it builds itself ("Upload or replace the contents of a
 // driveItem"), then adds a table over the header row ("Create table"). Reads are the table's range
-// ("Get range"); a row is rewritten with "Update range" (null leaves a cell alone); new rows go in
+// ("Get range"); a row is rewritten with "Update range" (null leaves a cell alone) — many rows at once
+// as one Update range over the span they sit in, the rows between them all null (at most SPAN_ROWS
+// rows a request); new rows go in
 // with "Add rows". Excel reads "=…" as a formula: every cell passes through safeCell (sheet.ts), which
 // puts an apostrophe first, and Excel keeps the text without it.
 // Scope: Files.ReadWrite (the workbook pages list no lesser one; Files.ReadWrite.AppFolder is refused).
 
 export const EXCEL_SCOPE = 'Files.ReadWrite';
+/** Rows one Update range may span (changed rows plus the unchanged ones between them, sent as null). */
+export const SPAN_ROWS = 250;
 
 /** The smallest workbook Excel opens: one empty sheet named Sheet1 (ECMA-376 Part 1, SpreadsheetML). */
 export function emptyWorkbook(): Uint8Array {
@@ -133,6 +137,28 @@ export function excelTable(base = GRAPH_API_BASE): SheetRemote {
         `${api}/items/${item}/workbook/worksheets/${encodeURIComponent(at.sheet)}/range(address='${address}')`,
         { method: 'PATCH', headers: json, body: JSON.stringify({ values }) },
       );
+    },
+    async updateRows(id, rows) {
+      const at = await where(id);
+      const { item } = split(id);
+      const sorted = [...rows].sort((a, b) => a.row - b.row);
+      for (let i = 0; i < sorted.length;) {
+        const first = sorted[i]!.row;
+        const span: Cell[][] = [];
+        for (; i < sorted.length && sorted[i]!.row < first + SPAN_ROWS; i++) {
+          const { row, cells } = sorted[i]!;
+          while (first + span.length < row) span.push(Array.from({ length: at.columns }, () => null));
+          span[row - first] = Array.from({ length: at.columns }, (_, c) => cells[c] ?? null);
+        }
+        const r0 = at.row0 + first;
+        const r1 = r0 + span.length - 1;
+        const address = `${colLetters(at.col0)}${r0}:${colLetters(at.col0 + at.columns - 1)}${r1}`;
+        await cloudJson(
+          'microsoft',
+          `${api}/items/${item}/workbook/worksheets/${encodeURIComponent(at.sheet)}/range(address='${address}')`,
+          { method: 'PATCH', headers: json, body: JSON.stringify({ values: span }) },
+        );
+      }
     },
     async append(id, rows) {
       const at = await where(id);

@@ -9,5 +9,7 @@ export interface SheetRemote {
   read(id: string): Promise<Cell[][]>;
   /** Rewrites sheet row `row` (1-based); null cells are left as they are. */
   update(id: string, row: number, cells: Cell[]): Promise<void>;
+  /** Rewrites many rows in a few calls (Sheets values:batchUpdate; Excel one Update range per span). */
+  updateRows(id: string, rows: { row: number; cells: Cell[] }[]): Promise<void>;
   append(id: string, rows: Cell[][]): Promise<void>;
 }

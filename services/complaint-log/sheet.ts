@@ -169,6 +169,11 @@ export interface SheetPlan {
   /** Rows with an id not known here: complaints logged by someone else. */
   imported: Complaint[];
   problems: SheetProblem[];
+  /**
+   * Complaints whose row was in the sheet (pushed before) and is gone: someone deleted the row. They
+   * are not added again (the shared log should not undo a colleague's delete) and stay here.
+   */
+  removed: { id: string; subject: string }[];
   /** Pushed state after the plan is carried out. */
   pushed: Pushed;
 }
@@ -191,6 +196,7 @@ export function planSheet(
     incoming: [],
     imported: [],
     problems: [...layout.problems],
+    removed: [],
     pushed: { ...pushed },
   };
   const col = layout.columns;
@@ -204,9 +210,17 @@ export function planSheet(
     if (seen.has(id)) return plan.problems.push({ kind: 'duplicate-id', row, detail: id });
     seen.set(id, { row, cells });
   });
+  // Without an ID column no row can be matched: adding every complaint again would duplicate them
+  // all, so nothing is written until the header is put right (the missing header is reported).
+  const dataRows = rows.slice(1).some((r) => r.some((v) => readCell(v).trim() !== ''));
+  if (col.id === undefined && dataRows) return plan;
   const localById = new Map(local.map((c) => [c.id, c]));
   for (const c of local) {
     const found = seen.get(c.id);
+    if (!found && pushed[c.id]) {
+      plan.removed.push({ id: c.id, subject: c.subject });
+      continue;
+    }
     if (!found) {
       plan.appends.push({
         id: c.id,

@@ -21,6 +21,8 @@ export interface SheetPassReport {
   statusesIn: number;
   imported: number;
   problems: SheetProblem[];
+  /** Rows deleted in the sheet; the complaints are kept here and not added again. */
+  removed?: { id: string; subject: string }[];
 }
 
 export async function syncComplaintSheet(
@@ -36,7 +38,7 @@ export async function syncComplaintSheet(
   }
   const local = await db.complaints.toArray();
   const plan = planSheet(local, rows, link.pushed, now);
-  for (const u of plan.updates) await remote.update(link.sheetId, u.row, u.cells);
+  if (plan.updates.length) await remote.updateRows(link.sheetId, plan.updates);
   if (plan.appends.length)
     await remote.append(
       link.sheetId,
@@ -76,6 +78,7 @@ export async function syncComplaintSheet(
       statusesIn: plan.incoming.length,
       imported: plan.imported.length,
       problems: plan.problems,
+      removed: plan.removed,
     },
   };
 }

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import { Dexie, type ObservabilitySet } from 'dexie';
 import { db } from '../db/db';
 import type { Provider } from '../auth/tokens';
 import { enqueue, type OutboxHandler } from '../outbox/outbox';
 import { kickOutbox } from '../outbox/worker';
 import { ensureRepeatingAlarm } from '../background/alarms';
+import { requestAfterEdit } from '../sync/worker';
 import { excelTable } from './excel';
 import { googleSheets } from './google-sheets';
 import type { SheetRemote } from './remote';
@@ -53,6 +55,24 @@ export async function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Pro
   return state;
 }
 
+/**
+ * Complaints whose rows were deleted in the sheet go back into it at the next pass: forgetting that
+ * they were ever written makes them new to the sheet. Queues that pass.
+ */
+export async function addBackToSheet(ids: readonly string[]): Promise<void> {
+  const current = await complaintSheet();
+  if (!current) return;
+  const pushed = { ...current.pushed };
+  for (const id of ids) delete pushed[id];
+  const removed = (current.lastReport?.removed ?? []).filter((r) => !ids.includes(r.id));
+  await save({
+    ...current,
+    pushed,
+    lastReport: current.lastReport ? { ...current.lastReport, removed } : null,
+  });
+  await requestComplaintSheetSync();
+}
+
 /** Stops syncing; the local complaints and the spreadsheet are both left as they are. */
 export async function disableComplaintSheet(): Promise<void> {
   const current = await complaintSheet();
@@ -70,10 +90,18 @@ export function complaintSheetHandler(remoteFor: (p: Provider) => SheetRemote = 
         const latest = await complaintSheet();
         // Turned off or relinked meanwhile: this pass's state is stale.
         if (!latest?.enabled || latest.generation !== state.generation) return { skipped: true };
+        // Rows put back (Add back to the sheet) while this pass ran stay forgotten, so the next pass
+        // appends them.
+        const pushed = { ...link.pushed };
+        const addedBack = new Set(
+          (report.removed ?? []).filter((r) => !(r.id in latest.pushed)).map((r) => r.id),
+        );
+        for (const id of addedBack) delete pushed[id];
+        report.removed = (report.removed ?? []).filter((r) => !addedBack.has(r.id));
         // The next generation lets the next request queue a new outbox item (the key names it).
         await save({
           ...latest,
-          pushed: link.pushed,
+          pushed,
           generation: latest.generation + 1,
           lastSyncAt: Date.now(),
           lastReport: report,
@@ -97,7 +125,33 @@ export async function requestComplaintSheetSync(): Promise<string | null> {
   return (await enqueue(SHEET_KIND, `${SHEET_KIND}:${state.generation}`, {})).id;
 }
 
+/**
+ * A complaint added or changed in any page of the extension (the side panel, the dashboard) asks
+ * for a pass a few seconds later (a burst of edits is one pass), so the shared sheet hears of it at
+ * once rather than at the 5-minute alarm. Dexie reports writes from every page of the extension
+ * ("storagemutated", carried between pages over a BroadcastChannel).
+ */
+export function watchComplaintEdits(delayMs = 3_000): () => void {
+  const prefix = `idb://${db.name}/complaints/`;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listener = (parts: ObservabilitySet) => {
+    if (!Object.keys(parts).some((k) => k.startsWith(prefix))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void requestAfterEdit(requestComplaintSheetSync).catch((err) =>
+        console.warn('Complaint sheet pass not queued', err),
+      );
+    }, delayMs);
+  };
+  Dexie.on('storagemutated', listener);
+  return () => {
+    clearTimeout(timer);
+    Dexie.on.storagemutated.unsubscribe(listener);
+  };
+}
+
 export function registerComplaintSheet(): Promise<unknown> {
+  watchComplaintEdits();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== ALARM) return;
     void requestComplaintSheetSync()

@@ -47,6 +47,26 @@ export async function requestAllSyncs(): Promise<void> {
 }
 
 /**
+ * Queues a pass for an edit just made and starts the outbox. When the pass already queued is running
+ * (it may have read the data before the edit), asks again once it has finished — the next
+ * generation is a new outbox item — instead of leaving the edit to the 5-minute alarm.
+ */
+export async function requestAfterEdit(
+  request: () => Promise<string | null>,
+  waitMs = 2_000,
+  tries = 30,
+): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    const id = await request();
+    if (!id) return;
+    const item = await db.outbox.get(id);
+    kickOutbox();
+    if (item?.status !== 'running') return;
+    await new Promise((r) => setTimeout(r, waitMs));
+  }
+}
+
+/**
  * Edits to a shared list's tasks, from any page of the extension, ask for a pass a few seconds
  * later (a burst of edits is one pass). Only the synced fields count, so a pass saving its own
  * progress does not ask for another; while the worker sleeps, the five-minute alarm picks edits up.
@@ -67,8 +87,12 @@ export function watchLocalEdits(delayMs = 3_000): () => void {
       if (first || !changed || fingerprint === '') return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        void requestAllSyncs()
-          .then(kickOutbox)
+        void allListSyncs()
+          .then((syncs) =>
+            Promise.all(
+              syncs.filter((s) => s.enabled).map((s) => requestAfterEdit(() => requestSync(s.listId))),
+            ),
+          )
           .catch((err) => console.warn('Team sync not queued', err));
       }, delayMs);
     },
