@@ -40,9 +40,11 @@ describe('Argentine CUIT', () => {
 describe('Mexican RFC', () => {
   it.each([
     ['GODE561231GR8', true],
-    ['ABC991231XY1', true],
-    ['ABC991332XY1', false], // month 13
-    ['ABC990230XY1', false], // 30 February
+    ['ABC991231XY5', true],
+    ['ABC991231XY1', false], // check digit: 5 expected
+    ['GODE561231GR9', false], // one character off
+    ['ABC991332XY6', false], // month 13 (check digit right)
+    ['ABC990230XY5', false], // 30 February (check digit right)
     ['XAXX010101000', true], // SAT's generic RFC for the public
   ])('%s', (raw, valid) => expect(checkRfc(raw)?.valid).toBe(valid));
 });

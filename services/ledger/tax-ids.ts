@@ -1,3 +1,4 @@
+import validateRfc from 'validate-rfc';
 // Tax identification numbers printed on supplier invoices, checked the way each tax office defines
 // them. A failed check is reported (a typo, or not a tax id at all), never silently accepted.
 
@@ -80,20 +81,20 @@ export function checkCuit(raw: string): TaxId | null {
 
 /**
  * Mexican RFC (SAT): 3 letters (companies) or 4 (people), the date of constitution or birth as
- * YYMMDD, and a 3-character homoclave. The homoclave's check character is SAT's own and not
- * published as a standard, so only the shape and the date are checked here.
+ * YYMMDD, and a 3-character homoclave whose last character is a check digit (mod 11 over the other
+ * eleven or twelve characters). Checked with `validate-rfc`, which also knows the RFCs SAT issued
+ * with an irregular check digit and the generic XAXX010101000 / XEXX010101000.
  */
 export function checkRfc(raw: string): TaxId | null {
   const value = raw.toUpperCase().replace(/[\s-]/g, '');
   const m = /^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{2}[A\d])$/.exec(value);
   if (!m) return null;
-  const month = Number(m[3]);
-  const day = Number(m[4]);
-  const year = Number(m[2]);
+  // The date by its own calendar check: the library's `new Date('20YY-02-30')` rolls over instead.
+  const [year, month, day] = [Number(m[2]), Number(m[3]), Number(m[4])];
   // Any century works for the check: 2000 and 1900 differ only for 29 February in '00.
   const date = new Date(Date.UTC(year === 0 ? 2000 : 1900 + year, month - 1, day));
-  const valid = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return { kind: 'mx_rfc', value, valid };
+  const dateOk = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return { kind: 'mx_rfc', value, valid: dateOk && validateRfc(value).isValid };
 }
 
 /**
