@@ -61,3 +61,14 @@ export async function launchChromium(options: {
   });
   return { context, profile };
 }
+
+/** The browser's tab id of the tab showing `url` (what the side panel's `?tabId=` wants), asked of the extension's worker. */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => {
+    type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
+    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab found for ${url}`);
+  return id;
+}

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
-import { launchWithExtension } from '../launch-chromium';
+import { launchWithExtension, tabIdOf } from '../launch-chromium';
 import { startSandbox } from '../../sandbox/server';
 import { sandboxPort } from '../../sandbox/origin';
 
@@ -41,12 +41,7 @@ export async function firstDraftTimes(
     await mail.goto(`${origin}${threadPath}`);
     await mail.waitForLoadState('load');
     const url = mail.url();
-    const tabId = await worker.evaluate(async (u) => {
-      type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
-      const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
-      return tabs.find((t) => t.url === u)?.id ?? null;
-    }, url);
-    if (tabId === null) throw new Error(`no tab for ${url}`);
+    const tabId = await tabIdOf(worker, url);
     const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`;
     const marks = await sampleMarks(context, () => panelUrl, ['sidepanel:first-draft'], runs);
 

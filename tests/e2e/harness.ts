@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchWithExtension } from '../../scripts/launch-chromium';
+import { launchWithExtension, tabIdOf } from '../../scripts/launch-chromium';
 import { SANDBOX_BUILD } from './paths';
 
 export interface ExtensionSession {
@@ -38,16 +38,7 @@ export async function launchExtension(
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
-    async tabIdOf(page) {
-      const url = page.url();
-      const id = await worker.evaluate(async (u) => {
-        type Tabs = { query(q: object): Promise<{ id?: number; url?: string }[]> };
-        const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id ?? null;
-      }, url);
-      if (id === null) throw new Error(`No tab found for ${url}`);
-      return id;
-    },
+    tabIdOf: (page) => tabIdOf(worker, page.url()),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
