@@ -262,8 +262,24 @@ export async function syncList(
       links.filter((l) => !l.remoteId),
       db,
     );
+    // New tasks from the service are written in batches (a first sync may bring thousands).
+    const fresh: { task: Task; link: SyncLink }[] = [];
+    const flush = async () => {
+      if (fresh.length === 0) return;
+      const batch = fresh.splice(0);
+      await db.transaction('rw', db.tasks, db.syncLinks, async () => {
+        await db.tasks.bulkAdd(batch.map((f) => f.task));
+        await db.syncLinks.bulkPut(batch.map((f) => f.link));
+      });
+    };
+    const freshIds = new Set<string>();
     for (const rt of changes.tasks) {
       report.pulled++;
+      // The same task twice in one read (a delta may repeat it): what was batched is written first.
+      if (freshIds.has(rt.id)) {
+        await flush();
+        freshIds.clear();
+      }
       const link = byRemote.get(rt.id);
       if (!link) {
         if (rt.deleted) continue;
@@ -275,22 +291,25 @@ export async function syncList(
           continue;
         }
         const task = newTask(listId, rt);
-        await db.transaction('rw', db.tasks, db.syncLinks, async () => {
-          await db.tasks.add(task);
-          await putLink({
-            id: linkId(task.id),
-            provider,
-            localId: task.id,
-            localListId: listId,
-            remoteListId,
-            remoteId: rt.id,
-            etag: rt.etag,
-            base: rt,
-            syncedAt: Date.now(),
-            order: task.order,
-          } as OrderedLink);
-        });
-        byRemote.set(rt.id, (await db.syncLinks.get(linkId(task.id)))!);
+        const created: OrderedLink = {
+          id: linkId(task.id),
+          provider,
+          localId: task.id,
+          localListId: listId,
+          remoteListId,
+          remoteId: rt.id,
+          etag: rt.etag,
+          base: rt,
+          syncedAt: Date.now(),
+          order: task.order,
+        };
+        fresh.push({ task, link: created });
+        freshIds.add(rt.id);
+        byRemote.set(rt.id, created);
+        if (fresh.length >= 500) {
+          await flush();
+          freshIds.clear();
+        }
         continue;
       }
       const local = await db.tasks.get(link.localId);
@@ -332,6 +351,7 @@ export async function syncList(
         await putLink({ ...link, etag: rt.etag, base: rt, syncedAt: Date.now() });
       });
     }
+    await flush();
     await saveListSync({ ...config, cursor: changes.cursor }, db);
 
     // (2) Push, in the local order: a new task is created right after the one it follows here.
@@ -491,7 +511,11 @@ async function syncOrder(
   const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
   // Moved here: outside the longest run of the local order that keeps the agreed order (so a
   // renumbering that keeps the sequence moves nothing), or never placed.
-  const stay = longestIncreasing(localSeq.map((l) => (positionOf(l) === null ? null : (l.order ?? null))));
+  // Equal agreed orders (tasks that came from the service in one pass) are not a move among themselves.
+  const stay = longestIncreasing(
+    localSeq.map((l) => (positionOf(l) === null ? null : (l.order ?? null))),
+    false,
+  );
   const moved = new Set(localSeq.filter((_, i) => !stay.has(i)).map((l) => l.id));
   const movedHere = (l: OrderedLink) => moved.has(l.id);
   const remoteCmp = (a: OrderedLink, b: OrderedLink) => {
@@ -552,8 +576,8 @@ async function syncOrder(
   return moves;
 }
 
-/** Indexes of one longest strictly increasing run of the values (nulls never in it). */
-function longestIncreasing<T extends string | number>(values: (T | null)[]): Set<number> {
+/** Indexes of one longest increasing run of the values (strictly or not; nulls never in it). */
+function longestIncreasing<T extends string | number>(values: (T | null)[], strict = true): Set<number> {
   const tails: number[] = [];
   const prev = new Array<number>(values.length).fill(-1);
   values.forEach((v, i) => {
@@ -562,7 +586,8 @@ function longestIncreasing<T extends string | number>(values: (T | null)[]): Set
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (values[tails[mid]!]! < v) lo = mid + 1;
+      const tail = values[tails[mid]!]!;
+      if (tail < v || (!strict && tail === v)) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1]!;
