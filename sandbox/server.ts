@@ -10,7 +10,7 @@ import { oauthRoutes } from './oauth';
 import { driveRoutes } from './drive';
 import { oneDriveRoutes } from './onedrive';
 import { gtasksRoutes } from './gtasks';
-import { todoRoutes } from './todo';
+import { todoAdminRoutes, todoRoutes } from './todo';
 import { sheetsAdminRoutes, sheetsRoutes } from './sheets';
 import { workbookAdminRoutes, workbookRoutes } from './workbook';
 import { createState, type SandboxState } from './state';
@@ -30,6 +30,7 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     adminRoutes(state),
     sheetsAdminRoutes(state),
     workbookAdminRoutes(state),
+    todoAdminRoutes(state),
     mailRoutes(state),
     googleRoutes(state),
     graphRoutes(state),

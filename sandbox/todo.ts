@@ -15,12 +15,24 @@ import type { SandboxState } from './state';
 //   waitingOnOthers | deferred; body itemBody; dueDateTime / completedDateTime dateTimeTimeZone
 // - Permissions: Tasks.ReadWrite (Tasks.Read for reads)
 // - "Microsoft Graph error responses" (learn.microsoft.com/graph/errors): 412 when If-Match fails
+// - Shared lists (…/resources/todotasklist): "List task lists: Get all the todoTaskList in the user's
+//   mailbox"; isOwner "True if the user is owner of the given task list"; isShared "True if the task
+//   list is shared with other users"; wellknownListName none | defaultList | flaggedEmails; id "unique
+//   in the user's mailbox". Graph has no call to share a list (people share in the To Do app), so the
+//   admin control POST /__sandbox/todo/share stands for that. A list shared with a second user shows
+//   in that user's /me/todo/lists (isOwner false, isShared true, wellknownListName none) under an id
+//   of their mailbox; both read and write the same tasks.
+//   Not documented, chosen here: the second user is the fixed token COLLEAGUE_TOKEN; a sharee's
+//   DELETE of the list is refused 403 (leaving a shared list is done in the To Do app).
 
 const PREFIX = '/graph/v1.0/me/todo/';
 const WRITE_SCOPES = ['Tasks.ReadWrite'];
 const READ_SCOPES = ['Tasks.Read', 'Tasks.ReadWrite'];
 const STATUSES = ['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'deferred'];
 const PAGE = 100;
+/** A second person of the business, signed in to their own Microsoft 365 mailbox. */
+export const COLLEAGUE_TOKEN = 'sandbox-microsoft-colleague-token';
+type User = 'me' | 'colleague';
 
 export interface TodoTask {
   id: string;
@@ -52,6 +64,10 @@ export interface TodoList {
   isShared: boolean;
   wellknownListName: string;
   tasks: TodoTask[];
+  /** Sandbox only: whose mailbox the list is in (default 'me'). */
+  owner?: User;
+  /** Sandbox only: the users it is shared with, each with the list's id in their mailbox. */
+  sharedWith?: Partial<Record<User, string>>;
 }
 
 export interface TodoStore {
@@ -69,14 +85,25 @@ type Handler = (req: SandboxRequest, res: ServerResponse, m: RegExpExecArray) =>
 export function todoRoutes(state: SandboxState): Route {
   const store = () => todoStore(state);
   const routes: [string, RegExp, Handler][] = [
-    ['GET', /^lists$/i, (_q, s) => sendJson(s, 200, { value: store().lists.map(listView) })],
+    [
+      'GET',
+      /^lists$/i,
+      (q, s) =>
+        sendJson(s, 200, {
+          value: store()
+            .lists.filter((l) => idFor(l, userOf(q)) !== undefined)
+            .map((l) => listView(l, userOf(q))),
+        }),
+    ],
     ['POST', /^lists$/i, (q, s) => createList(store(), q, s)],
     // "Delete todoTaskList" (learn.microsoft.com/graph/api/todotasklist-delete): 204; gone for every sharee.
     [
       'DELETE',
       /^lists\/([^/]+)$/i,
-      (_q, s, m) =>
-        withList(store(), s, m, (l) => {
+      (q, s, m) =>
+        withList(store(), q, s, m, (l) => {
+          if ((l.owner ?? 'me') !== userOf(q))
+            return sendGraphError(s, 403, 'accessDenied', 'Only the owner can delete a shared list.');
           store().lists.splice(store().lists.indexOf(l), 1);
           sendEmpty(s, 204);
         }),
@@ -84,29 +111,29 @@ export function todoRoutes(state: SandboxState): Route {
     [
       'GET',
       /^lists\/([^/]+)\/tasks\/delta$/i,
-      (q, s, m) => withList(store(), s, m, (l) => delta(store(), q, s, l)),
+      (q, s, m) => withList(store(), q, s, m, (l) => delta(store(), q, s, l)),
     ],
-    ['GET', /^lists\/([^/]+)\/tasks$/i, (q, s, m) => withList(store(), s, m, (l) => listTasks(q, s, l))],
+    ['GET', /^lists\/([^/]+)\/tasks$/i, (q, s, m) => withList(store(), q, s, m, (l) => listTasks(q, s, l))],
     [
       'POST',
       /^lists\/([^/]+)\/tasks$/i,
-      (q, s, m) => withList(store(), s, m, (l) => createTask(store(), q, s, l)),
+      (q, s, m) => withList(store(), q, s, m, (l) => createTask(store(), q, s, l)),
     ],
     [
       'GET',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
-      (_q, s, m) => withTask(store(), s, m, (t) => sendJson(s, 200, view(t))),
+      (q, s, m) => withTask(store(), q, s, m, (t) => sendJson(s, 200, view(t))),
     ],
     [
       'PATCH',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
-      (q, s, m) => withTask(store(), s, m, (t) => update(store(), q, s, t)),
+      (q, s, m) => withTask(store(), q, s, m, (t) => update(store(), q, s, t)),
     ],
     [
       'DELETE',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
-      (_q, s, m) =>
-        withTask(store(), s, m, (t) => {
+      (q, s, m) =>
+        withTask(store(), q, s, m, (t) => {
           t.deletedAt = new Date().toISOString();
           t.change = ++store().change;
           sendEmpty(s, 204);
@@ -121,7 +148,7 @@ export function todoRoutes(state: SandboxState): Route {
       if (!match) continue;
       state.countRequest(`${req.method} ${PREFIX}${regex.source}`);
       const token = bearerToken(req);
-      const auth = state.checkToken('microsoft', token);
+      const auth = token === COLLEAGUE_TOKEN ? 'ok' : state.checkToken('microsoft', token);
       if (auth !== 'ok') {
         sendGraphError(
           res,
@@ -147,7 +174,24 @@ export function todoRoutes(state: SandboxState): Route {
   };
 }
 
-const listView = ({ tasks: _tasks, ...list }: TodoList) => ({ '@odata.etag': `W/"${list.id}"`, ...list });
+const userOf = (req: SandboxRequest): User => (bearerToken(req) === COLLEAGUE_TOKEN ? 'colleague' : 'me');
+
+/** The list's id in `user`'s mailbox; undefined when the list is not theirs nor shared with them. */
+function idFor(list: TodoList, user: User): string | undefined {
+  return (list.owner ?? 'me') === user ? list.id : list.sharedWith?.[user];
+}
+
+function listView(list: TodoList, user: User) {
+  const { tasks: _tasks, owner, sharedWith, ...rest } = list;
+  const id = idFor(list, user)!;
+  return {
+    '@odata.etag': `W/"${id}"`,
+    ...rest,
+    id,
+    isOwner: (owner ?? 'me') === user,
+    isShared: Object.keys(sharedWith ?? {}).length > 0,
+  };
+}
 
 function view(task: TodoTask): Record<string, unknown> {
   const { deletedAt: _deleted, change: _change, ...rest } = task;
@@ -156,11 +200,14 @@ function view(task: TodoTask): Record<string, unknown> {
 
 function withList(
   store: TodoStore,
+  req: SandboxRequest,
   res: ServerResponse,
   m: RegExpExecArray,
   fn: (list: TodoList) => void,
 ): void {
-  const list = store.lists.find((l) => l.id === decodeURIComponent(m[1] ?? ''));
+  const user = userOf(req);
+  const id = decodeURIComponent(m[1] ?? '');
+  const list = store.lists.find((l) => idFor(l, user) === id);
   // A list deleted by its owner (or no longer shared) is gone for everyone: 404.
   if (!list)
     return sendGraphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
@@ -169,11 +216,12 @@ function withList(
 
 function withTask(
   store: TodoStore,
+  req: SandboxRequest,
   res: ServerResponse,
   m: RegExpExecArray,
   fn: (task: TodoTask) => void,
 ): void {
-  withList(store, res, m, (list) => {
+  withList(store, req, res, m, (list) => {
     const task = list.tasks.find((t) => t.id === decodeURIComponent(m[2] ?? '') && !t.deletedAt);
     if (!task)
       return sendGraphError(
@@ -197,9 +245,10 @@ function createList(store: TodoStore, req: SandboxRequest, res: ServerResponse):
     isShared: false,
     wellknownListName: 'none',
     tasks: [],
+    owner: userOf(req),
   };
   store.lists.push(list);
-  sendJson(res, 201, listView(list));
+  sendJson(res, 201, listView(list, userOf(req)));
 }
 
 function listTasks(req: SandboxRequest, res: ServerResponse, list: TodoList): void {
@@ -332,4 +381,29 @@ function update(store: TodoStore, req: SandboxRequest, res: ServerResponse, task
   if (problem) return sendGraphError(res, 400, 'invalidRequest', problem);
   apply(store, task, body);
   sendJson(res, 200, view(task));
+}
+
+/**
+ * Test control for what people do in the To Do app (Graph has no call for it): the owner shares a
+ * list with the colleague — POST /__sandbox/todo/share { listId, with: 'colleague' } — and the
+ * colleague then finds it in their own /me/todo/lists under an id of their mailbox.
+ */
+export function todoAdminRoutes(state: SandboxState): Route {
+  return (req, res) => {
+    if (req.url.pathname !== '/__sandbox/todo/share' || req.method !== 'POST') return false;
+    const body = parseJson(req.body) as { listId?: string; with?: string } | undefined;
+    const list = todoStore(state).lists.find((l) => l.id === body?.listId);
+    const user = body?.with;
+    if (!list || (user !== 'me' && user !== 'colleague') || (list.owner ?? 'me') === user) {
+      sendJson(res, 400, {
+        error: "POST /__sandbox/todo/share { listId (the owner's id), with: 'colleague' | 'me' }",
+      });
+      return true;
+    }
+    list.sharedWith ??= {};
+    list.sharedWith[user] ??=
+      `AAMkAD${randomId(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    sendJson(res, 200, { listId: list.id, sharedAs: list.sharedWith[user] });
+    return true;
+  };
 }
