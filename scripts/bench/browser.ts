@@ -35,7 +35,7 @@ export async function firstDraftTimes(
   threadPath: string,
   otherHash: string,
   runs: number,
-): Promise<{ panelOpened: number[]; threadSwitched: number[] }> {
+): Promise<{ panelOpened: number[]; threadSwitched: number[]; readInPage: number[]; toPanel: number[] }> {
   return withSandboxBrowser(async ({ context, extensionId, worker, origin }) => {
     const mail = await context.newPage();
     await mail.goto(`${origin}${threadPath}`);
@@ -53,6 +53,8 @@ export async function firstDraftTimes(
     await panel.waitForFunction(() => performance.getEntriesByName('sidepanel:first-draft').length > 0);
     const hashes = [otherHash, new URL(url).hash];
     const threadSwitched: number[] = [];
+    const readInPage: number[] = [];
+    const toPanel: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const before = await count();
       const at = await mail.evaluate(
@@ -71,9 +73,18 @@ export async function firstDraftTimes(
         before,
         { timeout: 15_000 },
       );
-      if (i > 0) threadSwitched.push(Number(await shown.jsonValue()) - at);
+      const reported = await mail.evaluate(() => {
+        const all = performance.getEntriesByName('ops:thread-reported');
+        return performance.timeOrigin + all.at(-1)!.startTime;
+      });
+      if (i > 0) {
+        const drawn = Number(await shown.jsonValue());
+        threadSwitched.push(drawn - at);
+        readInPage.push(reported - at);
+        toPanel.push(drawn - reported);
+      }
     }
-    return { panelOpened: marks['sidepanel:first-draft']!, threadSwitched };
+    return { panelOpened: marks['sidepanel:first-draft']!, threadSwitched, readInPage, toPanel };
   });
 }
 

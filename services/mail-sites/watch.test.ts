@@ -194,6 +194,22 @@ describe('watchThread', () => {
     ]);
   });
 
+  it('a thread drawn just after the navigation is read after the short navigation settle, not the quiet time', async () => {
+    const adapter = fakeAdapter();
+    const seen: ReadResult[] = [];
+    const open = thread('Thread A', 'a');
+    document.body.append(open);
+    const watcher = watch(adapter, seen);
+    // The URL changes first (the Navigation API reports it at once); the page then draws the thread.
+    history.pushState(null, '', '/mail/inbox/b');
+    watcher.navigated();
+    const h2 = open.querySelector('h2')!;
+    h2.textContent = 'Thread B';
+    h2.dataset.id = 'b';
+    await vi.advanceTimersByTimeAsync(40); // the quiet time in these tests is 100 ms
+    expect(subjects(seen)).toEqual(['Thread A', 'Thread B']);
+  });
+
   it('a URL change noticed on any page change is read at once', async () => {
     const adapter = fakeAdapter();
     const seen: ReadResult[] = [];
