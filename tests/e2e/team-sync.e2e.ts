@@ -140,3 +140,81 @@ describe.each([['Google Tasks'], ['Microsoft To Do']] as const)(
     });
   },
 );
+
+describe('two profiles sharing through Google Tasks: the order of the list', () => {
+  const NAMES = ['Preparar pedido 7790', 'Revisar stock de cajas', 'Llamar a transportes'];
+  let one: ExtensionSession;
+  let two: ExtensionSession;
+  beforeAll(async () => {
+    one = await launchExtension();
+    two = await launchExtension();
+  });
+  afterAll(async () => {
+    await one?.close();
+    await two?.close();
+  });
+
+  const orderIn = async (page: Page) =>
+    (await readStore<StoredTask & { order: number }>(page, 'tasks'))
+      .filter((t) => NAMES.includes(t.title))
+      .sort((a, b) => a.order - b.order)
+      .map((t) => t.title);
+
+  /** Selects a task in the list view and moves it up with Alt+↑, as the keyboard help says. */
+  async function moveUp(page: Page, title: string, times: number): Promise<void> {
+    await page.getByTestId('task-item').filter({ hasText: title }).dispatchEvent('click');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < times; i++) {
+      const before = await orderIn(page);
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(() => orderIn(page)).not.toEqual(before);
+    }
+  }
+
+  async function syncUntil(options: Page, page: Page, expected: string[]): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          await syncNow(options);
+          await page.waitForTimeout(500);
+          return orderIn(page);
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual(expected);
+  }
+
+  it('a task moved in one moves in the other, both ways', async () => {
+    const dashA = await one.openExtensionPage('dashboard.html#/tasks');
+    for (const name of NAMES) {
+      await dashA.getByRole('textbox', { name: 'Task' }).fill(`${name} #seguimientos`);
+      await dashA.getByRole('button', { name: 'Add task' }).click();
+      await until(dashA, (all) => all.some((t) => t.title === name), name);
+    }
+    const optA = await one.openExtensionPage('options.html#team');
+    await share(optA, 'Google Tasks');
+    await optA.getByTestId('team-last-sync').getByText('Pending changes: 0').waitFor({ timeout: 30_000 });
+
+    const dashB = await two.openExtensionPage('dashboard.html#/tasks');
+    await dashB.getByRole('textbox', { name: 'Task' }).waitFor();
+    const optB = await two.openExtensionPage('options.html#team');
+    await share(optB, 'Google Tasks');
+    await syncUntil(optB, dashB, NAMES);
+
+    // Profile one moves the last task to the top.
+    await dashA.getByTestId('task-lists').getByRole('button', { name: 'Follow-ups', exact: true }).click();
+    await moveUp(dashA, NAMES[2]!, 2);
+    expect(await orderIn(dashA)).toEqual([NAMES[2], NAMES[0], NAMES[1]]);
+    await syncUntil(optB, dashB, [NAMES[2]!, NAMES[0]!, NAMES[1]!]);
+
+    // Profile two moves another one up; profile one follows.
+    await dashB.getByTestId('task-lists').getByRole('button', { name: 'Follow-ups', exact: true }).click();
+    await moveUp(dashB, NAMES[1]!, 1);
+    const expected = [NAMES[2]!, NAMES[1]!, NAMES[0]!];
+    expect(await orderIn(dashB)).toEqual(expected);
+    await syncUntil(optA, dashA, expected);
+    // The list view shows it in that order.
+    const shown = await dashA.getByTestId('task-item').allInnerTexts();
+    expect(NAMES.map((n) => shown.findIndex((s) => s.includes(n)))).toEqual([2, 1, 0]);
+  });
+});
