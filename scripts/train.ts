@@ -31,11 +31,13 @@ const sets = [
   'tests/eval/dev-2026-12-01g.json',
   'tests/eval/dev-2026-12-01h.json',
   'tests/eval/dev-2026-12-01i.json',
+  'tests/eval/dev-2026-12-01j.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 
 interface Row {
   id: string;
+  lang: string;
   p: Prepared;
   feats: string[];
   label: Intent;
@@ -47,11 +49,21 @@ const rows: Row[] = messages.map((m) => {
   const lang: Lang = detected === 'es' ? 'es' : detected === 'en' ? 'en' : m.lang === 'es' ? 'es' : 'en';
   const p = prepare(text, lang);
   const label = toIntent(m.intent);
-  return { id: m.id, p, feats: features(p), label, accepted: [label, ...(m.alt ? [toIntent(m.alt)] : [])] };
+  return {
+    id: m.id,
+    lang: m.lang,
+    p,
+    feats: features(p),
+    label,
+    accepted: [label, ...(m.alt ? [toIntent(m.alt)] : [])],
+  };
 });
 
 const classes = [...INTENTS];
-const OPTIONS = { epochs: 300, learningRate: 2, l2: 0.0005, minCount: 5 };
+// Trained to convergence with light regularisation: 300 epochs at a step of 2 stopped far from the
+// optimum (cross-validated model-only accuracy 82.5% on the development sets against 87.3% here, twins
+// in one fold). Features seen in fewer than 4 messages are left out (the file stays under 300 KB).
+const OPTIONS = { epochs: 1500, learningRate: 3, l2: 0.0001, minCount: 4 };
 const FOLDS = 5;
 const fnv = (s: string) => {
   let h = 0x811c9dc5;
@@ -78,6 +90,7 @@ const ruleScores = new Map(rows.map((r) => [r.id, ruleReading(r.p).scores]));
 
 function evaluate(f: Fusion) {
   let ok = 0;
+  const byLang: Record<string, { n: number; ok: number }> = {};
   let nll = 0;
   const conf: { c: number; ok: boolean }[] = [];
   for (const r of rows) {
@@ -86,10 +99,13 @@ function evaluate(f: Fusion) {
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     const right = r.accepted.includes(INTENTS[best]!);
     if (right) ok++;
+    const l = (byLang[r.lang] ??= { n: 0, ok: 0 });
+    l.n++;
+    if (right) l.ok++;
     nll -= Math.log(Math.max(1e-9, Math.max(...r.accepted.map((a) => probs[INTENTS.indexOf(a)]!))));
     conf.push({ c: probs[best]!, ok: right });
   }
-  return { accuracy: ok / rows.length, nll: nll / rows.length, conf };
+  return { accuracy: ok / rows.length, nll: nll / rows.length, conf, byLang };
 }
 
 let fusion: Fusion = {
@@ -130,13 +146,20 @@ for (let t = 0.3; t <= 4.0001; t += 0.1) {
 }
 fusion.temperature = bestT.t;
 const calibrated = evaluate(fusion);
-// Unsure: below the confidence where, on unseen messages, the reader is right less than 70% of the time (60% left the low band, right 62–67% of the time, unflagged).
+// Unsure: the lowest confidence from which, on cross-validated predictions, the reader is right at
+// least 98% of the time (at most a quarter of messages below it). A cumulative "right under 70% below
+// the line" test stopped flagging anything once the model was trained to convergence: its few
+// lowest-confidence messages happened to be right, and the 0.6–0.8 band, right 68–71% of the time,
+// went unflagged.
 const sorted = [...calibrated.conf].sort((a, b) => a.c - b.c);
 let unsureBelow = 0;
-for (let i = 1; i <= sorted.length; i++) {
-  const below = sorted.slice(0, i);
-  const acc = below.filter((x) => x.ok).length / below.length;
-  if (acc < 0.7 && below.length <= sorted.length * 0.25) unsureBelow = sorted[i - 1]!.c + 1e-6;
+for (let i = 0; i < sorted.length && i <= sorted.length * 0.25; i++) {
+  const above = sorted.slice(i);
+  if (above.filter((x) => x.ok).length / above.length >= 0.98) {
+    unsureBelow = i === 0 ? 0 : (sorted[i - 1]!.c + sorted[i]!.c) / 2;
+    break;
+  }
+  unsureBelow = sorted[i]!.c + 1e-6;
 }
 fusion.unsureBelow = Math.round(unsureBelow * 1000) / 1000;
 const sure = calibrated.conf.filter((x) => x.c >= fusion.unsureBelow);
@@ -149,6 +172,12 @@ const finalModel: LinearModel = train(
 const dev = {
   messages: rows.length,
   crossValidatedAccuracy: Math.round(calibrated.accuracy * 1000) / 1000,
+  ...Object.fromEntries(
+    Object.entries(calibrated.byLang).map(([l, v]) => [
+      `crossValidatedAccuracy_${l}`,
+      Math.round((v.ok / v.n) * 1000) / 1000,
+    ]),
+  ),
   rulesOnlyAccuracy:
     Math.round(evaluate({ ...fusion, modelWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
   modelOnlyAccuracy:
@@ -156,12 +185,15 @@ const dev = {
   unsureShare: Math.round((1 - sure.length / calibrated.conf.length) * 1000) / 1000,
   accuracyWhenSure: Math.round((sure.filter((x) => x.ok).length / Math.max(1, sure.length)) * 1000) / 1000,
 };
-mkdirSync(root('services/assistant/model'), { recursive: true });
-// Written in the repository's format so `prettier --check` passes on the committed file.
-writeFileSync(
-  root('services/assistant/model/intent-model.json'),
-  await format(JSON.stringify({ fusion, dev, model: finalModel }), { parser: 'json', printWidth: 110 }),
-);
+// `--cv-only`: print the cross-validated figures and leave the shipped model file alone.
+if (!process.argv.includes('--cv-only')) {
+  mkdirSync(root('services/assistant/model'), { recursive: true });
+  // Written in the repository's format so `prettier --check` passes on the committed file.
+  writeFileSync(
+    root('services/assistant/model/intent-model.json'),
+    await format(JSON.stringify({ fusion, dev, model: finalModel }), { parser: 'json', printWidth: 110 }),
+  );
+}
 console.log('fusion', fusion);
 console.log('cross-validated on the training/development sets (not a test figure):', dev);
 console.log('features kept', Object.keys(finalModel.weights).length);

@@ -77,11 +77,13 @@ export function train(
     for (let i = 0; i < vocab.length; i++)
       for (let c = 0; c < K; c++) W[i]![c]! -= learningRate * (gW[i]![c]! / n + l2 * W[i]![c]!);
   }
-  const round = (v: number) => Math.round(v * 1000) / 1000;
+  // Two decimals and no near-zero rows keep the shipped file small (it loads with the side panel);
+  // the cross-validated accuracy is the same as with three.
+  const round = (v: number) => Math.round(v * 100) / 100;
   const weights: Record<string, number[]> = {};
   vocab.forEach((f, i) => {
     const w = Array.from(W[i]!, round);
-    if (w.some((v) => Math.abs(v) >= 0.005)) weights[f] = w;
+    if (w.some((v) => Math.abs(v) >= 0.02)) weights[f] = w;
   });
   return { classes: [...classes], bias: Array.from(b, round), weights };
 }

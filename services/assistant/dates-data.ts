@@ -82,7 +82,9 @@ const EN_HOUR_WORDS: Record<string, string> = {
 export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
   en: {
     dayOfMonth: new RegExp(
-      `\\b(?:(?<wd>${EN_WEEKDAY}),?\\s+(?:the\\s+)?|the\\s+)(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${EN_MONTH}\\b)(?!\\s+(?:floor|time|century|anniversary|birthday|edition|place|row|grade|year))`,
+      `\\b(?:(?:(?<wd>${EN_WEEKDAY}),?\\s+(?:the\\s+)?|the\\s+)(?<d>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?${EN_MONTH}\\b)(?!\\s+(?:floor|time|century|anniversary|birthday|edition|place|row|grade|year))` +
+        // An ordinal alone ("— 22nd at 11", "on 3rd?") when no noun follows it ("2nd attempt", "5th Street").
+        `|(?<![\\w/-])(?<d2>[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)\\b(?=\\s*(?:$|[.,;:!?)—–-]|(?:at|@|or|and|in the|works?|would|is|please|if)\\b)))`,
       'gi',
     ),
     endOfMonth: /\b(?:by |at |before |until |for )?(?:the )?end of (?:the |this |(?<next>next) )?month\b/gi,
@@ -199,6 +201,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "ya es sábado", "a media mañana": the day of writing; mid-morning, not tomorrow.
       [new RegExp(`\\b(?:ya es|hoy es) ${ES_WEEKDAY}\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [/\b(?:a )?media ma[ñn]ana\b/gi, (m) => ' '.repeat(m.length)],
+      // "perdí la mañana entera", "para la mañana": with the article it is the morning, never tomorrow
+      // ("por la mañana" and the like stay: they set the part of the day).
+      [/(?<!\b(?:por|de|en|a) )\bla ma[ñn]ana\b/gi, (m) => ' '.repeat(m.length)],
       // "los martes": every Tuesday; "ya son las 13:00": the time of writing.
       [new RegExp(`\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],

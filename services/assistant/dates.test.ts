@@ -66,3 +66,46 @@ describe('extractDates', () => {
     expect(d.map((x) => x.day)).toEqual(['2026-03-12']);
   });
 });
+
+describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
+  it('reads an ordinal standing alone as a day of the month, but not one before a noun', () => {
+    const d = en(
+      'Any of those is fine, though 28th at 2:30 would suit me best.',
+      '2026-05-12T09:00:00-04:00',
+    );
+    expect(d.map((x) => x.start)).toEqual(['2026-05-28T14:30:00-04:00']);
+    expect(
+      en('This is my 3rd attempt to reach you, we are at 12th Avenue.', '2026-05-12T09:00:00-04:00'),
+    ).toEqual([]);
+  });
+  it('does not take "have got" for a past tense: a day ahead stays ahead', () => {
+    const ahead = en("I've got the painters starting on the 4th.", '2026-05-12T09:00:00-04:00');
+    expect(ahead[0]!.day).toBe('2026-06-04');
+    const past = en('We got the invoice on the 4th and paid it straight away.', '2026-05-12T09:00:00-04:00');
+    expect(past[0]!.day).toBe('2026-05-04');
+  });
+  it('takes a range of weekdays beside a range of hours for a timetable, whatever words frame it', () => {
+    expect(
+      es('Según el cartel de la puerta es de lunes a sábado de 10:00 a 13:30.', '2026-05-12T09:00:00+02:00'),
+    ).toEqual([]);
+    const d = en(
+      'The leaflet says Tue–Sat 10am–4pm. Could I drop by Friday at 11?',
+      '2026-05-12T09:00:00+01:00',
+      'Europe/London',
+    );
+    expect(d.map((x) => x.start)).toEqual(['2026-05-15T11:00:00+01:00']);
+  });
+  it('reads "la mañana" with its article as the morning, never as tomorrow', () => {
+    expect(
+      es('Estuve esperando toda la semana y ayer perdí la mañana otra vez.', '2026-05-12T09:00:00+02:00').map(
+        (x) => x.day,
+      ),
+    ).toEqual(['2026-05-11']);
+    expect(
+      es('Para la mañana del viernes no tengo hueco.', '2026-05-12T09:00:00+02:00').map((x) => x.day),
+    ).toEqual(['2026-05-15']);
+    expect(es('¿Te viene bien mañana por la mañana?', '2026-05-12T09:00:00+02:00')[0]!.day).toBe(
+      '2026-05-13',
+    );
+  });
+});

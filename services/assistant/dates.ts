@@ -83,7 +83,21 @@ const OPENING_WEEKDAY =
 const FUTURE_CUE =
   /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b/i;
 const PAST_CUE =
-  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|got|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+
+// A timetable whatever words frame it ("la web pone de lunes a viernes de 9:00 a 14:00", "Mon–Sat
+// 8am–6pm"): a range of weekdays beside a range of clock times is a schedule, not a proposal.
+const DAY_NAME =
+  '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?)';
+const WEEKDAY_RANGE = new RegExp(
+  `\\b${DAY_NAME}\\.?\\s*(?:a|al|to|-|–|through|thru|till|until)\\s*${DAY_NAME}\\b`,
+  'i',
+);
+const CLOCK_RANGE =
+  /\b\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\s*(?:a|-|–|to|till|until|hasta)\s*(?:las\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\b/i;
+export function isSchedule(sentence: string): boolean {
+  return WEEKDAY_RANGE.test(sentence) && CLOCK_RANGE.test(sentence);
+}
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;
@@ -233,7 +247,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   for (const re of P.notDates) text = text.replace(re, (m) => ' '.repeat(m.length));
   // Opening hours ("abrimos de lunes a viernes de 9 a 14") describe the business, not a proposal.
   for (const sentence of sentences(text)) {
-    if (!P.openingHours.test(sentence.text)) continue;
+    if (!P.openingHours.test(sentence.text) && !isSchedule(sentence.text)) continue;
     for (const m of sentence.text.matchAll(P.hourRanges))
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     // "what are your hours on Sunday?", "el horario el domingo": the weekday is the one they open.
@@ -253,7 +267,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   // when the sentence reports the past), else next month. A weekday written beside it is checked:
   // when it does not match, the date stays as written and is flagged.
   for (const m of text.matchAll(P.dayOfMonth)) {
-    const day = Number(m.groups!.d);
+    const day = Number(m.groups!.d ?? m.groups!.d2);
     const past = tenseAt(rawText, m.index, P) === 'past';
     const base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
     const onDay = (month: DateTime) => (day <= month.daysInMonth! ? month.set({ day }) : null);
