@@ -97,6 +97,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
+      /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
     ],
     openingHours:
       /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
@@ -142,6 +144,18 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         /\b(?:around|about|at about|at around|circa) (\d{1,2})\b(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%))/gi,
         (m) => pad(m, `at ${m.replace(/^\D+/, '')}`),
       ],
+      // "half past two", "quarter to four": clock times in words.
+      [
+        /\b(?:at )?(half|quarter) (past|to) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi,
+        (m) => {
+          const [, what, dir, h] = /(half|quarter) (past|to) (\S+)$/i.exec(m)!;
+          const hour = Number(EN_HOUR_WORDS[h!.toLowerCase()] ?? h);
+          if (!(hour >= 1 && hour <= 12)) return m;
+          const minutes = what!.toLowerCase() === 'half' ? 30 : dir!.toLowerCase() === 'past' ? 15 : 45;
+          const h2 = dir!.toLowerCase() === 'to' ? (hour === 1 ? 12 : hour - 1) : hour;
+          return pad(m, `at ${h2}:${minutes}`);
+        },
+      ],
       [
         /\b(at|by|around|about)\s+(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:days?|weeks?|months?|years?|people|of))/gi,
         (m) => m.replace(/[a-z]+$/i, (w) => pad(w, EN_HOUR_WORDS[w.toLowerCase()]!)),
@@ -171,6 +185,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
+      /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
     ],
     openingHours:
       /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,

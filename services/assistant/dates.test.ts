@@ -108,4 +108,24 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
       '2026-05-13',
     );
   });
+  it('reads a date inside a reference as part of the reference', () => {
+    expect(en('Ticket 2025-11-30-0042 is still open, any news?', '2026-05-12T09:00:00-04:00')).toEqual([]);
+    expect(en('Please quote PO-2026-03-17 on the delivery note.', '2026-05-12T09:00:00-04:00')).toEqual([]);
+    expect(en('Can you come on 2026-05-20?', '2026-05-12T09:00:00-04:00')[0]!.day).toBe('2026-05-20');
+  });
+  it('reads British "Tuesday week" and "a week on Sunday" a week past the next such day', () => {
+    const ref = '2026-05-12T09:00:00+01:00'; // a Tuesday
+    const uk = (t: string) => en(t, ref, 'Europe/London').map((x) => x.day);
+    expect(uk('Could the fitter come Tuesday week?')).toEqual(['2026-05-26']);
+    expect(uk("We're back a week on Sunday.")).toEqual(['2026-05-24']);
+  });
+  it('reads clock times in words: "half past three", "quarter to ten"', () => {
+    const ref = '2026-05-12T09:00:00+01:00';
+    expect(en('Shall we meet on Friday at half past three?', ref, 'Europe/London')[0]!.start).toBe(
+      '2026-05-15T15:30:00+01:00',
+    );
+    expect(en('Could you ring me tomorrow at quarter to ten?', ref, 'Europe/London')[0]!.start).toBe(
+      '2026-05-13T09:45:00+01:00',
+    );
+  });
 });

@@ -99,6 +99,12 @@ export function isSchedule(sentence: string): boolean {
   return WEEKDAY_RANGE.test(sentence) && CLOCK_RANGE.test(sentence);
 }
 
+const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const WEEK_ON = new RegExp(
+  `\\ba week (?:on |this |next )?(?<a>${EN_DAY})\\b|\\b(?<b>${EN_DAY}) week\\b(?!\\s*(?:of|is|was|and|or|before|after|\\d))`,
+  'gi',
+);
+
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;
   // US writers put the month first (3/12); everyone else the day. A bare offset (a mail read with
@@ -256,6 +262,16 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       for (const m of sentence.text.matchAll(OPENING_WEEKDAY))
         text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
   }
+  // British "Monday week", "a week on Friday": that weekday a week after its next occurrence.
+  if (!spanish)
+    for (const m of text.matchAll(WEEK_ON)) {
+      const wd = weekdayNumber(m.groups!.a ?? m.groups!.b!);
+      if (wd === null) continue;
+      const ahead = (wd - ref.weekday + 7) % 7 || 7;
+      const dt = ref.plus({ days: ahead + 7 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+      candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
   // "a fin de mes", "by the end of the month": the month's last day.
   for (const m of text.matchAll(P.endOfMonth)) {
     const month = m.groups?.next ? ref.plus({ months: 1 }) : ref;
