@@ -16,6 +16,9 @@ import type { SandboxState } from './state';
 // - "Performance tips" (developers.google.com/workspace/tasks/performance#etags): If-Match with a stale
 //   ETag answers 412 Precondition Failed
 // - Authorization scopes per method: tasks (and tasks.readonly for reads)
+// - tasks.clear (…/rest/v1/tasks/clear): POST lists/{tasklist}/clear, empty body and answer; "Clears
+//   all completed tasks … The affected tasks will be marked as 'hidden' and no longer be returned by
+//   default" (each gets a new `updated`, so an incremental reader sees it)
 // - Order (…/rest/v1/tasks#resource:-task `position`; …/rest/v1/tasks/insert; …/rest/v1/tasks/move;
 //   developers.google.com/workspace/tasks/order): `position` is output only, a string; "if this
 //   string is greater than another task's corresponding position string according to
@@ -123,6 +126,19 @@ function endpointsFor(state: SandboxState): Endpoint[] {
       method: 'POST',
       pattern: 'lists/{tasklist}/tasks',
       handle: withList((q, s, l) => insertTask(store(), q, s, l)),
+    },
+    {
+      method: 'POST',
+      pattern: 'lists/{tasklist}/clear',
+      handle: withList((_q, s, l) => {
+        for (const t of l.tasks)
+          if (t.status === 'completed' && !t.deleted && !t.hidden) {
+            t.hidden = true;
+            t.updated = stamp(store());
+            t.etag = etagOf(t);
+          }
+        sendEmpty(s, 204);
+      }),
     },
     {
       method: 'POST',

@@ -207,3 +207,33 @@ describe('order', () => {
     expect(await titlesHere()).toEqual(['Tarea 2', 'Tarea 1']);
   });
 });
+
+describe('order with completed tasks cleared in Google Tasks', () => {
+  it('never places a task after a hidden (cleared) one, and keeps the open tasks in order', async () => {
+    const remote = remoteFor('google');
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([
+      task(1, { order: 1 }),
+      task(2, { order: 2, status: 'done', completedAt: 5 }),
+      task(3, { order: 3 }),
+    ]);
+    await enableListSync(LIST, 'google', list);
+    await syncList(LIST, remote);
+    // Someone clears the completed tasks in Google Tasks: Tarea 2 is hidden there.
+    const cleared = await fetch(`${sandbox.origin()}/google/tasks/v1/lists/${list.id}/clear`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${FIXED_TOKENS.google}` },
+    });
+    expect(cleared.status).toBe(204);
+    // Here a new task goes right after the completed one, and Tarea 3 moves to the top.
+    await db.tasks.put(task(4, { order: 2.5 }));
+    await reorderTasks(['t-3', 't-1', 't-2', 't-4']);
+    await syncList(LIST, remote);
+    const open = (await remote.changes(list.id, null)).tasks
+      .filter((t) => !t.deleted && !t.done)
+      .sort((a, b) => (a.position! < b.position! ? -1 : a.position! > b.position! ? 1 : 0))
+      .map((t) => t.title);
+    expect(open).toEqual(['Tarea 3', 'Tarea 1', 'Tarea 4']);
+    expect(await db.tasks.count()).toBe(4);
+  });
+});

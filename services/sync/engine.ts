@@ -389,11 +389,13 @@ export async function syncList(
           syncedAt: Date.now(),
           order: undefined,
         } as OrderedLink);
-        previous = created.id;
+        if (task.status === 'open') previous = created.id;
         report.created++;
         continue;
       }
-      previous = link.remoteId;
+      // Only an open task is a `previous`: a completed one may be hidden there ("cleared"), and
+      // "the task set as previous … can not be hidden".
+      if (task.status === 'open' && !(link.base as SyncFields).done) previous = link.remoteId;
       if (same(localFields(task), link.base as SyncFields)) continue;
       await pushUpdate(task, link);
     }
@@ -484,7 +486,7 @@ function byLocalOrder(a: Task, b: Task): number {
 const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
 
 /**
- * Step (4) of a pass where the service keeps an order. Tasks moved here since both sides last
+ * Step (4) of a pass where the service keeps an order, over the open tasks. Tasks moved here since both sides last
  * agreed (out of the order recorded on the links, or never placed) keep their place after
  * the task they follow here; all others keep the service's order. The service is then brought to
  * that merged order with the fewest moves — every task outside the longest run already in the
@@ -506,7 +508,11 @@ async function syncOrder(
       .where('[provider+remoteListId]')
       .equals([provider, remoteListId])
       .toArray()) as OrderedLink[]
-  ).filter((l) => l.remoteId && byId.has(l.localId));
+  ).filter(
+    // Open tasks only, on both sides: completed ones leave the list view here and sit apart (or
+    // hidden, once cleared) in Google Tasks, and a hidden task cannot be a `previous`.
+    (l) => l.remoteId && byId.get(l.localId)?.status === 'open' && !(l.base as SyncFields).done,
+  );
   if (links.length === 0) return 0;
   const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
   // Moved here: outside the longest run of the local order that keeps the agreed order (so a
