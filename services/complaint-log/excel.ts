@@ -10,7 +10,8 @@ import type { SheetRemote } from './remote';
 // driveItem"), then adds a table over the header row ("Create table"). Reads are the table's range
 // ("Get range"); a row is rewritten with "Update range" (null leaves a cell alone) — many rows at once
 // as one Update range over the span they sit in, the rows between them all null (at most SPAN_ROWS
-// rows a request); new rows go in
+// rows a request; "Use null in 2-D arrays to leave specific cells unchanged while updating others",
+// learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values); new rows go in
 // with "Add rows". Excel reads "=…" as a formula: every cell passes through safeCell (sheet.ts), which
 // puts an apostrophe first, and Excel keeps the text without it.
 // Scope: Files.ReadWrite (the workbook pages list no lesser one; Files.ReadWrite.AppFolder is refused).
