@@ -7,7 +7,11 @@ import type { SandboxState } from './state';
 
 // Google Drive API v3, only the application data folder the backup uses, as documented:
 // - "Store application-specific data" (developers.google.com/workspace/drive/api/guides/appdata)
-// - "Upload file data" (…/guides/manage-uploads#multipart)
+// - "Upload file data" (…/guides/manage-uploads): multipart for "a small file (5 MB or less)";
+//   resumable (#resumable) — the first POST answers 200 with the session URI in Location; PUTs to it
+//   carry the file whole or in chunks ("a multiple of 256 KB … except the final chunk", with
+//   Content-Range: bytes a-b/total), answered 308 Resume Incomplete with Range: bytes=0-N until the
+//   last, then 200 with the file; `Content-Range: bytes */total` asks the status the same way.
 // - "Download and export files" (…/guides/manage-downloads): alt=media
 // - files.list / files.delete reference pages (…/api/reference/rest/v3/files)
 // - "Resolve errors" (…/guides/handle-errors)
@@ -28,18 +32,32 @@ export interface DriveFile {
   content: string;
 }
 
+interface UploadSession {
+  meta: { name?: string; parents?: string[]; mimeType?: string };
+  fields: string | null;
+  total: number | null;
+  received: Buffer;
+  file: DriveFile | null;
+}
+
 export interface DriveStore {
   files: DriveFile[];
+  uploads?: Record<string, UploadSession>;
 }
 
 export function driveStore(state: SandboxState): DriveStore {
   return (state.clouds.drive ??= { files: [] }) as DriveStore;
 }
 
+/** "Multipart upload … a small file (5 MB or less)". */
+export const MULTIPART_MAX_BYTES = 5 * 1024 * 1024;
+const CHUNK_UNIT = 256 * 1024;
+
 export function driveRoutes(state: SandboxState): Route {
   const api = compileEndpoints(driveEndpoints(state));
   const upload = compileEndpoints([
     { method: 'POST', pattern: 'files', handle: (req, res) => create(state, req, res) },
+    { method: 'PUT', pattern: 'files', handle: (req, res) => putSession(state, req, res) },
   ]);
   return async (req, res) => {
     const path = req.url.pathname;
@@ -93,10 +111,20 @@ function notFound(res: ServerResponse, id: string): void {
 }
 
 function create(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
-  // Only the multipart upload is emulated; media and resumable uploads are not used by the backup.
+  // Multipart and resumable uploads are emulated; the media upload is not used by the backup.
   const uploadType = req.url.searchParams.get('uploadType');
+  if (uploadType === 'resumable') return startSession(state, req, res);
   if (uploadType !== 'multipart')
     return sendGoogleError(res, 400, 'badRequest', `Unsupported uploadType: ${uploadType ?? '(none)'}`);
+  // The documented limit of a multipart upload; what Drive answers past it is not documented, so
+  // the sandbox refuses the way an oversized request is refused (413), rather than accept it.
+  if (req.bytes.length > MULTIPART_MAX_BYTES + 64 * 1024)
+    return sendGoogleError(
+      res,
+      413,
+      'uploadTooLarge',
+      'A multipart upload carries 5 MB or less; use a resumable upload',
+    );
   const type = req.headers['content-type'] ?? '';
   const boundary = /^multipart\/related;\s*boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (!boundary)
@@ -124,12 +152,16 @@ function create(state: SandboxState, req: SandboxRequest, res: ServerResponse): 
       'insufficientPermissions',
       'The sandbox Drive holds only appDataFolder files.',
     );
+  const file = store(state, meta, parts[1]?.body ?? '', parts[1]?.type);
+  sendJson(res, 200, pick(file, req.url.searchParams.get('fields')));
+}
+
+function store(state: SandboxState, meta: UploadSession['meta'], content: string, type?: string): DriveFile {
   const now = new Date().toISOString();
-  const content = parts[1]?.body ?? '';
   const file: DriveFile = {
     id: randomId(33, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'),
     name: meta.name ?? 'Untitled',
-    mimeType: meta.mimeType ?? parts[1]?.type ?? 'application/octet-stream',
+    mimeType: meta.mimeType ?? type ?? 'application/octet-stream',
     parents: ['appDataFolder'],
     spaces: ['appDataFolder'],
     createdTime: now,
@@ -138,7 +170,75 @@ function create(state: SandboxState, req: SandboxRequest, res: ServerResponse): 
     content,
   };
   driveStore(state).files.push(file);
-  sendJson(res, 200, pick(file, req.url.searchParams.get('fields')));
+  return file;
+}
+
+/** The first request of a resumable upload: metadata only; the session URI comes back in Location. */
+function startSession(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  let meta: UploadSession['meta'];
+  try {
+    meta = (JSON.parse(req.body || '{}') ?? {}) as UploadSession['meta'];
+  } catch {
+    return sendGoogleError(res, 400, 'parseError', 'Parse Error');
+  }
+  if (!meta.parents?.includes('appDataFolder'))
+    return sendGoogleError(
+      res,
+      403,
+      'insufficientPermissions',
+      'The sandbox Drive holds only appDataFolder files.',
+    );
+  const declared = req.headers['x-upload-content-length'];
+  const id = randomId(40, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
+  (driveStore(state).uploads ??= {})[id] = {
+    meta,
+    fields: req.url.searchParams.get('fields'),
+    total: typeof declared === 'string' ? Number(declared) : null,
+    received: Buffer.alloc(0),
+    file: null,
+  };
+  const location = `http://${req.headers.host}${DRIVE_UPLOAD_PREFIX}files?uploadType=resumable&upload_id=${id}`;
+  res.writeHead(200, { location, 'content-length': '0' });
+  res.end();
+}
+
+/** A PUT to the session URI: the file whole, a chunk, or (`bytes *\/total`) a status question. */
+function putSession(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
+  const id = req.url.searchParams.get('upload_id') ?? '';
+  const session = driveStore(state).uploads?.[id];
+  // A session that does not exist (or expired) answers 404; the upload starts over.
+  if (!session) return sendGoogleError(res, 404, 'notFound', 'Upload session not found.');
+  const done = () => sendJson(res, 200, pick(session.file!, session.fields));
+  const incomplete = () => {
+    const headers: Record<string, string> = { 'content-length': '0' };
+    if (session.received.length > 0) headers.range = `bytes=0-${session.received.length - 1}`;
+    res.writeHead(308, headers);
+    res.end();
+  };
+  const range = req.headers['content-range'];
+  if (typeof range === 'string' && /^bytes \*\/\d+$/.test(range)) return session.file ? done() : incomplete();
+  if (session.file) return done();
+  let first = 0;
+  let total: number;
+  if (typeof range === 'string') {
+    const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range);
+    if (!m) return sendGoogleError(res, 400, 'badContent', `Invalid Content-Range: ${range}`);
+    first = Number(m[1]);
+    total = Number(m[3]);
+    if (Number(m[2]) - first + 1 !== req.bytes.length)
+      return sendGoogleError(res, 400, 'badContent', 'Content-Range does not match the body length');
+    // A chunk may overlap what arrived (sent again after a lost answer); it may not leave a gap.
+    if (first > session.received.length)
+      return sendGoogleError(res, 400, 'badContent', 'Chunk starts past the bytes received');
+    const last = Number(m[2]) + 1 === total;
+    if (!last && req.bytes.length % CHUNK_UNIT !== 0)
+      return sendGoogleError(res, 400, 'badContent', 'Chunk size must be a multiple of 256 KB');
+  } else total = req.bytes.length;
+  session.total = total;
+  session.received = Buffer.concat([session.received.subarray(0, first), req.bytes]);
+  if (session.received.length < total) return incomplete();
+  session.file = store(state, session.meta, session.received.toString('utf8'));
+  done();
 }
 
 function list(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {

@@ -7,6 +7,8 @@ export interface SandboxRequest {
   headers: IncomingMessage['headers'];
   /** Raw body text ('' when none). */
   body: string;
+  /** The body's bytes (a resumable upload's chunk may end inside a UTF-8 character). */
+  bytes: Buffer;
   raw: IncomingMessage;
 }
 

@@ -46,11 +46,13 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     const chunks: Buffer[] = [];
     raw.on('data', (c: Buffer) => chunks.push(c));
     raw.on('end', () => {
+      const bytes = Buffer.concat(chunks);
       const req: SandboxRequest = {
         method: raw.method ?? 'GET',
         url: new URL(raw.url ?? '/', 'http://127.0.0.1'),
         headers: raw.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: bytes.toString('utf8'),
+        bytes,
         raw,
       };
       void handle(req, res);
@@ -62,10 +64,10 @@ export async function startSandbox(port: number): Promise<RunningSandbox> {
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader(
       'access-control-allow-headers',
-      'authorization, content-type, prefer, x-requested-with, sdkversion, client-request-id, return-client-request-id',
+      'authorization, content-type, prefer, x-requested-with, sdkversion, client-request-id, return-client-request-id, content-range, x-upload-content-type, x-upload-content-length',
     );
     res.setHeader('access-control-allow-methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
-    res.setHeader('access-control-expose-headers', 'retry-after');
+    res.setHeader('access-control-expose-headers', 'retry-after, location, range');
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;

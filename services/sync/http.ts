@@ -13,6 +13,8 @@ export interface CloudRequest extends Omit<RequestInit, 'body'> {
   retries?: number;
   /** A POST whose repetition does no harm (one more backup file); other POSTs are never repeated here. */
   repeatable?: boolean;
+  /** Statuses answered to the caller as they are (Drive's 308 Resume Incomplete). */
+  accept?: number[];
 }
 
 export type TokenSource = (provider: Provider) => Promise<string>;
@@ -40,7 +42,7 @@ export async function cloudFetch(
   url: string,
   init: CloudRequest = {},
 ): Promise<Response> {
-  const { retries = 2, repeatable: safe = false, ...rest } = init;
+  const { retries = 2, repeatable: safe = false, accept = [], ...rest } = init;
   const repeatable = safe || (rest.method ?? 'GET').toUpperCase() !== 'POST';
   let renewed = false;
   for (let attempt = 0; ; attempt++) {
@@ -63,7 +65,8 @@ export async function cloudFetch(
       }
       throw errorFromThrown(err);
     }
-    if (response.ok || response.status === 302 || response.status === 304) return response;
+    if (response.ok || response.status === 302 || response.status === 304 || accept.includes(response.status))
+      return response;
     const body: unknown = await response
       .clone()
       .json()
