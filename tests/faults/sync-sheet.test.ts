@@ -128,6 +128,32 @@ describe.each(['google', 'microsoft'] as const)('%s: the complaint log at 500 ro
       expect(resolved.sort()).toEqual(['c-170', 'c-3', 'c-444']);
       // Nothing else was touched: the rows between them still say in_progress.
       expect(after.slice(1).filter((r) => r[status] === 'in_progress')).toHaveLength(COUNT - 3);
+
+      // Every complaint closed; the second rewrite request is carried out but its answer is lost.
+      // Rewriting in place is idempotent: whether the pass is redone or the request repeated, no row
+      // is added or lost.
+      await db.complaints.bulkPut(
+        (await db.complaints.toArray()).map((c) => ({ ...c, status: 'closed' as const, updatedAt: now + 2 })),
+      );
+      const rewrite = provider === 'google' ? 'values:batchUpdate$' : '/workbook/worksheets/[^/]+/range';
+      const method = provider === 'google' ? 'POST' : 'PATCH';
+      await sandbox.admin('faults', 'POST', [
+        { path: rewrite, method, delayMs: 1, times: 1 },
+        { path: rewrite, method, dropAfterCommit: true, times: 1 },
+      ]);
+      const cut = syncComplaintSheet(remote, third.link);
+      // A lost POST is never repeated blindly (the pass fails and is redone); a lost PATCH is safe to
+      // repeat and is repeated at once.
+      if (method === 'POST') await expect(cut).rejects.toBeTruthy();
+      else await cut;
+      const { faults } = (await (await sandbox.admin('faults')).json()) as { faults: { hits: number }[] };
+      expect(faults.map((f) => f.hits)).toEqual([1, 1]);
+      await sandbox.admin('faults', 'DELETE');
+      const again = await syncComplaintSheet(remote, third.link);
+      expect(again.report).toMatchObject({ appended: 0, imported: 0 });
+      const closed = await grid(provider, made.id);
+      expect(closed.filter((r) => r.some((v) => v !== ''))).toHaveLength(COUNT + 1);
+      expect(closed.slice(1).filter((r) => r[status] === 'closed')).toHaveLength(COUNT);
     },
   );
 
