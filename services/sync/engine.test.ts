@@ -168,7 +168,10 @@ describe('order', () => {
     expect(await titlesThere(remote, list.id)).toEqual(['Tarea 3', 'Tarea 1', 'Tarea 2']);
     // The user drags Tarea 2 to the top (what the list view's reorder writes).
     await reorderTasks(['t-2', 't-3', 't-1']);
+    // Options counts the move as a pending change until it is sent.
+    expect(await syncStatus(LIST)).toEqual({ pending: 1, conflicts: 0 });
     const second = await syncList(LIST, remote);
+    expect(await syncStatus(LIST)).toEqual({ pending: 0, conflicts: 0 });
     expect(second.moved).toBe(1);
     expect(await titlesThere(remote, list.id)).toEqual(['Tarea 2', 'Tarea 3', 'Tarea 1']);
     expect(await titlesHere()).toEqual(['Tarea 2', 'Tarea 3', 'Tarea 1']);

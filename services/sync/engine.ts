@@ -485,6 +485,32 @@ function byLocalOrder(a: Task, b: Task): number {
 
 const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
 
+/** The open, placed tasks of a synced list in the local order, and which of them were moved here. */
+async function orderState(listId: string, remoteListId: string, provider: Provider, db: OpsDb) {
+  const tasks = await db.tasks.where('listId').equals(listId).toArray();
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const links = (
+    (await db.syncLinks
+      .where('[provider+remoteListId]')
+      .equals([provider, remoteListId])
+      .toArray()) as OrderedLink[]
+  ).filter(
+    // Open tasks only, on both sides: completed ones leave the list view here and sit apart (or
+    // hidden, once cleared) in Google Tasks, and a hidden task cannot be a `previous`.
+    (l) => l.remoteId && byId.get(l.localId)?.status === 'open' && !(l.base as SyncFields).done,
+  );
+  const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
+  // Moved here: outside the longest run of the local order that keeps the agreed order (so a
+  // renumbering that keeps the sequence moves nothing), or never placed.
+  // Equal agreed orders (tasks that came from the service in one pass) are not a move among themselves.
+  const stay = longestIncreasing(
+    localSeq.map((l) => (positionOf(l) === null ? null : (l.order ?? null))),
+    false,
+  );
+  const moved = new Set(localSeq.filter((_, i) => !stay.has(i)).map((l) => l.id));
+  return { byId, links, localSeq, moved };
+}
+
 /**
  * Step (4) of a pass where the service keeps an order, over the open tasks. Tasks moved here since both sides last
  * agreed (out of the order recorded on the links, or never placed) keep their place after
@@ -501,28 +527,8 @@ async function syncOrder(
   remote: TaskRemote,
   db: OpsDb,
 ): Promise<number> {
-  const tasks = await db.tasks.where('listId').equals(listId).toArray();
-  const byId = new Map(tasks.map((t) => [t.id, t]));
-  const links = (
-    (await db.syncLinks
-      .where('[provider+remoteListId]')
-      .equals([provider, remoteListId])
-      .toArray()) as OrderedLink[]
-  ).filter(
-    // Open tasks only, on both sides: completed ones leave the list view here and sit apart (or
-    // hidden, once cleared) in Google Tasks, and a hidden task cannot be a `previous`.
-    (l) => l.remoteId && byId.get(l.localId)?.status === 'open' && !(l.base as SyncFields).done,
-  );
+  const { byId, links, localSeq, moved } = await orderState(listId, remoteListId, provider, db);
   if (links.length === 0) return 0;
-  const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
-  // Moved here: outside the longest run of the local order that keeps the agreed order (so a
-  // renumbering that keeps the sequence moves nothing), or never placed.
-  // Equal agreed orders (tasks that came from the service in one pass) are not a move among themselves.
-  const stay = longestIncreasing(
-    localSeq.map((l) => (positionOf(l) === null ? null : (l.order ?? null))),
-    false,
-  );
-  const moved = new Set(localSeq.filter((_, i) => !stay.has(i)).map((l) => l.id));
   const movedHere = (l: OrderedLink) => moved.has(l.id);
   const remoteCmp = (a: OrderedLink, b: OrderedLink) => {
     const [pa, pb] = [positionOf(a) ?? '', positionOf(b) ?? ''];
@@ -644,6 +650,11 @@ export async function syncStatus(listId: string, db: OpsDb = sharedDb): Promise<
     if (!link?.remoteId || !same(localFields(task), link.base as SyncFields)) pending++;
   }
   pending += byLocal.size;
+  // Where the service keeps an order, a task moved here and not yet placed there is pending too.
+  if (config.provider === 'google') {
+    const { moved } = await orderState(listId, config.remoteListId, config.provider, db);
+    pending += moved.size;
+  }
   const ids = new Set(tasks.map((t) => t.id));
   const conflicts = (await db.syncConflicts.toArray()).filter((c) => ids.has(c.localId)).length;
   return { pending, conflicts };
