@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension, tabIdOf } from '../launch-chromium';
 import { startSandbox } from '../../sandbox/server';
 import { sandboxPort } from '../../sandbox/origin';
@@ -33,7 +33,8 @@ export async function markTimes(
  */
 export async function firstDraftTimes(
   threadPath: string,
-  otherHash: string,
+  /** Opens the i-th thread of the back-and-forth in the mail tab as a user would; returns when (epoch ms). */
+  open: (mail: Page, i: number) => Promise<number>,
   runs: number,
 ): Promise<{ panelOpened: number[]; threadSwitched: number[]; readInPage: number[]; toPanel: number[] }> {
   return withSandboxBrowser(async ({ context, extensionId, worker, origin }) => {
@@ -51,20 +52,12 @@ export async function firstDraftTimes(
     await panel.goto(panelUrl);
     const count = () => panel.evaluate(() => performance.getEntriesByName('sidepanel:first-draft').length);
     await panel.waitForFunction(() => performance.getEntriesByName('sidepanel:first-draft').length > 0);
-    const hashes = [otherHash, new URL(url).hash];
     const threadSwitched: number[] = [];
     const readInPage: number[] = [];
     const toPanel: number[] = [];
     for (let i = 0; i <= runs; i++) {
       const before = await count();
-      const at = await mail.evaluate(
-        (hash) => {
-          const now = performance.timeOrigin + performance.now();
-          location.hash = hash;
-          return now;
-        },
-        hashes[i % 2]!,
-      );
+      const at = await open(mail, i);
       const shown = await panel.waitForFunction(
         (n) => {
           const all = performance.getEntriesByName('sidepanel:first-draft');
