@@ -84,7 +84,7 @@ export function splitClosing(norm: string, lang: Lang): { body: string; closing:
   if (lines.length) {
     const last = lines[lines.length - 1]!;
     const parts = last.split(/(?<=[.!?])\s+/);
-    while (parts.length > 1 && isClosing(parts[parts.length - 1]!, lang)) closing.unshift(parts.pop()!);
+    while (parts.length > 1 && isSignOff(parts[parts.length - 1]!, lang)) closing.unshift(parts.pop()!);
     lines[lines.length - 1] = parts.join(' ');
   }
   return { body: lines.join('\n').trim(), closing: closing.join('\n') };
@@ -92,8 +92,29 @@ export function splitClosing(norm: string, lang: Lang): { body: string; closing:
 
 /** A closing line may chain formulas: "Gracias por todo, fue un gusto." */
 function isClosing(line: string, lang: Lang): boolean {
-  const pieces = line.split(/[,;]\s*|\s+(?:y|and)\s+/).filter((x) => x.trim() !== '');
+  const pieces = line
+    .replace(/^[¡!\s]+/, '')
+    .split(/[,;]\s*|\s+(?:y|and)\s+/)
+    .filter((x) => x.trim() !== '');
   return pieces.length > 0 && pieces.every((x) => CLOSINGS[lang].test(x.trim()));
+}
+
+/** The last sentence after the body's own: a closing, or a closing formula followed by a few words of
+ * goodwill ("¡Gracias por todo, habéis sido geniales!", "Thanks for everything, you've been great").
+ * A contrast or a question keeps it in the body ("Thanks for everything, but I want my money back"). */
+export function isSignOff(sentence: string, lang: Lang): boolean {
+  if (isClosing(sentence, lang)) return true;
+  const [first, ...rest] = sentence
+    .replace(/^[¡!\s]+/, '')
+    .split(/,\s*/)
+    .filter((x) => x.trim() !== '');
+  if (!first || rest.length === 0 || !CLOSINGS[lang].test(first.trim())) return false;
+  const tail = rest.join(' ');
+  return (
+    !/[?¿]/.test(tail) &&
+    !/\b(?:but|however|although|though|pero|aunque|sin embargo|aun asi)\b/.test(tail) &&
+    tail.split(/\s+/).filter(Boolean).length <= 5
+  );
 }
 
 function isSignatureLine(line: string): boolean {
