@@ -186,6 +186,13 @@ function applyToTask(task: Task, fields: SyncFields, completedAt: number | null)
   };
 }
 
+/** Orders for tasks that arrive from the service: after every local one, in the order they came. */
+let lastArrival = 0;
+function arrivalOrder(): number {
+  lastArrival = Math.max(Date.now(), lastArrival + 1);
+  return lastArrival;
+}
+
 function newTask(listId: string, remote: RemoteTask): Task {
   const blank: Task = {
     id: crypto.randomUUID(),
@@ -198,7 +205,7 @@ function newTask(listId: string, remote: RemoteTask): Task {
     priority: 'normal',
     status: 'open',
     link: remote.threadUrl ? { kind: 'thread', ref: remote.threadUrl, url: remote.threadUrl } : null,
-    order: Date.now(),
+    order: arrivalOrder(),
     createdAt: Date.now(),
     completedAt: null,
     words: [],
@@ -273,7 +280,12 @@ export async function syncList(
       });
     };
     const freshIds = new Set<string>();
-    for (const rt of changes.tasks) {
+    // Where the service keeps an order, what arrives is taken in that order, so tasks new here are
+    // already in the service's order (a first sync then needs no renumbering).
+    const arriving = remote.move
+      ? [...changes.tasks].sort((a, b) => comparePositions(a.position, b.position))
+      : changes.tasks;
+    for (const rt of arriving) {
       report.pulled++;
       // The same task twice in one read (a delta may repeat it): what was batched is written first.
       if (freshIds.has(rt.id)) {
@@ -483,6 +495,11 @@ function byLocalOrder(a: Task, b: Task): number {
   return a.order - b.order || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+function comparePositions(a: string | null, b: string | null): number {
+  const [pa, pb] = [a ?? '', b ?? ''];
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
 const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
 
 /** The open, placed tasks of a synced list in the local order, and which of them were moved here. */
@@ -530,10 +547,7 @@ async function syncOrder(
   const { byId, links, localSeq, moved } = await orderState(listId, remoteListId, provider, db);
   if (links.length === 0) return 0;
   const movedHere = (l: OrderedLink) => moved.has(l.id);
-  const remoteCmp = (a: OrderedLink, b: OrderedLink) => {
-    const [pa, pb] = [positionOf(a) ?? '', positionOf(b) ?? ''];
-    return pa < pb ? -1 : pa > pb ? 1 : 0;
-  };
+  const remoteCmp = (a: OrderedLink, b: OrderedLink) => comparePositions(positionOf(a), positionOf(b));
   // Moved tasks go after the nearest task before them here that was not moved (or first); those
   // after every task that was not moved go last, wherever the service moved that one.
   const after = new Map<string | null, OrderedLink[]>();

@@ -79,83 +79,79 @@ async function deleteRow(provider: Provider, sheetId: string, row: number): Prom
 }
 
 describe.each(['google', 'microsoft'] as const)('%s: the complaint log at 500 rows', (provider) => {
-  it(
-    'writes 500 complaints and rewrites 500 changed ones in a few calls each',
-    { timeout: 60_000 },
-    async () => {
-      const remote = remoteFor(provider);
-      const made = await remote.create('Reclamaciones');
-      let link: SheetLink = { provider, sheetId: made.id, url: made.url, pushed: {} };
-      await db.complaints.bulkPut(Array.from({ length: COUNT }, (_, i) => complaint(i)));
+  it('writes 500 complaints and rewrites 500 changed ones in a few calls each', async () => {
+    const remote = remoteFor(provider);
+    const made = await remote.create('Reclamaciones');
+    let link: SheetLink = { provider, sheetId: made.id, url: made.url, pushed: {} };
+    await db.complaints.bulkPut(Array.from({ length: COUNT }, (_, i) => complaint(i)));
 
-      let before = (await sandbox.snapshot()).requests;
-      const first = await syncComplaintSheet(remote, link);
-      link = first.link;
-      expect(first.report.appended).toBe(COUNT);
-      const appendCalls = await writesSince(before);
-      expect(total(appendCalls)).toBeLessThanOrEqual(2); // the append (and, for a new sheet, its header)
-      expect((await grid(provider, made.id)).filter((r) => r.some((v) => v !== ''))).toHaveLength(COUNT + 1);
+    let before = (await sandbox.snapshot()).requests;
+    const first = await syncComplaintSheet(remote, link);
+    link = first.link;
+    expect(first.report.appended).toBe(COUNT);
+    const appendCalls = await writesSince(before);
+    expect(total(appendCalls)).toBeLessThanOrEqual(2); // the append (and, for a new sheet, its header)
+    expect((await grid(provider, made.id)).filter((r) => r.some((v) => v !== ''))).toHaveLength(COUNT + 1);
 
-      // Every complaint changes here (in the dashboard): one pass rewrites all 500 rows.
-      const now = Date.now();
-      await db.complaints.bulkPut(
-        (await db.complaints.toArray()).map((c) => ({
-          ...c,
-          status: 'in_progress' as const,
-          updatedAt: now,
-        })),
-      );
-      before = (await sandbox.snapshot()).requests;
-      const second = await syncComplaintSheet(remote, link);
-      expect(second.report.updated).toBe(COUNT);
-      const updateCalls = await writesSince(before);
-      // 500 rows, at most 250 a request: two calls (one per row would be 500).
-      expect(total(updateCalls)).toBe(2);
-      const rows = await grid(provider, made.id);
-      const status = (rows[0] as string[]).indexOf('Status');
-      expect(rows.slice(1).filter((r) => r[status] === 'in_progress')).toHaveLength(COUNT);
+    // Every complaint changes here (in the dashboard): one pass rewrites all 500 rows.
+    const now = Date.now();
+    await db.complaints.bulkPut(
+      (await db.complaints.toArray()).map((c) => ({
+        ...c,
+        status: 'in_progress' as const,
+        updatedAt: now,
+      })),
+    );
+    before = (await sandbox.snapshot()).requests;
+    const second = await syncComplaintSheet(remote, link);
+    expect(second.report.updated).toBe(COUNT);
+    const updateCalls = await writesSince(before);
+    // 500 rows, at most 250 a request: two calls (one per row would be 500).
+    expect(total(updateCalls)).toBe(2);
+    const rows = await grid(provider, made.id);
+    const status = (rows[0] as string[]).indexOf('Status');
+    expect(rows.slice(1).filter((r) => r[status] === 'in_progress')).toHaveLength(COUNT);
 
-      // A handful of scattered changes is one call, not one per row.
-      await db.complaints.bulkPut(
-        [3, 170, 444].map((i) => ({ ...complaint(i), status: 'resolved' as const, updatedAt: now + 1 })),
-      );
-      before = (await sandbox.snapshot()).requests;
-      const third = await syncComplaintSheet(remote, second.link);
-      expect(third.report.updated).toBe(3);
-      expect(total(await writesSince(before))).toBeLessThanOrEqual(2);
-      const after = await grid(provider, made.id);
-      const resolved = after.filter((r) => r[status] === 'resolved').map((r) => String(r[0]));
-      expect(resolved.sort()).toEqual(['c-170', 'c-3', 'c-444']);
-      // Nothing else was touched: the rows between them still say in_progress.
-      expect(after.slice(1).filter((r) => r[status] === 'in_progress')).toHaveLength(COUNT - 3);
+    // A handful of scattered changes is one call, not one per row.
+    await db.complaints.bulkPut(
+      [3, 170, 444].map((i) => ({ ...complaint(i), status: 'resolved' as const, updatedAt: now + 1 })),
+    );
+    before = (await sandbox.snapshot()).requests;
+    const third = await syncComplaintSheet(remote, second.link);
+    expect(third.report.updated).toBe(3);
+    expect(total(await writesSince(before))).toBeLessThanOrEqual(2);
+    const after = await grid(provider, made.id);
+    const resolved = after.filter((r) => r[status] === 'resolved').map((r) => String(r[0]));
+    expect(resolved.sort()).toEqual(['c-170', 'c-3', 'c-444']);
+    // Nothing else was touched: the rows between them still say in_progress.
+    expect(after.slice(1).filter((r) => r[status] === 'in_progress')).toHaveLength(COUNT - 3);
 
-      // Every complaint closed; the second rewrite request is carried out but its answer is lost.
-      // Rewriting in place is idempotent: whether the pass is redone or the request repeated, no row
-      // is added or lost.
-      await db.complaints.bulkPut(
-        (await db.complaints.toArray()).map((c) => ({ ...c, status: 'closed' as const, updatedAt: now + 2 })),
-      );
-      const rewrite = provider === 'google' ? 'values:batchUpdate$' : '/workbook/worksheets/[^/]+/range';
-      const method = provider === 'google' ? 'POST' : 'PATCH';
-      await sandbox.admin('faults', 'POST', [
-        { path: rewrite, method, delayMs: 1, times: 1 },
-        { path: rewrite, method, dropAfterCommit: true, times: 1 },
-      ]);
-      const cut = syncComplaintSheet(remote, third.link);
-      // A lost POST is never repeated blindly (the pass fails and is redone); a lost PATCH is safe to
-      // repeat and is repeated at once.
-      if (method === 'POST') await expect(cut).rejects.toBeTruthy();
-      else await cut;
-      const { faults } = (await (await sandbox.admin('faults')).json()) as { faults: { hits: number }[] };
-      expect(faults.map((f) => f.hits)).toEqual([1, 1]);
-      await sandbox.admin('faults', 'DELETE');
-      const again = await syncComplaintSheet(remote, third.link);
-      expect(again.report).toMatchObject({ appended: 0, imported: 0 });
-      const closed = await grid(provider, made.id);
-      expect(closed.filter((r) => r.some((v) => v !== ''))).toHaveLength(COUNT + 1);
-      expect(closed.slice(1).filter((r) => r[status] === 'closed')).toHaveLength(COUNT);
-    },
-  );
+    // Every complaint closed; the second rewrite request is carried out but its answer is lost.
+    // Rewriting in place is idempotent: whether the pass is redone or the request repeated, no row
+    // is added or lost.
+    await db.complaints.bulkPut(
+      (await db.complaints.toArray()).map((c) => ({ ...c, status: 'closed' as const, updatedAt: now + 2 })),
+    );
+    const rewrite = provider === 'google' ? 'values:batchUpdate$' : '/workbook/worksheets/[^/]+/range';
+    const method = provider === 'google' ? 'POST' : 'PATCH';
+    await sandbox.admin('faults', 'POST', [
+      { path: rewrite, method, delayMs: 1, times: 1 },
+      { path: rewrite, method, dropAfterCommit: true, times: 1 },
+    ]);
+    const cut = syncComplaintSheet(remote, third.link);
+    // A lost POST is never repeated blindly (the pass fails and is redone); a lost PATCH is safe to
+    // repeat and is repeated at once.
+    if (method === 'POST') await expect(cut).rejects.toBeTruthy();
+    else await cut;
+    const { faults } = (await (await sandbox.admin('faults')).json()) as { faults: { hits: number }[] };
+    expect(faults.map((f) => f.hits)).toEqual([1, 1]);
+    await sandbox.admin('faults', 'DELETE');
+    const again = await syncComplaintSheet(remote, third.link);
+    expect(again.report).toMatchObject({ appended: 0, imported: 0 });
+    const closed = await grid(provider, made.id);
+    expect(closed.filter((r) => r.some((v) => v !== ''))).toHaveLength(COUNT + 1);
+    expect(closed.slice(1).filter((r) => r[status] === 'closed')).toHaveLength(COUNT);
+  });
 
   it('a row a colleague deletes in the sheet is not added back; the complaint stays here and is listed', async () => {
     const remote = remoteFor(provider);
