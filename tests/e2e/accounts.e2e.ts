@@ -5,7 +5,7 @@
 // confirmation. The side panel runs on a fake clock set to the Friday before the change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
+import { connectAccounts, launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 // Friday 27 March 2026, 19:00 in Madrid (UTC+1): the working week is over, so every slot offered
@@ -38,19 +38,7 @@ async function admin(path: string, body?: unknown): Promise<void> {
   expect(res.status).toBe(200);
 }
 
-async function connectBoth(): Promise<void> {
-  const options = await s.openExtensionPage('options.html#accounts');
-  for (const [testId, name] of [
-    ['account-google', 'Connect Google Calendar'],
-    ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
-  ] as const) {
-    await options.getByTestId(testId).getByRole('button').first().waitFor();
-    if (await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).count()) continue;
-    await options.getByRole('button', { name }).click();
-    await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-  }
-  await options.close();
-}
+const connectBoth = () => connectAccounts(s, ['google', 'microsoft']);
 
 /** Books into `provider`'s calendar from now on (what Options → Profile sets). */
 function bookInto(provider: 'google' | 'microsoft'): Promise<void> {

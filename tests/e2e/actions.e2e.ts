@@ -4,12 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, setBookingCalendar, withDb, type ExtensionSession } from './harness';
+import {
+  connectAccounts,
+  launchExtension,
+  openMailAndPanel,
+  setBookingCalendar,
+  withDb,
+  type ExtensionSession,
+} from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
 let s: ExtensionSession;
-let opened = 0;
 
 beforeAll(async () => {
   s = await launchExtension();
@@ -19,31 +25,12 @@ afterAll(async () => {
 });
 
 async function openThread(path: string): Promise<{ mail: Page; panel: Page }> {
-  const mail = await s.context.newPage();
-  const [before, hash = ''] = path.split('#');
-  const url = new URL(`${s.sandbox}${before}`);
-  url.searchParams.set('e2e', String(++opened));
-  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
-  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${await s.tabIdOf(mail)}`);
+  const { mail, panel } = await openMailAndPanel(s, path);
   await panel.getByTestId('thread-subject').waitFor();
   return { mail, panel };
 }
 
-/** Signs in to both sandbox providers through the options page (once per browser). */
-async function connectBoth(): Promise<void> {
-  const options = await s.openExtensionPage('options.html#accounts');
-  for (const [testId, name] of [
-    ['account-google', 'Connect Google Calendar'],
-    ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
-  ] as const) {
-    // The connected state loads asynchronously: wait for the row's button before deciding.
-    await options.getByTestId(testId).getByRole('button').first().waitFor();
-    if (await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).count()) continue;
-    await options.getByRole('button', { name }).click();
-    await options.getByTestId(testId).getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-  }
-  await options.close();
-}
+const connectBoth = () => connectAccounts(s, ['google', 'microsoft']);
 
 async function sandboxState() {
   return (await fetch(`${s.sandbox}/__sandbox/state`)).json();

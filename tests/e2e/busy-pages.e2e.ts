@@ -4,7 +4,7 @@
 // languages. Timings are printed, not asserted (the bench measures them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, openMailAndPanel, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath, type SeedThread } from '../../sandbox/seed/threads';
 import type { ReadResult } from '../../services/mail-sites/types';
 
@@ -18,20 +18,12 @@ afterAll(async () => {
   await s?.close();
 });
 
-let opened = 0;
 /** Opens a mail page with extra query parameters and a side panel bound to its tab. */
 async function openMail(
   path: string,
   params: Record<string, string> = {},
 ): Promise<{ mail: Page; panel: Page; tabId: number }> {
-  const mail = await s.context.newPage();
-  const [before, hash = ''] = path.split('#');
-  const url = new URL(`${s.sandbox}${before}`);
-  url.searchParams.set('e2e', `busy-${++opened}`);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
-  const tabId = await s.tabIdOf(mail);
-  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+  const { mail, panel, tabId } = await openMailAndPanel(s, path, params);
   // Every thread the panel is told about, in order, to check no mixed state was ever shown.
   await panel.evaluate(() => {
     const w = window as unknown as {

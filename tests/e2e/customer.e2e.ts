@@ -6,13 +6,12 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { connectAccounts, launchExtension, openMailAndPanel, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath, type SeedThread } from '../../sandbox/seed/threads';
 import { commitmentsIn } from '../../services/assistant/commitments';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
 let s: ExtensionSession;
-let opened = 0;
 
 beforeAll(async () => {
   s = await launchExtension();
@@ -23,27 +22,13 @@ afterAll(async () => {
 });
 
 async function openThread(path: string): Promise<{ mail: Page; panel: Page }> {
-  const mail = await s.context.newPage();
-  const [before, hash = ''] = path.split('#');
-  const url = new URL(`${s.sandbox}${before}`);
-  url.searchParams.set('e2e', String(++opened));
-  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
-  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${await s.tabIdOf(mail)}`);
+  const { mail, panel } = await openMailAndPanel(s, path);
   await panel.getByTestId('thread-subject').waitFor();
   return { mail, panel };
 }
 
-/** Signs in to the sandbox Google account through the options page (the demo books there). */
-async function connectGoogle(): Promise<void> {
-  const options = await s.openExtensionPage('options.html#accounts');
-  const row = options.getByTestId('account-google');
-  await row.getByRole('button').first().waitFor();
-  if ((await row.getByRole('button', { name: 'Sign out' }).count()) === 0) {
-    await options.getByRole('button', { name: 'Connect Google Calendar' }).click();
-    await row.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-  }
-  await options.close();
-}
+/** Signs in to the sandbox Google account (the demo books there). */
+const connectGoogle = () => connectAccounts(s, ['google']);
 
 const editorOf = (mail: Page) => mail.locator('[role=textbox][contenteditable=true]').first();
 

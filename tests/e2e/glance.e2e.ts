@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { connectAccounts, launchExtension, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath } from '../../sandbox/seed/threads';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,17 +36,7 @@ async function horizontalOverflow(page: Page): Promise<number> {
   });
 }
 
-async function connectBothCalendars(): Promise<void> {
-  const options = await s.openExtensionPage('options.html#accounts');
-  for (const [row, name] of [
-    ['account-google', 'Connect Google Calendar'],
-    ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
-  ] as const) {
-    await options.getByRole('button', { name }).click();
-    await options.getByTestId(row).getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-  }
-  await options.close();
-}
+const connectBothCalendars = () => connectAccounts(s, ['google', 'microsoft']);
 
 /** axe-core's violations on the page as it is, one line each (rule, impact, first target). */
 async function axeViolations(page: Page): Promise<string[]> {

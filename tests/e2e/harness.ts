@@ -180,3 +180,50 @@ export function clearStores(page: Page, stores: string[]): Promise<void> {
     stores,
   );
 }
+
+let opened = 0;
+/**
+ * Opens a sandbox mail page (made unique with `?e2e=N`, so its tab is found unambiguously, plus any
+ * extra query parameters) and a side panel bound to its tab, as the toolbar button would.
+ */
+export async function openMailAndPanel(
+  s: ExtensionSession,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<{ mail: Page; panel: Page; tabId: number }> {
+  const mail = await s.context.newPage();
+  const [before, hash = ''] = path.split('#');
+  const url = new URL(`${s.sandbox}${before}`);
+  url.searchParams.set('e2e', String(++opened));
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
+  const tabId = await s.tabIdOf(mail);
+  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+  return { mail, panel, tabId };
+}
+
+const CONNECT_BUTTON = {
+  google: ['account-google', 'Connect Google Calendar'],
+  microsoft: ['account-microsoft', 'Connect Microsoft 365 / Outlook.com'],
+} as const;
+
+/**
+ * Signs in to the sandbox providers through Options → Accounts, as the user does; a provider already
+ * connected in this browser is left as it is.
+ */
+export async function connectAccounts(
+  s: ExtensionSession,
+  providers: readonly ('google' | 'microsoft')[],
+): Promise<void> {
+  const options = await s.openExtensionPage('options.html#accounts');
+  for (const provider of providers) {
+    const [testId, name] = CONNECT_BUTTON[provider];
+    const row = options.getByTestId(testId);
+    // The row shows no button until it knows whether the account is connected.
+    await row.getByRole('button').first().waitFor();
+    if (await row.getByRole('button', { name: 'Sign out' }).count()) continue;
+    await row.getByRole('button', { name }).click();
+    await row.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
+  }
+  await options.close();
+}

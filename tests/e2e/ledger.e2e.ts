@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clearStores, launchExtension, readStore, withDb, type ExtensionSession } from './harness';
+import {
+  clearStores,
+  launchExtension,
+  openMailAndPanel,
+  readStore,
+  withDb,
+  type ExtensionSession,
+} from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath, type SeedThread } from '../../sandbox/seed/threads';
 import type { LedgerEntry, Task } from '../../services/db/db';
 import { exportedView, readCsv, readXlsx } from '../../services/ledger/export';
@@ -43,14 +50,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-let opened = 0;
 async function openMail(pathOf: (t: SeedThread) => string, t: SeedThread) {
-  const mail = await s.context.newPage();
-  const [before, hash = ''] = pathOf(t).split('#');
-  const url = new URL(`${s.sandbox}${before}`);
-  url.searchParams.set('e2e', String(++opened));
-  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
-  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${await s.tabIdOf(mail)}`);
+  const { mail, panel } = await openMailAndPanel(s, pathOf(t));
   await panel.getByTestId('thread-subject').getByText(t.subject).waitFor();
   return { mail, panel };
 }

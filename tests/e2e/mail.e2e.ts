@@ -1,8 +1,7 @@
 // The content script on the sandbox Gmail and Outlook pages, with the side panel bound to the tab:
 // reading, following the user, inserting replies, the self-check and paste fallback, hostile mail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, openMailAndPanel, type ExtensionSession } from './harness';
 import { SEED_THREADS, gmailDemoPath, outlookDemoPath } from '../../sandbox/seed/threads';
 
 const thread = (key: string) => SEED_THREADS.find((t) => t.key === key)!;
@@ -15,18 +14,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-let opened = 0;
-/** Opens a mail page (made unique so its tab is found unambiguously) and a side panel bound to it. */
-async function openMail(path: string): Promise<{ mail: Page; panel: Page }> {
-  const mail = await s.context.newPage();
-  const [before, hash = ''] = path.split('#');
-  const url = new URL(`${s.sandbox}${before}`);
-  url.searchParams.set('e2e', String(++opened));
-  await mail.goto(`${url}${hash ? `#${hash}` : ''}`);
-  const tabId = await s.tabIdOf(mail);
-  const panel = await s.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+const openMail = async (path: string) => {
+  const { mail, panel } = await openMailAndPanel(s, path);
   return { mail, panel };
-}
+};
 
 describe.each([
   ['Gmail', gmailDemoPath],

@@ -10,7 +10,7 @@
 // until the user reconnects, then goes once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
+import { connectAccounts, launchExtension, setBookingCalendar, type ExtensionSession } from './harness';
 import { SEED_THREADS, outlookDemoPath } from '../../sandbox/seed/threads';
 
 // Friday 13 March 2026, 19:00 in Madrid: every slot offered is in the next working week.
@@ -51,14 +51,7 @@ const prompts = async () =>
     .filter((e) => e.method === 'GET' && e.path === '/oauth/microsoft/authorize')
     .map((e) => new URLSearchParams(e.search).get('prompt'));
 
-async function connectMicrosoft(): Promise<void> {
-  const options = await s.openExtensionPage('options.html#accounts');
-  const row = options.getByTestId('account-microsoft');
-  await row.getByRole('button').first().waitFor();
-  await options.getByRole('button', { name: 'Connect Microsoft 365 / Outlook.com' }).click();
-  await row.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
-  await options.close();
-}
+const connectMicrosoft = () => connectAccounts(s, ['microsoft']);
 
 /** Books into the manager's Microsoft calendar from now on (what Options → Profile sets). */
 const bookIntoMicrosoft = () =>
