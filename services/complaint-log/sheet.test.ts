@@ -111,3 +111,24 @@ describe('complaint log sheet: merge', () => {
     });
   });
 });
+
+describe('complaint log sheet: rows gone from the sheet', () => {
+  it('a row deleted there (written before) is not appended again and is reported; never written, it is appended', () => {
+    const b = makeComplaint({ id: 'c-b', threadKey: 'gmail:b', subject: 'Pedido sin llegar', status: 'new' });
+    const pushed = { 'c-a': { status: 'new' as const, updatedAt: 1 } };
+    const plan = planSheet([a, b], [headerRow()], pushed, NOW);
+    expect(plan.removed).toEqual([{ id: 'c-a', subject: 'Caja rota' }]);
+    expect(plan.appends.map((x) => x.id)).toEqual(['c-b']);
+    // What the sheet last said is kept, so the next pass still knows it was deleted there.
+    expect(plan.pushed['c-a']).toEqual(pushed['c-a']);
+  });
+
+  it('without an ID column no row is matched, so nothing is added or rewritten', () => {
+    const header = headerRow().map((h) => (h === 'ID' ? '' : h));
+    const row = headerRow().map((h) => (h === 'Subject' ? 'Caja rota' : ''));
+    const plan = planSheet([a], [header, row], {}, NOW);
+    expect(plan.appends).toEqual([]);
+    expect(plan.updates).toEqual([]);
+    expect(plan.problems).toContainEqual({ kind: 'missing-header', detail: 'ID' });
+  });
+});
