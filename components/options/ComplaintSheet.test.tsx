@@ -69,3 +69,29 @@ describe('Options: rows deleted in the shared complaint sheet', () => {
     expect(screen.queryByTestId('sheet-removed')).toBeNull();
   });
 });
+
+describe('Options: a sheet whose ID header was deleted', () => {
+  it('says that nothing is written until the header is back', async () => {
+    const state = await enableComplaintSheet({ provider: 'google', sheetId: 's1', url: '' });
+    await db.syncMeta.put({
+      key: 'complaint-sheet',
+      value: {
+        ...state,
+        lastSyncAt: Date.now(),
+        lastReport: {
+          appended: 0,
+          updated: 0,
+          statusesIn: 0,
+          imported: 0,
+          problems: [{ kind: 'missing-header', detail: 'ID' }],
+          removed: [],
+        },
+      },
+      updatedAt: Date.now(),
+    });
+    render(<ComplaintSheet />);
+    expect((await screen.findByTestId('sheet-problems')).textContent).toContain(
+      'nothing is added to or rewritten in the sheet until the header is put back',
+    );
+  });
+});

@@ -34,7 +34,7 @@ function sheetProblem(p: SheetProblem): string {
     case 'unknown-header':
       return t('sheetUnknownHeader', p.detail);
     case 'missing-header':
-      return t('sheetMissingHeader', p.detail);
+      return p.detail === 'ID' ? t('sheetMissingIdColumn') : t('sheetMissingHeader', p.detail);
     case 'missing-id':
       return t('sheetMissingId', String(p.row ?? ''));
     case 'duplicate-id':
