@@ -5,10 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { useSandbox } from '../sandbox/testing';
-import { calendarProvider } from './accounts';
+import { accountAddress, calendarProvider } from './accounts';
+import { rememberAccount } from './auth/flows';
+import { GOOGLE_MANAGER, MS_MANAGER } from '../sandbox/seed/calendars';
 import { accessTokens, connected } from './auth/tokens';
 import { errorMessage, type CalendarError } from './calendar/errors';
-import { GRAPH_API_BASE } from './config';
+import { GOOGLE_API_BASE, GRAPH_API_BASE } from './config';
 
 const sandbox = useSandbox();
 const realFetch = globalThis.fetch;
@@ -47,5 +49,33 @@ describe("a colleague's calendar", () => {
     // The sign-in is untouched: same token, still connected.
     expect((await accessTokens.microsoft.getValue())?.accessToken).toBe('sandbox-microsoft-token');
     expect((await connected.getValue()).microsoft).not.toBeNull();
+  });
+});
+
+describe('which account was connected', () => {
+  it("is the primary calendar's owner on both providers, and Options is told", async () => {
+    await connected.setValue({
+      google: { account: null, at: 1 },
+      microsoft: { account: null, at: 1 },
+    });
+    await accessTokens.google.setValue({
+      accessToken: 'sandbox-google-token',
+      expiresAt: Date.now() + 3_600_000,
+      scope: 'https://www.googleapis.com/auth/calendar.calendarlist.readonly',
+      account: null,
+    });
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const target = url
+        .replace(GRAPH_API_BASE, `${sandbox.origin()}/graph/`)
+        .replace(GOOGLE_API_BASE, `${sandbox.origin()}/google`);
+      return input instanceof Request ? realFetch(new Request(target, input), init) : realFetch(target, init);
+    });
+    expect(await accountAddress('google')).toBe(GOOGLE_MANAGER);
+    expect(await accountAddress('microsoft')).toBe(MS_MANAGER);
+
+    await rememberAccount('microsoft', MS_MANAGER);
+    expect((await connected.getValue()).microsoft).toEqual({ account: MS_MANAGER, at: 1 });
+    expect((await accessTokens.microsoft.getValue())?.account).toBe(MS_MANAGER);
   });
 });

@@ -13,6 +13,16 @@ export async function connectedProviders(): Promise<ProviderKind[]> {
 }
 
 /**
+ * The address of a connected account: its primary calendar's owner (Google's primary calendar id is
+ * the account's address; Graph gives the default calendar's owner). No scope beyond the calendar
+ * list the product already asks for.
+ */
+export async function accountAddress(kind: ProviderKind): Promise<string | null> {
+  const primary = (await calendarProvider(kind).calendars()).find((c) => c.primary);
+  return primary?.ownerEmail ?? null;
+}
+
+/**
  * A calendar provider for a connected account. A 401 drops the cached token and tries once more
  * with a renewed one; a second refusal surfaces as `CalendarError('auth')` ("reconnect").
  */

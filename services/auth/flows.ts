@@ -270,6 +270,16 @@ const SIGN_IN: Record<Provider, (interactive: boolean) => Promise<AccessToken>> 
   microsoft: signInMicrosoft,
 };
 
+/** Records which address a connected account is (shown in Options beside the provider). */
+export async function rememberAccount(provider: Provider, account: string): Promise<void> {
+  const state = await connected.getValue();
+  const row = state[provider];
+  if (!row) return;
+  await connected.setValue({ ...state, [provider]: { ...row, account } });
+  const token = await accessTokens[provider].getValue();
+  if (token) await accessTokens[provider].setValue({ ...token, account });
+}
+
 /** Interactive sign-in (from the options page's Connect button). */
 export async function connect(provider: Provider, account: string | null = null): Promise<AccessToken> {
   const token = { ...(await SIGN_IN[provider](true)), account };

@@ -10,7 +10,8 @@ import { isOurContentScript, isOurPage } from '../trust';
 import { siteForUrl } from '../mail-sites/sites';
 import { openPanel } from '../platform';
 import { rememberThread, threadOf } from './threads';
-import { connect, disconnect } from '../auth/flows';
+import { connect, disconnect, rememberAccount } from '../auth/flows';
+import { accountAddress } from '../accounts';
 import { SCOPES } from '../auth/clients';
 import { missingScopes, scopeLabel } from '../auth/scopes';
 import { refreshAgendaNow } from './agenda';
@@ -63,6 +64,9 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
       return connect(message.data.provider).then(
         async (token) => {
           await resumeWaiting('sign-in');
+          // Which account it is, for Options; the connection stands without it.
+          const account = await accountAddress(message.data.provider).catch(() => null);
+          if (account) await rememberAccount(message.data.provider, account);
           // Google's granular consent may have left some boxes unticked: say which, right away.
           const missing = missingScopes(token.scope, SCOPES[message.data.provider]).map(scopeLabel);
           return { ok: true as const, missing };

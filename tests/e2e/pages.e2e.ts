@@ -68,6 +68,12 @@ describe('calendar accounts and the agenda', () => {
     }
     const state = await (await fetch(`${s.sandbox}/__sandbox/state`)).json();
     expect(state.tokens.issued).toBeGreaterThanOrEqual(2);
+    // Each row says which account it is (the primary calendar's owner).
+    await options.getByTestId('account-google').getByText('maria.lopez@demo-ferreteria.es').waitFor();
+    await options
+      .getByTestId('account-microsoft')
+      .getByText(/maria\.lopez@\S+\.onmicrosoft\.com/)
+      .waitFor();
     await options.close();
   });
 
