@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSignOff, prepare } from './features';
+import { isSignOff, prepare, withTypos } from './features';
 
 describe('sign-off set apart from the body', () => {
   it('takes a closing formula followed by a few words of goodwill for the sign-off', () => {
@@ -23,5 +23,24 @@ describe('sign-off set apart from the body', () => {
   it('leaves a mail that is only thanks as the message itself', () => {
     const p = prepare('¡Gracias por todo, sois geniales!', 'es');
     expect(p.body).toMatch(/gracias por todo/);
+  });
+});
+
+describe('typo copies for training', () => {
+  const text = 'Quisiera cancelar la suscripción mensual porque me mudo al extranjero el próximo trimestre.';
+  it('misspells some long words, keeps short words and first letters, and gives the same copy for a seed', () => {
+    const a = withTypos(text, 'x-es01', 0.5);
+    expect(a).toBe(withTypos(text, 'x-es01', 0.5));
+    expect(a).not.toBe(text);
+    const words = text.split(' ');
+    const typo = a.split(' ');
+    expect(typo).toHaveLength(words.length);
+    typo.forEach((w, i) => {
+      const orig = words[i]!;
+      if (orig.length < 4) expect(w).toBe(orig);
+      expect(w[0]).toBe(orig[0]);
+      expect(Math.abs(w.length - orig.length)).toBeLessThanOrEqual(1);
+    });
+    expect(withTypos(text, 'x-es01', 0)).toBe(text);
   });
 });

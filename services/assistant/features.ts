@@ -175,3 +175,23 @@ export function features(p: Prepared): string[] {
   f.add(`lang:${p.lang}`);
   return [...f];
 }
+
+/** A deterministic misspelt copy of `text` for training: in about `rate` of the words of four letters
+ * or more, one inner letter is dropped, swapped with the next or doubled. The same seed gives the
+ * same copy, so training stays reproducible. */
+export function withTypos(text: string, seed: string, rate: number): string {
+  let state = 0;
+  for (const c of seed) state = (Math.imul(state, 31) + c.charCodeAt(0)) >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  return text.replace(/\p{L}{4,}/gu, (word) => {
+    if (next() >= rate) return word;
+    const i = 1 + Math.floor(next() * (word.length - 2));
+    const kind = next();
+    if (kind < 0.4) return word.slice(0, i) + word.slice(i + 1);
+    if (kind < 0.8) return word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+    return word.slice(0, i) + word[i]! + word.slice(i);
+  });
+}

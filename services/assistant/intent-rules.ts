@@ -887,8 +887,9 @@ const DAY_OR_TIME =
 
 const ALTERNATIVES =
   /\b(o|or) (el |the |on |next |this )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2})\b|\bfailing that\b|\botherwise\b|\bsi no\b|\bif not\b/;
+// Written weekdays in full or in their usual English short forms ("can u do sat 10am?").
 const PROPOSED_DAY =
-  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|el \d{1,2}|the \d{1,2}(st|nd|rd|th)?)\b/;
+  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|tomorrow|el \d{1,2}|the \d{1,2}(st|nd|rd|th)?)\b/;
 const PROPOSED_TIME = /\b(\d{1,2}([:.]\d{2})? ?(am|pm|h)?|noon|midday|mediodia|a las \w+|at \w+)\b/;
 const MODAL =
   /\b(could|can|may|would|shall|podria|podrias|podriamos|podemos|puedo|puede|pueden|se podria|se puede)\b/;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntents } from './intent';
+import { classifyIntents, readIntent } from './intent';
+import { ruleReading } from './intent-rules';
+import { prepare } from './features';
 
 const primary = (text: string, context?: string) => classifyIntents(text, context)[0]!.intent;
 
@@ -42,5 +44,15 @@ describe('classifyIntents', () => {
   it('uses the previous customer message only when the latest says too little', () => {
     expect(primary('??', '¿Dónde está mi pedido 4512?')).toBe('order_status');
     expect(primary('Quiero cancelar', '¿Dónde está mi pedido?')).toBe('cancellation');
+  });
+});
+
+describe('a question proposing a day and a time (issue 12, tenth dev batch)', () => {
+  it('reads English short weekday names as days', () => {
+    const rules = ruleReading(prepare('hey could we do thurs 4.30?', 'en'));
+    expect(rules.scores.meeting_request).toBeGreaterThanOrEqual(1.5);
+    expect(readIntent('hey could we do thurs 4.30?', { language: 'en' }).intents[0]!.intent).toBe(
+      'meeting_request',
+    );
   });
 });
