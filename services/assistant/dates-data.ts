@@ -97,11 +97,13 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
+      /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
     ],
     openingHours:
-      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
     hourRanges: new RegExp(
       `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
       'gi',
@@ -185,6 +187,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
+      /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
     ],
@@ -210,6 +214,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
           `\\b(?:turnos|horarios?|citas|clases|entregas|apertura|repartos) (?:de los|del|de) ${ES_WEEKDAY}s?\\b`,
           'gi',
         ),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "entre las 4 y las 6": a window that starts at 4 (its end is not a second time).
+      [
+        /(?<=\bentre (?:las|la) \d{1,2}(?:[:.]\d{2})?(?:\s*h)?) y (?:las|la) \d{1,2}(?:[:.]\d{2})?\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).

@@ -128,4 +128,42 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
       '2026-05-13T09:45:00+01:00',
     );
   });
+  it('reads a bare weekday that is the day of writing as next week, "today" being the word for today', () => {
+    const thu = '2026-05-14T09:00:00-04:00'; // a Thursday
+    expect(en('Could the engineer come Thursday?', thu).map((x) => x.day)).toEqual(['2026-05-21']);
+    expect(en('Could the engineer come today?', thu).map((x) => x.day)).toEqual(['2026-05-14']);
+    expect(es('¿Puede venir el jueves el técnico?', '2026-05-14T09:00:00+02:00').map((x) => x.day)).toEqual([
+      '2026-05-21',
+    ]);
+  });
+  it('drops a bare time in a sentence about the past (its day is unknown)', () => {
+    expect(en('We got to the depot at 4 and the van had already gone.', '2026-05-12T09:00:00-04:00')).toEqual(
+      [],
+    );
+    expect(en('Can you ring me at 4?', '2026-05-12T09:00:00-04:00')[0]!.start).toBe(
+      '2026-05-12T16:00:00-04:00',
+    );
+  });
+  it('reads fractions and a month with its year as no date', () => {
+    const ref = '2026-05-12T09:00:00+02:00';
+    expect(en('About 2/3 of the tiles were cracked; ref 11/2025.', ref, 'Europe/London')).toEqual([]);
+    expect(es('Faltaba 1/4 de la mercancía del lote 03/2026.', ref)).toEqual([]);
+  });
+  it('keeps the start of a window of hours and a time written before its day', () => {
+    const ref = '2026-05-12T09:00:00+02:00';
+    expect(es('El viernes entre las 10 y las 12 estoy en la tienda.', ref).map((x) => x.start)).toEqual([
+      '2026-05-15T10:00:00+02:00',
+    ]);
+    expect(es('¿Hay hueco a las 18:15 del jueves?', ref).map((x) => x.start)).toEqual([
+      '2026-05-14T18:15:00+02:00',
+    ]);
+  });
+  it('reads the time a business opens or closes at as no date', () => {
+    expect(en('Just so you know, the depot closes at 4 on Fridays.', '2026-05-12T09:00:00-04:00')).toEqual(
+      [],
+    );
+    expect(es('Os recuerdo que abrimos a las 9:30 de lunes a sábado.', '2026-05-12T09:00:00+02:00')).toEqual(
+      [],
+    );
+  });
 });

@@ -95,6 +95,9 @@ const WEEKDAY_RANGE = new RegExp(
 );
 const CLOCK_RANGE =
   /\b\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\s*(?:a|-|–|to|till|until|hasta)\s*(?:las\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\b/i;
+// "opens at 10", "cerramos a las 20:00": a time the business opens or closes at.
+const OPEN_TIME =
+  /\b(?:opens?|closes?|opening|closing|abre|abrimos|abren|cierra|cerramos|cierran)\s+(?:at|from|until|till|a las|desde las|hasta las)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?/gi;
 export function isSchedule(sentence: string): boolean {
   return WEEKDAY_RANGE.test(sentence) && CLOCK_RANGE.test(sentence);
 }
@@ -256,6 +259,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     if (!P.openingHours.test(sentence.text) && !isSchedule(sentence.text)) continue;
     for (const m of sentence.text.matchAll(P.hourRanges))
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
+    for (const m of sentence.text.matchAll(OPEN_TIME))
+      text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     // "what are your hours on Sunday?", "el horario el domingo": the weekday is the one they open.
     // A one-off ("the street will be closed on Sunday", "este domingo cerramos") is a date.
     if (!/\b(?:will be|is going to be|this|next|estar[aá]|este|esta|pr[oó]ximo)\b/i.test(sentence.text))
@@ -405,6 +410,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
         const nextWeek = P.nextWeek.test(rawText.slice(Math.max(0, index - 200), index));
         if (future) {
           while (dt.startOf('day') < ref.startOf('day')) dt = dt.plus({ weeks: 1 });
+          // "Can we meet Tuesday?" written on a Tuesday: today would be "today", so it is next week's.
+          if (dt.hasSame(ref, 'day') && !/\b(?:hoy|today|tonight|esta noche)\b/i.test(r.text))
+            dt = dt.plus({ weeks: 1 });
           const following = ref.startOf('week').plus({ weeks: 1 });
           if (nextWeek) while (dt.startOf('day') < following) dt = dt.plus({ weeks: 1 });
         } else {
@@ -467,7 +475,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     );
     if (near) c.part = near.part;
   }
-  return finish(candidates, rawText, ref, zone);
+  return finish(candidates, rawText, ref, zone, (i) => tenseAt(rawText, i, P) === 'past');
 }
 
 function finish(
@@ -475,6 +483,7 @@ function finish(
   rawText: string,
   ref: DateTime,
   zone: string,
+  reportsPast: (index: number) => boolean,
 ): ExtractedDate[] {
   candidates.sort((a, b) => a.index - b.index);
   // A bare time ("a las 21:00") belongs to the day named earlier in the same sentence; alone, it is
@@ -497,7 +506,19 @@ function finish(
         anchor.text = rawText.slice(anchor.index, c.index + c.text.length).trim();
         continue;
       }
-      if (c.dt <= ref) continue;
+      // Or the day right after it: "las 21:30 del sábado", "3pm on Friday".
+      const next = candidates[candidates.indexOf(c) + 1];
+      const gap = next ? rawText.slice(c.index + c.text.length, next.index) : '';
+      if (next && !next.timeCertain && /^[\s,]*(?:del?|el|on|this|next)?\s*$/i.test(gap)) {
+        next.dt = next.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
+        next.timeCertain = true;
+        next.text = rawText.slice(c.index, next.index + next.text.length).trim();
+        next.index = c.index;
+        continue;
+      }
+      // Alone, a time still ahead today is today's, unless the sentence reports the past ("I was
+      // there at 3"): then its day is unknown.
+      if (c.dt <= ref || reportsPast(c.index)) continue;
     }
     kept.push(c);
   }
