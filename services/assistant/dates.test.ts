@@ -166,4 +166,15 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
       [],
     );
   });
+  it('reads "dentro de 15 días" / "in two weeks\' time" asked for as that day, delivery terms as durations', () => {
+    const ref = '2026-05-12T09:00:00+02:00';
+    expect(es('¿Le parece que lo revisemos dentro de 10 días?', ref).map((x) => x.day)).toEqual([
+      '2026-05-22',
+    ]);
+    expect(
+      en("Shall we pick this up again in three weeks' time?", ref, 'Europe/London').map((x) => x.day),
+    ).toEqual(['2026-06-02']);
+    expect(en('Invoices are payable within 14 days.', ref, 'Europe/London')).toEqual([]);
+    expect(es('Dijeron que tardaría en 4 días laborables.', ref)).toEqual([]);
+  });
 });

@@ -108,6 +108,36 @@ const WEEK_ON = new RegExp(
   'gi',
 );
 
+const SPAN_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+  fifteen: 15,
+  'a couple of': 2,
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  diez: 10,
+  quince: 15,
+  'un par de': 2,
+};
+const IN_SPAN =
+  /\b(?:dentro de|en|in)\s+(?:unos\s+|unas\s+|about\s+)?(?<n>\d{1,2}|a couple of|un par de|an?|one|two|three|four|five|six|ten|fifteen|una?|dos|tres|cuatro|cinco|seis|diez|quince)\s+(?<u>d[ií]as|semanas?|days?|weeks?)(?:'|’)?(?:\s+time)?\b/gi;
+function spanAmount(n: string): number | null {
+  const v = /^\d+$/.test(n) ? Number(n) : (SPAN_WORDS[n.toLowerCase()] ?? null);
+  return v !== null && v >= 1 && v <= 60 ? v : null;
+}
+
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;
   // US writers put the month first (3/12); everyone else the day. A bare offset (a mail read with
@@ -252,6 +282,24 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     for (const m of text.matchAll(new RegExp(re.source, 'gi')))
       partAt.push({ index: m.index, end: m.index + m[0].length, part });
   for (const [re, rewrite] of P.rewrites) text = text.replace(re, rewrite);
+  // "¿Te va bien dentro de 15 días?", "Could we do it in two weeks' time?": a day that far ahead, when
+  // the sentence asks or plans. Delivery terms ("within 30 days", "en 5 días hábiles") and reports
+  // stay durations.
+  for (const m of text.matchAll(IN_SPAN)) {
+    const sentence = sentenceAround(rawText, m.index);
+    const amount = spanAmount(m.groups!.n!);
+    if (
+      amount === null ||
+      /\b(?:h[aá]biles|laborables|working|business)\b/i.test(text.slice(m.index, m.index + m[0].length + 12))
+    )
+      continue;
+    const asks = /\?/.test(sentence) || /\b(?:dentro de|time)\b/i.test(m[0]);
+    if (!asks || tenseAt(rawText, m.index, P) === 'past') continue;
+    const days = /^(?:semana|week)/i.test(m.groups!.u!) ? amount * 7 : amount;
+    const dt = ref.plus({ days }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
   // Durations, ages, years of experience: never dates.
   for (const re of P.notDates) text = text.replace(re, (m) => ' '.repeat(m.length));
   // Opening hours ("abrimos de lunes a viernes de 9 a 14") describe the business, not a proposal.
