@@ -16,6 +16,11 @@ interface ConfigBody {
   microsoftSession?: 'end';
   /** 'withdrawn': whoever shared a calendar with the signed-in user stops sharing it. */
   microsoftShares?: 'withdrawn';
+  /**
+   * The account the user picks at the next interactive Microsoft sign-in (a mailbox of the demo
+   * tenant, by address or id; null: no choice pending). See pickMicrosoftUser in oauth.ts.
+   */
+  microsoftUser?: string | null;
 }
 
 export function adminRoutes(state: SandboxState): Route {
@@ -84,6 +89,16 @@ function configure(state: SandboxState, req: SandboxRequest, res: ServerResponse
     return sendJson(res, 400, { error: 'signIn must be "allow" or "deny"' });
   if (body.microsoftSession !== undefined && body.microsoftSession !== 'end')
     return sendJson(res, 400, { error: 'microsoftSession must be "end"' });
+  if (body.microsoftUser !== undefined && body.microsoftUser !== null) {
+    const mailbox = typeof body.microsoftUser === 'string' ? state.mailbox(body.microsoftUser) : undefined;
+    if (!mailbox || body.microsoftUser === 'me')
+      return sendJson(res, 400, {
+        error: `microsoftUser must be the address of a mailbox of the tenant: ${state.microsoft.mailboxes
+          .map((m) => m.user.mail)
+          .join(', ')}`,
+      });
+    state.config.microsoftUser = mailbox.user.mail;
+  } else if (body.microsoftUser === null) state.config.microsoftUser = null;
   if (body.microsoftAccount) state.setMicrosoftAccount(body.microsoftAccount);
   if (body.microsoftSession === 'end') state.microsoftSessions.clear();
   if (body.microsoftShares !== undefined) {

@@ -75,12 +75,15 @@ export function graphRoutes(state: SandboxState): Route {
       });
       return true;
     }
-    const mailbox = state.mailbox(target.owner);
+    // `me` is the signed-in user (Learn "Get user", learn.microsoft.com/graph/api/user-get: `GET /me`
+    // with a delegated token is the user who signed in): the mailbox of whoever the token was issued to.
+    const me = state.tokenUser(bearerToken(req));
+    const mailbox = state.mailbox(target.owner, me);
     if (!mailbox) {
       sendGraphError(res, 404, 'ErrorInvalidUser', `The requested user '${target.owner}' is invalid.`);
       return true;
     }
-    if (!reachable(state, mailbox, target.rest)) {
+    if (!reachable(state, state.mailbox('me', me), mailbox, target.rest)) {
       sendGraphError(res, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
       return true;
     }
@@ -104,8 +107,12 @@ export function graphRoutes(state: SandboxState): Route {
  * Exchange answers from free/busy every member of the organization may see. The user object itself
  * (`users/{id}`) is left readable: a profile, not a calendar.
  */
-function reachable(state: SandboxState, mailbox: GraphMailbox, rest: string): boolean {
-  const me = state.mailbox('me');
+function reachable(
+  state: SandboxState,
+  me: GraphMailbox | undefined,
+  mailbox: GraphMailbox,
+  rest: string,
+): boolean {
   if (!me || mailbox === me || rest === '') return true;
   const shared = new Set(
     (me.sharedWithMe ?? []).filter((s) => state.mailbox(s.owner) === mailbox).map((s) => s.calendarId),

@@ -307,3 +307,128 @@ describe('Google granular consent (partial scope grants)', () => {
     expect(list.status).toBe(200);
   });
 });
+
+describe('Microsoft sign-in as another user of the tenant (the account picked at sign-in)', () => {
+  const MANAGER = 'maria.lopez@demoferreteria.onmicrosoft.com';
+  const ANA = 'ana.garcia@demoferreteria.onmicrosoft.com';
+  const TASKS = 'Calendars.ReadWrite Tasks.ReadWrite offline_access';
+
+  /** One interactive sign-in (what Connect sends) in a browser holding `cookie`: its tokens and cookie. */
+  async function signIn(cookie?: string, extra: Record<string, string> = {}) {
+    const { answer, cookie: set } = await microsoftAuthorize(
+      { prompt: 'select_account', scope: TASKS, ...extra },
+      cookie,
+    );
+    const res = await redeem(answer.get('code') ?? '');
+    expect(res.status).toBe(200);
+    return { tokens: (await res.json()) as Tokens, cookie: set ?? cookie };
+  }
+  const meOf = async (token: string) =>
+    ((await (await sandbox.graph('me', { token })).json()) as { mail: string }).mail;
+
+  it('signs in as the manager by default: /me, the calendar and the tokens are hers', async () => {
+    const { tokens } = await signIn();
+    expect(await meOf(tokens.access_token)).toBe(MANAGER);
+    const calendar = (await (await sandbox.graph('me/calendar', { token: tokens.access_token })).json()) as {
+      owner: { address: string };
+    };
+    expect(calendar.owner.address).toBe(MANAGER);
+    expect((await sandbox.snapshot()).config.microsoftUser).toBeNull();
+  });
+
+  it('POST /__sandbox/config { microsoftUser } makes the next interactive sign-in that user, once', async () => {
+    expect((await sandbox.admin('config', 'POST', { microsoftUser: ANA })).status).toBe(200);
+    expect((await sandbox.snapshot()).config.microsoftUser).toBe(ANA);
+    const ana = await signIn();
+    const token = ana.tokens.access_token;
+    // /me is Ana's mailbox: her profile, her default calendar, her calendars only.
+    expect(await meOf(token)).toBe(ANA);
+    const calendar = (await (await sandbox.graph('me/calendar', { token })).json()) as {
+      owner: { address: string };
+    };
+    expect(calendar.owner.address).toBe(ANA);
+    const calendars = (await (await sandbox.graph('me/calendars', { token })).json()) as {
+      value: { owner: { address: string } }[];
+    };
+    expect(calendars.value.map((c) => c.owner.address)).toEqual([ANA]);
+    // María shared nothing with Ana: her calendar is out of Ana's reach.
+    expect((await sandbox.graph(`users/${MANAGER}/calendar`, { token })).status).toBe(403);
+    // The choice is used up by that sign-in.
+    expect((await sandbox.snapshot()).config.microsoftUser).toBeNull();
+
+    // A refreshed token and a silent authorization in Ana's browser stay Ana's.
+    const renewed = (await (await refresh(ana.tokens.refresh_token)).json()) as Tokens;
+    expect(await meOf(renewed.access_token)).toBe(ANA);
+    const silent = await microsoftAuthorize({ prompt: 'none', scope: TASKS }, ana.cookie);
+    const again = (await (await redeem(silent.answer.get('code') ?? '')).json()) as Tokens;
+    expect(await meOf(again.access_token)).toBe(ANA);
+    // So does an interactive sign-in there (the account in session); another browser is the manager.
+    expect(await meOf((await signIn(ana.cookie)).tokens.access_token)).toBe(ANA);
+    expect(await meOf((await signIn()).tokens.access_token)).toBe(MANAGER);
+  });
+
+  it('a login_hint naming a mailbox of the tenant picks it', async () => {
+    const { tokens } = await signIn(undefined, { login_hint: ANA });
+    expect(await meOf(tokens.access_token)).toBe(ANA);
+  });
+
+  it('consent is per user: what the manager agreed to is not Ana’s', async () => {
+    const manager = await signIn();
+    const more = `${TASKS} Files.ReadWrite`;
+    await microsoftAuthorize({ prompt: 'consent', scope: more }, manager.cookie);
+    await sandbox.admin('config', 'POST', { microsoftUser: ANA });
+    const ana = await signIn();
+    const silent = await microsoftAuthorize({ prompt: 'none', scope: more }, ana.cookie);
+    expect(silent.answer.get('error')).toBe('consent_required');
+    expect(
+      (await microsoftAuthorize({ prompt: 'none', scope: more }, manager.cookie)).answer.get('code'),
+    ).toBeTruthy();
+  });
+
+  it('refuses an address outside the tenant; null clears a pending choice', async () => {
+    const bad = await sandbox.admin('config', 'POST', { microsoftUser: 'someone@example.com' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain(ANA);
+    await sandbox.admin('config', 'POST', { microsoftUser: ANA });
+    await sandbox.admin('config', 'POST', { microsoftUser: null });
+    expect(await meOf((await signIn()).tokens.access_token)).toBe(MANAGER);
+  });
+
+  it('a To Do list the manager shares with Ana is in Ana’s /me/todo/lists; both write its tasks', async () => {
+    const manager = (await signIn()).tokens.access_token;
+    await sandbox.admin('config', 'POST', { microsoftUser: ANA });
+    const ana = (await signIn()).tokens.access_token;
+    const made = (await (
+      await sandbox.graph('me/todo/lists', {
+        token: manager,
+        method: 'POST',
+        body: JSON.stringify({ displayName: 'Seguimientos' }),
+      })
+    ).json()) as { id: string };
+    const listsOf = async (token: string) =>
+      (
+        (await (await sandbox.graph('me/todo/lists', { token })).json()) as {
+          value: { id: string; displayName: string; isOwner: boolean; isShared: boolean }[];
+        }
+      ).value;
+    expect(await listsOf(ana)).toEqual([]);
+    const shared = await sandbox.admin('todo/share', 'POST', { listId: made.id, with: ANA });
+    expect(shared.status).toBe(200);
+    const seen = (await listsOf(ana)).find((l) => l.displayName === 'Seguimientos')!;
+    expect(seen).toMatchObject({ isOwner: false, isShared: true });
+    expect(seen.id).not.toBe(made.id);
+    expect((await listsOf(manager))[0]).toMatchObject({ id: made.id, isOwner: true, isShared: true });
+    const added = await sandbox.graph(`me/todo/lists/${seen.id}/tasks`, {
+      token: ana,
+      method: 'POST',
+      body: JSON.stringify({ title: 'Pedir cajas' }),
+    });
+    expect(added.status).toBe(201);
+    const there = (await (
+      await sandbox.graph(`me/todo/lists/${made.id}/tasks`, { token: manager })
+    ).json()) as { value: { title: string }[] };
+    expect(there.value.map((t) => t.title)).toEqual(['Pedir cajas']);
+    // Sharing with its own owner is refused.
+    expect((await sandbox.admin('todo/share', 'POST', { listId: made.id, with: MANAGER })).status).toBe(400);
+  });
+});

@@ -101,6 +101,8 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
   const challenge = q.get('code_challenge');
   const prompt = q.get('prompt');
   const session = microsoftSession(state, req);
+  // prompt=none rides the browser's session as it is; an interactive sign-in is whoever the user picks.
+  const user = prompt === 'none' ? session?.user : pickMicrosoftUser(state, q.get('login_hint'), session);
   let newSession: string | undefined;
   if (q.get('response_type') !== 'code') answer.set('error', 'unsupported_response_type');
   else if (prompt !== null && !MICROSOFT_PROMPTS.has(prompt)) {
@@ -122,7 +124,7 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
       'error_description',
       "AADSTS50058: A silent sign-in request was sent but no user is signed in. The cookies used to represent the user's session were not sent in the request to Azure AD.",
     );
-  } else if (prompt === 'none' && unconsented(state, clientId, q.get('scope')).length > 0) {
+  } else if (prompt === 'none' && unconsented(state, clientId, user!, q.get('scope')).length > 0) {
     // Same page, error table: consent_required / interaction_required when the request needs the
     // user; a scope the user never agreed to (a feature turned on since) cannot be granted silently.
     answer.set('error', 'consent_required');
@@ -136,14 +138,19 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
   } else {
     // An interactive sign-in leaves a session in the browser (a cookie of the sign-in site), which
     // later prompt=none authorizations from the same browser ride on.
+    // The session is then the picked account's (the browser's next prompt=none signs in as them).
+    const signedIn = user ?? state.microsoft.meId;
     if (!session) {
       newSession = randomBytes(16).toString('base64url');
-      state.microsoftSessions.add(newSession);
-    }
+      state.microsoftSessions.set(newSession, signedIn);
+    } else state.microsoftSessions.set(session.id, signedIn);
     if (prompt !== 'none') {
-      const consented = state.microsoftConsents.get(clientId) ?? new Set<string>();
+      // The account was picked: a pending choice (POST /__sandbox/config { microsoftUser }) is used up.
+      state.config.microsoftUser = null;
+      const key = consentKey(clientId, signedIn);
+      const consented = state.microsoftConsents.get(key) ?? new Set<string>();
       for (const scope of scopeNames(q.get('scope'))) consented.add(scope);
-      state.microsoftConsents.set(clientId, consented);
+      state.microsoftConsents.set(key, consented);
     }
     const code = `M.C5_SB.2.U.${randomBytes(24).toString('base64url')}`;
     state.codes.set(code, {
@@ -153,6 +160,7 @@ function microsoftAuthorize(state: SandboxState, req: SandboxRequest, res: Serve
       challenge,
       expiresAt: state.now() + CODE_LIFETIME_MS,
       used: false,
+      user: signedIn,
     });
     answer.set('code', code);
   }
@@ -174,18 +182,48 @@ function scopeNames(scope: string | null): string[] {
     .map((s) => s.replace(/^https:\/\/graph\.microsoft\.com\//i, '').toLowerCase());
 }
 
-function unconsented(state: SandboxState, clientId: string, scope: string | null): string[] {
-  const consented = state.microsoftConsents.get(clientId);
+/** Consent is a user's, given to one application (Learn "Permissions and consent overview"). */
+export function consentKey(clientId: string, user: string): string {
+  return `${clientId} ${user.toLowerCase()}`;
+}
+
+function unconsented(state: SandboxState, clientId: string, user: string, scope: string | null): string[] {
+  const consented = state.microsoftConsents.get(consentKey(clientId, user));
   return scopeNames(scope).filter((s) => !consented?.has(s));
 }
 
 /** The browser's sign-in session, from the cookie the request carries (if the sandbox still knows it). */
-function microsoftSession(state: SandboxState, req: SandboxRequest): string | undefined {
+function microsoftSession(
+  state: SandboxState,
+  req: SandboxRequest,
+): { id: string; user: string } | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, value] = part.trim().split('=');
-    if (name === MICROSOFT_SESSION_COOKIE && value && state.microsoftSessions.has(value)) return value;
+    const user = value ? state.microsoftSessions.get(value) : undefined;
+    if (name === MICROSOFT_SESSION_COOKIE && value && user) return { id: value, user };
   }
   return undefined;
+}
+
+/**
+ * Which account an interactive sign-in ends as (a mailbox id of the demo tenant). The sign-in page
+ * lets the user pick: Learn "Microsoft identity platform and OAuth 2.0 authorization code flow" —
+ * `login_hint` "can be used to pre-fill the username/email address field of the sign-in page", and
+ * `prompt=select_account` (what the extension sends) "interrupts single sign-on providing account
+ * selection experience listing all the accounts either in session or any remembered account or an
+ * option to choose to use a different account altogether" (also Learn "Prompt behavior in MSAL.js").
+ * The sandbox stands in for that choice with POST /__sandbox/config { microsoftUser } (the next
+ * interactive sign-in only); without it a `login_hint` naming a mailbox of the tenant, else the
+ * account already signed in in this browser, else the manager.
+ */
+function pickMicrosoftUser(
+  state: SandboxState,
+  loginHint: string | null,
+  session: { user: string } | undefined,
+): string {
+  const picked = state.config.microsoftUser ? state.mailbox(state.config.microsoftUser) : undefined;
+  const hinted = loginHint ? state.mailbox(loginHint) : undefined;
+  return picked?.user.id ?? hinted?.user.id ?? session?.user ?? state.microsoft.meId;
 }
 
 function microsoftToken(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
@@ -299,7 +337,7 @@ function redeemCode(redemption: Redemption): void {
     );
   }
   code.used = true;
-  sendTokens(state, res, clientId, code.scope, code.redirectUri);
+  sendTokens(state, res, { clientId, scope: code.scope, redirectUri: code.redirectUri, user: code.user });
 }
 
 function redeemRefresh(redemption: Redemption): void {
@@ -337,7 +375,11 @@ function redeemRefresh(redemption: Redemption): void {
   // A refresh token can be exchanged for any scope the user consented to, and no other (Learn
   // "Refresh tokens in the Microsoft identity platform"; the refusal is AADSTS65001, consent_required).
   const scope = form.get('scope') ?? record.scope;
-  if (state.microsoftConsents.has(clientId) && unconsented(state, clientId, scope).length > 0) {
+  const user = state.tokenUser(form.get('refresh_token') ?? '');
+  if (
+    state.microsoftConsents.has(consentKey(clientId, user)) &&
+    unconsented(state, clientId, user, scope).length > 0
+  ) {
     return sendJson(res, 400, {
       ...aadError(
         'invalid_grant',
@@ -347,28 +389,40 @@ function redeemRefresh(redemption: Redemption): void {
       suberror: 'consent_required',
     });
   }
-  sendTokens(state, res, clientId, scope, record.redirectUri, record.expiresAt);
+  sendTokens(state, res, {
+    clientId,
+    scope,
+    redirectUri: record.redirectUri,
+    user,
+    refreshExpiresAt: record.expiresAt,
+  });
 }
 
-function sendTokens(
-  state: SandboxState,
-  res: ServerResponse,
-  clientId: string,
-  scope: string,
-  redirectUri: string | undefined,
-  refreshExpiresAt?: number,
-): void {
+interface Grant {
+  clientId: string;
+  scope: string;
+  redirectUri: string | undefined;
+  /** The mailbox id of the user who signed in: both tokens are theirs. */
+  user: string;
+  refreshExpiresAt?: number;
+}
+
+function sendTokens(state: SandboxState, res: ServerResponse, grant: Grant): void {
+  const { clientId, scope, redirectUri, user, refreshExpiresAt } = grant;
   const refresh = issue(state, 'microsoft', 'refresh', clientId, scope, '1.AQ-sandbox-');
   const record = state.tokens.get(refresh)!;
+  record.user = user;
   if (redirectUri !== undefined) record.redirectUri = redirectUri;
   // A rotated refresh token keeps the first one's end (see redeemRefresh).
   if (refreshExpiresAt !== undefined) record.expiresAt = refreshExpiresAt;
+  const access = issue(state, 'microsoft', 'access', clientId, scope, 'eyJ0eXAiOiJKV1Qi.sandbox.');
+  state.tokens.get(access)!.user = user;
   sendJson(res, 200, {
     token_type: 'Bearer',
     scope,
     expires_in: ACCESS_LIFETIME_S,
     ext_expires_in: ACCESS_LIFETIME_S,
-    access_token: issue(state, 'microsoft', 'access', clientId, scope, 'eyJ0eXAiOiJKV1Qi.sandbox.'),
+    access_token: access,
     refresh_token: refresh,
   });
 }

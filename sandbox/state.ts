@@ -49,6 +49,8 @@ export interface TokenRecord {
   revoked: boolean;
   /** The redirect URI of the authorization that issued it (a SPA refresh token is redeemed from its origin). */
   redirectUri?: string;
+  /** Microsoft: the id of the mailbox (user) that signed in; absent means the manager (`meId`). */
+  user?: string;
 }
 
 export interface AuthCode {
@@ -58,6 +60,8 @@ export interface AuthCode {
   challenge: string;
   expiresAt: number;
   used: boolean;
+  /** The mailbox id of the user who signed in. */
+  user: string;
 }
 
 export interface FaultRule {
@@ -112,6 +116,12 @@ export interface SandboxConfig {
    * be: the created event has none yet and a later read of it does.
    */
   conferences: 'immediate' | 'pending';
+  /**
+   * The account the user picks at the NEXT interactive Microsoft sign-in (a mailbox address of the
+   * demo tenant); used once, then back to null. Null: the account already signed in in that
+   * browser, else the manager.
+   */
+  microsoftUser: string | null;
 }
 
 export const FIXED_TOKENS: Record<Provider, string> = {
@@ -132,11 +142,15 @@ export interface SandboxState {
   log: LogEntry[];
   config: SandboxConfig;
   /**
-   * The identity platform's sign-in sessions in the browser (its session cookie, by id): made by
-   * an interactive authorization, what a `prompt=none` authorization needs.
+   * The identity platform's sign-in sessions in the browser (its session cookie, by id), each with
+   * the mailbox id of the user signed in: made by an interactive authorization, what a
+   * `prompt=none` authorization needs.
    */
-  microsoftSessions: Set<string>;
-  /** Scopes the user consented to, per application (client id), at an interactive authorization. */
+  microsoftSessions: Map<string, string>;
+  /**
+   * Scopes the user consented to, per user and application (`consentKey(clientId, user)`), at an
+   * interactive authorization.
+   */
   microsoftConsents: Map<string, Set<string>>;
   /** How far the sandbox clock is ahead of the real one (ms); moved by POST /__sandbox/clock. */
   clockOffsetMs: number;
@@ -149,7 +163,13 @@ export interface SandboxState {
   snapshot(): SandboxSnapshot;
   countRequest(key: string): void;
   googleCalendar(id: string): GoogleCalendar | undefined;
-  mailbox(idOrAddress: string): GraphMailbox | undefined;
+  /** A mailbox by id, address or UPN; `me` is `meId` (the manager) unless `me` names another mailbox id. */
+  mailbox(idOrAddress: string, me?: string): GraphMailbox | undefined;
+  /**
+   * The mailbox id of the Microsoft user an issued token belongs to; the manager (`meId`) for the
+   * fixed test token and tokens of a sign-in that named no one else.
+   */
+  tokenUser(token: string | undefined): string;
   checkToken(provider: Provider, token: string | undefined): TokenCheck;
   /** Scopes granted to an issued access token; undefined for the fixed test tokens (all granted). */
   tokenScopes(provider: Provider, token: string | undefined): string[] | undefined;
@@ -249,8 +269,9 @@ export function createState(): SandboxState {
       signIn: 'allow',
       conferences: 'immediate',
       googleGrants: null,
+      microsoftUser: null,
     },
-    microsoftSessions: new Set(),
+    microsoftSessions: new Map(),
     microsoftConsents: new Map(),
     clockOffsetMs: 0,
     now: () => Date.now() + state.clockOffsetMs,
@@ -276,6 +297,7 @@ export function createState(): SandboxState {
         signIn: 'allow',
         conferences: 'immediate',
         googleGrants: null,
+        microsoftUser: null,
       };
     },
 
@@ -290,14 +312,19 @@ export function createState(): SandboxState {
       return state.google.calendars.find((c) => c.entry.id.toLowerCase() === id.toLowerCase());
     },
 
-    mailbox(idOrAddress) {
-      const key = (idOrAddress === 'me' ? state.microsoft.meId : idOrAddress).toLowerCase();
+    mailbox(idOrAddress, me) {
+      const key = (idOrAddress === 'me' ? (me ?? state.microsoft.meId) : idOrAddress).toLowerCase();
       return state.microsoft.mailboxes.find(
         ({ user }) =>
           user.id.toLowerCase() === key ||
           user.mail.toLowerCase() === key ||
           user.userPrincipalName.toLowerCase() === key,
       );
+    },
+
+    tokenUser(token) {
+      const record = token ? state.tokens.get(token) : undefined;
+      return (record?.provider === 'microsoft' && record.user) || state.microsoft.meId;
     },
 
     checkToken(provider, token) {

@@ -22,8 +22,10 @@ import type { SandboxState } from './state';
 //   admin control POST /__sandbox/todo/share stands for that. A list shared with a second user shows
 //   in that user's /me/todo/lists (isOwner false, isShared true, wellknownListName none) under an id
 //   of their mailbox; both read and write the same tasks.
-//   Not documented, chosen here: the second user is the fixed token COLLEAGUE_TOKEN; a sharee's
-//   DELETE of the list is refused 403 (leaving a shared list is done in the To Do app).
+// - `/me` is the signed-in user (learn.microsoft.com/graph/api/user-get): a token issued to a
+//   sign-in as another mailbox of the tenant (oauth.ts, pickMicrosoftUser) reads that user's lists.
+//   Not documented, chosen here: the fixed token COLLEAGUE_TOKEN is Ana García's (COLLEAGUE); a
+//   sharee's DELETE of the list is refused 403 (leaving a shared list is done in the To Do app).
 
 const PREFIX = '/graph/v1.0/me/todo/';
 const WRITE_SCOPES = ['Tasks.ReadWrite'];
@@ -32,7 +34,10 @@ const STATUSES = ['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'd
 const PAGE = 100;
 /** A second person of the business, signed in to their own Microsoft 365 mailbox. */
 export const COLLEAGUE_TOKEN = 'sandbox-microsoft-colleague-token';
-type User = 'me' | 'colleague';
+/** Whose mailbox COLLEAGUE_TOKEN is (a seeded mailbox, sandbox/seed/calendars.ts). */
+export const COLLEAGUE = 'ana.garcia@demoferreteria.onmicrosoft.com';
+/** A mailbox id (lower case). */
+type User = string;
 
 export interface TodoTask {
   id: string;
@@ -64,10 +69,10 @@ export interface TodoList {
   isShared: boolean;
   wellknownListName: string;
   tasks: TodoTask[];
-  /** Sandbox only: whose mailbox the list is in (default 'me'). */
+  /** Sandbox only: the mailbox id of whose mailbox the list is in (default: the manager's). */
   owner?: User;
-  /** Sandbox only: the users it is shared with, each with the list's id in their mailbox. */
-  sharedWith?: Partial<Record<User, string>>;
+  /** Sandbox only: the users (mailbox ids) it is shared with, each with the list's id in their mailbox. */
+  sharedWith?: Record<User, string>;
 }
 
 export interface TodoStore {
@@ -91,18 +96,18 @@ export function todoRoutes(state: SandboxState): Route {
       (q, s) =>
         sendJson(s, 200, {
           value: store()
-            .lists.filter((l) => idFor(l, userOf(q)) !== undefined)
-            .map((l) => listView(l, userOf(q))),
+            .lists.filter((l) => idFor(state, l, userOf(state, q)) !== undefined)
+            .map((l) => listView(state, l, userOf(state, q))),
         }),
     ],
-    ['POST', /^lists$/i, (q, s) => createList(store(), q, s)],
+    ['POST', /^lists$/i, (q, s) => createList(state, q, s)],
     // "Delete todoTaskList" (learn.microsoft.com/graph/api/todotasklist-delete): 204; gone for every sharee.
     [
       'DELETE',
       /^lists\/([^/]+)$/i,
       (q, s, m) =>
-        withList(store(), q, s, m, (l) => {
-          if ((l.owner ?? 'me') !== userOf(q))
+        withList(state, q, s, m, (l) => {
+          if (ownerOf(state, l) !== userOf(state, q))
             return sendGraphError(s, 403, 'accessDenied', 'Only the owner can delete a shared list.');
           store().lists.splice(store().lists.indexOf(l), 1);
           sendEmpty(s, 204);
@@ -111,29 +116,29 @@ export function todoRoutes(state: SandboxState): Route {
     [
       'GET',
       /^lists\/([^/]+)\/tasks\/delta$/i,
-      (q, s, m) => withList(store(), q, s, m, (l) => delta(store(), q, s, l)),
+      (q, s, m) => withList(state, q, s, m, (l) => delta(store(), q, s, l)),
     ],
-    ['GET', /^lists\/([^/]+)\/tasks$/i, (q, s, m) => withList(store(), q, s, m, (l) => listTasks(q, s, l))],
+    ['GET', /^lists\/([^/]+)\/tasks$/i, (q, s, m) => withList(state, q, s, m, (l) => listTasks(q, s, l))],
     [
       'POST',
       /^lists\/([^/]+)\/tasks$/i,
-      (q, s, m) => withList(store(), q, s, m, (l) => createTask(store(), q, s, l)),
+      (q, s, m) => withList(state, q, s, m, (l) => createTask(store(), q, s, l)),
     ],
     [
       'GET',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
-      (q, s, m) => withTask(store(), q, s, m, (t) => sendJson(s, 200, view(t))),
+      (q, s, m) => withTask(state, q, s, m, (t) => sendJson(s, 200, view(t))),
     ],
     [
       'PATCH',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
-      (q, s, m) => withTask(store(), q, s, m, (t) => update(store(), q, s, t)),
+      (q, s, m) => withTask(state, q, s, m, (t) => update(store(), q, s, t)),
     ],
     [
       'DELETE',
       /^lists\/([^/]+)\/tasks\/([^/]+)$/i,
       (q, s, m) =>
-        withTask(store(), q, s, m, (t) => {
+        withTask(state, q, s, m, (t) => {
           t.deletedAt = new Date().toISOString();
           t.change = ++store().change;
           sendEmpty(s, 204);
@@ -174,21 +179,32 @@ export function todoRoutes(state: SandboxState): Route {
   };
 }
 
-const userOf = (req: SandboxRequest): User => (bearerToken(req) === COLLEAGUE_TOKEN ? 'colleague' : 'me');
-
-/** The list's id in `user`'s mailbox; undefined when the list is not theirs nor shared with them. */
-function idFor(list: TodoList, user: User): string | undefined {
-  return (list.owner ?? 'me') === user ? list.id : list.sharedWith?.[user];
+/** The mailbox id of a mailbox named by address or id (`me`: the manager). */
+function userId(state: SandboxState, who: string): User | undefined {
+  return state.mailbox(who)?.user.id.toLowerCase();
 }
 
-function listView(list: TodoList, user: User) {
-  const { tasks: _tasks, owner, sharedWith, ...rest } = list;
-  const id = idFor(list, user)!;
+/** The signed-in user of the request: whoever its token was issued to. */
+function userOf(state: SandboxState, req: SandboxRequest): User {
+  const token = bearerToken(req);
+  return (userId(state, token === COLLEAGUE_TOKEN ? COLLEAGUE : state.tokenUser(token)) ?? '').toLowerCase();
+}
+
+const ownerOf = (state: SandboxState, list: TodoList): User => list.owner ?? userId(state, 'me') ?? '';
+
+/** The list's id in `user`'s mailbox; undefined when the list is not theirs nor shared with them. */
+function idFor(state: SandboxState, list: TodoList, user: User): string | undefined {
+  return ownerOf(state, list) === user ? list.id : list.sharedWith?.[user];
+}
+
+function listView(state: SandboxState, list: TodoList, user: User) {
+  const { tasks: _tasks, owner: _owner, sharedWith, ...rest } = list;
+  const id = idFor(state, list, user)!;
   return {
     '@odata.etag': `W/"${id}"`,
     ...rest,
     id,
-    isOwner: (owner ?? 'me') === user,
+    isOwner: ownerOf(state, list) === user,
     isShared: Object.keys(sharedWith ?? {}).length > 0,
   };
 }
@@ -199,15 +215,15 @@ function view(task: TodoTask): Record<string, unknown> {
 }
 
 function withList(
-  store: TodoStore,
+  state: SandboxState,
   req: SandboxRequest,
   res: ServerResponse,
   m: RegExpExecArray,
   fn: (list: TodoList) => void,
 ): void {
-  const user = userOf(req);
+  const user = userOf(state, req);
   const id = decodeURIComponent(m[1] ?? '');
-  const list = store.lists.find((l) => idFor(l, user) === id);
+  const list = todoStore(state).lists.find((l) => idFor(state, l, user) === id);
   // A list deleted by its owner (or no longer shared) is gone for everyone: 404.
   if (!list)
     return sendGraphError(res, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
@@ -215,13 +231,13 @@ function withList(
 }
 
 function withTask(
-  store: TodoStore,
+  state: SandboxState,
   req: SandboxRequest,
   res: ServerResponse,
   m: RegExpExecArray,
   fn: (task: TodoTask) => void,
 ): void {
-  withList(store, req, res, m, (list) => {
+  withList(state, req, res, m, (list) => {
     const task = list.tasks.find((t) => t.id === decodeURIComponent(m[2] ?? '') && !t.deletedAt);
     if (!task)
       return sendGraphError(
@@ -234,7 +250,7 @@ function withTask(
   });
 }
 
-function createList(store: TodoStore, req: SandboxRequest, res: ServerResponse): void {
+function createList(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
   const body = parseJson(req.body) as { displayName?: unknown } | undefined;
   if (typeof body?.displayName !== 'string' || !body.displayName.trim())
     return sendGraphError(res, 400, 'invalidRequest', 'displayName is required.');
@@ -245,10 +261,10 @@ function createList(store: TodoStore, req: SandboxRequest, res: ServerResponse):
     isShared: false,
     wellknownListName: 'none',
     tasks: [],
-    owner: userOf(req),
+    owner: userOf(state, req),
   };
-  store.lists.push(list);
-  sendJson(res, 201, listView(list, userOf(req)));
+  todoStore(state).lists.push(list);
+  sendJson(res, 201, listView(state, list, userOf(state, req)));
 }
 
 function listTasks(req: SandboxRequest, res: ServerResponse, list: TodoList): void {
@@ -385,25 +401,32 @@ function update(store: TodoStore, req: SandboxRequest, res: ServerResponse, task
 
 /**
  * Test control for what people do in the To Do app (Graph has no call for it): the owner shares a
- * list with the colleague — POST /__sandbox/todo/share { listId, with: 'colleague' } — and the
- * colleague then finds it in their own /me/todo/lists under an id of their mailbox.
+ * list with another person of the tenant — POST /__sandbox/todo/share { listId, with } where `with`
+ * is a mailbox address (or id), 'me' (the manager) or 'colleague' (COLLEAGUE) — and they then find
+ * it in their own /me/todo/lists under an id of their mailbox.
  */
 export function todoAdminRoutes(state: SandboxState): Route {
   return (req, res) => {
     if (req.url.pathname !== '/__sandbox/todo/share' || req.method !== 'POST') return false;
     const body = parseJson(req.body) as { listId?: string; with?: string } | undefined;
     const list = todoStore(state).lists.find((l) => l.id === body?.listId);
-    const user = body?.with;
-    if (!list || (user !== 'me' && user !== 'colleague') || (list.owner ?? 'me') === user) {
+    const who = body?.with === 'colleague' ? COLLEAGUE : body?.with;
+    const user = typeof who === 'string' ? userId(state, who) : undefined;
+    if (!list || !user || ownerOf(state, list) === user) {
       sendJson(res, 400, {
-        error: "POST /__sandbox/todo/share { listId (the owner's id), with: 'colleague' | 'me' }",
+        error:
+          "POST /__sandbox/todo/share { listId (the owner's id), with: a mailbox address of the tenant | 'colleague' | 'me' }, not the owner",
       });
       return true;
     }
     list.sharedWith ??= {};
     list.sharedWith[user] ??=
       `AAMkAD${randomId(40, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
-    sendJson(res, 200, { listId: list.id, sharedAs: list.sharedWith[user] });
+    sendJson(res, 200, {
+      listId: list.id,
+      sharedAs: list.sharedWith[user],
+      with: state.mailbox(user)?.user.mail,
+    });
     return true;
   };
 }
