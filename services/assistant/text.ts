@@ -17,11 +17,14 @@ export function tokens(normalised: string): string[] {
 }
 
 // Where quoted history starts when the site adapter could not split it off (pasted text, forwards).
+// Mail clients wrap a long attribution line ("On Mon, 6 Apr 2026 at 14:14, Name <address>\nwrote:"):
+// one wrapped line is allowed.
 const QUOTE_HEADERS: RegExp[] = [
-  /^\s*On .{4,200}wrote:\s*$/m,
-  /^\s*El .{4,200}escribi[óo]:\s*$/m,
+  /^\s*On [^\n]{4,200}(?:\n[^\n]{0,120})?\bwrote:\s*$/m,
+  /^\s*El [^\n]{4,200}(?:\n[^\n]{0,120})?\bescribi[óo]:\s*$/m,
+  /^\s*-{2,}\s*On [^\n]{4,200} wrote\s*-{2,}\s*$/m,
   /^\s*-{2,}\s*(Original Message|Mensaje original|Forwarded message|Mensaje reenviado)\s*-{2,}/im,
-  /^\s*(De|From):\s.+\n\s*(Enviado|Fecha|Sent|Date):/im,
+  /^\s*(De|From):\s.+\n\s*(Enviado(?: el)?|Fecha|Sent|Date):/im,
   /^\s*_{10,}\s*$/m,
 ];
 const DEVICE_FOOTER = /^\s*(Sent from my|Enviado desde mi|Get Outlook for|Obtener Outlook para)\b.*$/gim;
