@@ -912,7 +912,7 @@ export function ruleReading(p: Prepared): RuleReading {
   const negativeFacts =
     others > 0 ||
     p.tokens.some((t) => t.negated) ||
-    /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada|again|otra vez|de nuevo|weeks?|semanas|waiting|esperando|sin arreglar|late|retraso)\b/.test(
+    /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada|again|otra vez|de nuevo|weeks?|semanas|months|meses|waiting|esperando|sin arreglar|late|retraso)\b/.test(
       p.body,
     );
   // Praise is a thanks word or an irony marker itself ("love how your 'express' line…").

@@ -56,3 +56,18 @@ describe('a question proposing a day and a time (issue 12, tenth dev batch)', ()
     );
   });
 });
+
+describe('sarcasm by a minimised long wait (issue 12)', () => {
+  it('reads praise beside "only took N weeks" as a complaint, and a real quick job as thanks', () => {
+    const en = readIntent('Cheers for the speedy refund, it only took five weeks.', { language: 'en' });
+    expect(en.intents[0]!.intent).toBe('complaint');
+    expect(en.ironic).toBe(true);
+    const es = readIntent('Qué eficiencia, apenas tardasteis dos meses en mandar la pieza.', {
+      language: 'es',
+    });
+    expect(es.intents[0]!.intent).toBe('complaint');
+    expect(readIntent('Thanks so much, the repair only took two days!', { language: 'en' }).ironic).toBe(
+      false,
+    );
+  });
+});

@@ -109,16 +109,18 @@ export const CLOSINGS: Record<Lang, RegExp> = {
  * Irony: praise in quotes, or praise beside the negative facts it is about ("Thanks for the 'fast'
  * shipping, two weeks and nothing"). Praise alone is thanks; praise with these cues is a complaint.
  */
+// A minimiser before a long wait ("only took three weeks", "solo tardaron tres semanas") beside praise
+// is sarcasm whatever the praise word (weeks or months: "only took two days" may be real praise).
 export const IRONY: Record<Lang, { quotedPraise: RegExp; markers: RegExp }> = {
   es: {
     quotedPraise: /["“«'‘][^"”»'’]{2,40}["”»'’]/,
     markers:
-      /\b(de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena|bravo|un lujo|kudos|(re|super|tan) (atentos|atentas|amables|rapidos|eficientes|profesionales)|gracias por nada|(genial|perfecto|estupendo|que bien),? otra vez|vaya (servicio|atencion))\b/,
+      /\b((?:solo|apenas) (?:(?:nos |me |les |os )?(?:tardaron|tardo|tardasteis|tardaste|han tardado|ha tardado|habeis tardado|llevo|tomo)(?: \w+)? )?(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|varias|varios) (?:semanas|meses)|de primera|genial todo|que maravilla|que bien todo|muy profesional(es)?,? si|todo un detalle|para enmarcar|como siempre|que eficiencia|enhorabuena|bravo|un lujo|kudos|(re|super|tan) (atentos|atentas|amables|rapidos|eficientes|profesionales)|gracias por nada|(genial|perfecto|estupendo|que bien),? otra vez|vaya (servicio|atencion))\b/,
   },
   en: {
     quotedPraise: /["“'‘][^"”'’]{2,40}["”'’]/,
     markers:
-      /\b(as always|great job,? (really|guys|everyone|team)|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love (that|how)|(thanks|thank you)( a lot| so much)? for nothing|cheers for|really impressive|kudos to|as usual|impressive stuff|(brilliant|great|perfect|fantastic),? (again|another|the \w+ is)|(?<!thanks |thank you )so much for)\b/,
+      /\b((?:only|just) (?:(?:took|taking|takes|needed)(?: you| them| us)? )?(?:\d+|two|three|four|five|six|seven|eight|ten|a few|several) (?:weeks|months)|as always|great job,? (really|guys|everyone|team)|well done,? really|brilliant customer|top notch|just brilliant|how lovely|what a (?:great|lovely|fantastic)|love (that|how)|(thanks|thank you)( a lot| so much)? for nothing|cheers for|really impressive|kudos to|as usual|impressive stuff|(brilliant|great|perfect|fantastic),? (again|another|the \w+ is)|(?<!thanks |thank you )so much for)\b/,
   },
 };
 
