@@ -14,7 +14,7 @@ interface ConfigBody {
   googleGrants?: string[] | null;
   /** 'end': the user's Microsoft sign-in in the browser is over (signed out, or it expired). */
   microsoftSession?: 'end';
-  /** 'withdrawn': whoever shared a calendar with the signed-in user stops sharing it. */
+  /** 'withdrawn': whoever shared a calendar with the manager (the default signed-in user) stops sharing it. */
   microsoftShares?: 'withdrawn';
   /**
    * The account the user picks at the next interactive Microsoft sign-in (a mailbox of the demo
