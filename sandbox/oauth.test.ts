@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './testing';
+import { COLLEAGUE_TOKEN } from './todo';
 
 const sandbox = useSandbox();
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
@@ -417,6 +418,8 @@ describe('Microsoft sign-in as another user of the tenant (the account picked at
     const seen = (await listsOf(ana)).find((l) => l.displayName === 'Seguimientos')!;
     expect(seen).toMatchObject({ isOwner: false, isShared: true });
     expect(seen.id).not.toBe(made.id);
+    // The fixed colleague token of the unit tests is Ana's too: the same lists under the same ids.
+    expect(await listsOf(COLLEAGUE_TOKEN)).toEqual(await listsOf(ana));
     expect((await listsOf(manager))[0]).toMatchObject({ id: made.id, isOwner: true, isShared: true });
     const added = await sandbox.graph(`me/todo/lists/${seen.id}/tasks`, {
       token: ana,
