@@ -174,16 +174,45 @@ describe('Google Tasks order (insert previous, tasks.move, position)', () => {
     expect(b.id).not.toBe(a.id);
   });
 
-  it('refuses a previous that is not in the list (or deleted), a parent, and a move with a body', async () => {
+  it('subtasks: ordered among their siblings, previous must be a sibling, a move without parent goes to the top level', async () => {
+    const list = await newList();
+    const a = await add(list, 'A');
+    const sub = async (title: string, previous?: string) =>
+      (await (
+        await call(`tasks/v1/lists/${list}/tasks?parent=${a.id}${previous ? `&previous=${previous}` : ''}`, {
+          method: 'POST',
+          body: JSON.stringify({ title }),
+        })
+      ).json()) as { id: string; parent?: string; position: string };
+    const s1 = await sub('S1');
+    const s2 = await sub('S2', s1.id);
+    expect(s2.parent).toBe(a.id);
+    expect(s2.position > s1.position).toBe(true);
+    // A top-level task is not a sibling of a subtask.
+    expect(
+      (
+        await call(`tasks/v1/lists/${list}/tasks/${s1.id}/move?parent=${a.id}&previous=${a.id}`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call(`tasks/v1/lists/${list}/tasks?parent=nope`, { method: 'POST', body: '{"title":"x"}' }))
+        .status,
+    ).toBe(400);
+    const moved = (await (
+      await call(`tasks/v1/lists/${list}/tasks/${s2.id}/move?previous=${a.id}`, { method: 'POST' })
+    ).json()) as { parent?: string };
+    expect(moved.parent).toBeUndefined();
+  });
+
+  it('refuses a previous that is not in the list (or deleted), and a move with a body', async () => {
     const list = await newList();
     const a = await add(list, 'A');
     const b = await add(list, 'B');
     expect(
       (await call(`tasks/v1/lists/${list}/tasks?previous=nope`, { method: 'POST', body: '{"title":"x"}' }))
         .status,
-    ).toBe(400);
-    expect(
-      (await call(`tasks/v1/lists/${list}/tasks/${a.id}/move?parent=${b.id}`, { method: 'POST' })).status,
     ).toBe(400);
     expect(
       (await call(`tasks/v1/lists/${list}/tasks/${a.id}/move`, { method: 'POST', body: '{"title":"x"}' }))

@@ -25,8 +25,13 @@ import type { SandboxState } from './state';
 //   lexicographical ordering, the task is positioned after the other task". tasks.insert and
 //   tasks.move take `previous`: "If the task is … at the first position among its siblings, this
 //   parameter is omitted"; the task set as previous "must exist in the task list and can not be
-//   hidden". tasks.move's request body must be empty and it answers the task. Subtasks (`parent`) are
-//   not modelled: a `parent` parameter is refused rather than silently ignored.
+//   hidden". tasks.move's request body must be empty and it answers the task. Subtasks: insert and
+//   move take `parent` ("Parent task identifier. If the task is created at the top level, this
+//   parameter is omitted" / "If the task is moved to the top level, this parameter is omitted"), a
+//   task's `parent` is output only, and `position` orders it "among its sibling tasks under the same
+//   parent task or at the top level" — so `previous` must be a sibling, and a move without `parent`
+//   takes a subtask to the top level. Not documented, chosen here: a parent that does not exist, is
+//   itself a subtask, or a `previous` that is not a sibling answers 400 invalid.
 //   Not documented, chosen here: positions are 20-digit decimal strings with gaps; when no gap is
 //   left the siblings are renumbered, and each renumbered task gets a new `updated`, so an
 //   incremental reader (updatedMin) sees every position that changed.
@@ -48,6 +53,7 @@ export interface GTask {
   completed?: string;
   deleted?: boolean;
   hidden?: boolean;
+  parent?: string;
 }
 
 export interface GTaskList {
@@ -312,39 +318,48 @@ const GAP = 1 << 20;
 const POSITION_DIGITS = 20;
 const positionString = (n: number) => String(n).padStart(POSITION_DIGITS, '0');
 
-/** Top-level, not deleted tasks in their order (the siblings `previous` is about). */
-function siblings(list: GTaskList): GTask[] {
+/** Not deleted tasks under the same parent (or at the top level) in their order. */
+function siblings(list: GTaskList, parent: string | undefined): GTask[] {
   return list.tasks
-    .filter((t) => !t.deleted)
+    .filter((t) => !t.deleted && t.parent === parent)
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
 }
 
 /**
- * Reads `previous` and `parent` of insert/move: the task to follow (null = first) or an error sent.
- * `undefined` means an answer was already sent.
+ * Reads `parent` and `previous` of insert/move: where the task goes (parent undefined = top level;
+ * previous null = first among its siblings), or `undefined` when an error answer was already sent.
  */
-function previousOf(req: SandboxRequest, res: ServerResponse, list: GTaskList): GTask | null | undefined {
+function placeOf(
+  req: SandboxRequest,
+  res: ServerResponse,
+  list: GTaskList,
+): { parent: string | undefined; previous: GTask | null } | undefined {
   const q = req.url.searchParams;
-  if (q.get('parent')) {
-    sendGoogleError(res, 400, 'invalid', 'Subtasks (parent) are not modelled by this sandbox.');
-    return undefined;
+  const parentId = q.get('parent') || undefined;
+  if (parentId) {
+    const parent = list.tasks.find((t) => t.id === parentId && !t.deleted);
+    if (!parent || parent.parent) {
+      sendGoogleError(res, 400, 'invalid', `Invalid value for parent: ${parentId}`);
+      return undefined;
+    }
   }
   const id = q.get('previous');
-  if (!id) return null;
+  if (!id) return { parent: parentId, previous: null };
   const previous = list.tasks.find((t) => t.id === id && !t.deleted && !t.hidden);
-  if (!previous) {
+  if (!previous || previous.parent !== parentId) {
     sendGoogleError(res, 400, 'invalid', `Invalid value for previous: ${id}`);
     return undefined;
   }
-  return previous;
+  return { parent: parentId, previous };
 }
 
-/** Gives `task` a position right after `previous` (first when null) among the other siblings. */
+/** Gives `task` a position right after `previous` (first when null) among its other siblings. */
 function place(store: GTasksStore, list: GTaskList, task: GTask, previous: GTask | null): void {
   // The sibling right after the place: the least position greater than previous's (one scan).
   let next: GTask | null = null;
   for (const t of list.tasks) {
-    if (t === task || t.deleted || (previous && t.position <= previous.position)) continue;
+    if (t === task || t.deleted || t.parent !== task.parent || (previous && t.position <= previous.position))
+      continue;
     if (!next || t.position < next.position) next = t;
   }
   const before = previous ? Number(previous.position) : null;
@@ -359,7 +374,7 @@ function place(store: GTasksStore, list: GTaskList, task: GTask, previous: GTask
     return;
   }
   // No gap left: renumber all siblings with the task in its place.
-  const others = siblings(list).filter((t) => t !== task);
+  const others = siblings(list, task.parent).filter((t) => t !== task);
   others.splice(previous ? others.indexOf(previous) + 1 : 0, 0, task);
   const when = stamp(store);
   others.forEach((t, i) => {
@@ -385,9 +400,16 @@ function moveTask(
       return sendGoogleError(res, 400, 'invalid', 'The request body must be empty.');
     if (req.url.searchParams.get('destinationTasklist'))
       return sendGoogleError(res, 400, 'invalid', 'Moving between lists is not modelled by this sandbox.');
-    const previous = previousOf(req, res, list);
-    if (previous === undefined) return;
-    if (previous === task) return sendGoogleError(res, 400, 'invalid', 'A task cannot follow itself.');
+    const where = placeOf(req, res, list);
+    if (where === undefined) return;
+    const { parent, previous } = where;
+    if (previous === task || parent === task.id)
+      return sendGoogleError(res, 400, 'invalid', 'A task cannot follow or hold itself.');
+    if (parent && list.tasks.some((t) => t.parent === task.id && !t.deleted))
+      return sendGoogleError(res, 400, 'invalid', 'A task with subtasks cannot become a subtask.');
+    // Without `parent` the task goes to the top level.
+    if (parent) task.parent = parent;
+    else delete task.parent;
     place(store, list, task, previous);
     task.updated = stamp(store);
     task.etag = etagOf(task);
@@ -399,8 +421,9 @@ function insertTask(store: GTasksStore, req: SandboxRequest, res: ServerResponse
   const body = (parseJson(req.body) ?? {}) as TaskBody;
   const problem = invalid(body);
   if (problem) return sendGoogleError(res, 400, 'invalid', problem);
-  const previous = previousOf(req, res, list);
-  if (previous === undefined) return;
+  const where = placeOf(req, res, list);
+  if (where === undefined) return;
+  const { parent, previous } = where;
   const id = randomId(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
   const task: GTask = {
     kind: 'tasks#task',
@@ -411,6 +434,7 @@ function insertTask(store: GTasksStore, req: SandboxRequest, res: ServerResponse
     selfLink: `https://www.googleapis.com/tasks/v1/lists/${list.id}/tasks/${id}`,
     position: '',
     status: 'needsAction',
+    ...(parent ? { parent } : {}),
   };
   place(store, list, task, previous);
   apply(store, task, body);

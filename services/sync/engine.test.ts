@@ -211,6 +211,47 @@ describe('order', () => {
   });
 });
 
+describe('order with subtasks in Google Tasks', () => {
+  it('never moves a subtask (a move without parent would lift it to the top level) nor places a task after one', async () => {
+    const remote = remoteFor('google');
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([task(1), task(2)]);
+    await enableListSync(LIST, 'google', list);
+    await syncList(LIST, remote);
+    // A colleague adds two subtasks under Tarea 1 in Google Tasks.
+    const there = (await remote.changes(list.id, null)).tasks;
+    const parentId = there.find((t) => t.title === 'Tarea 1')!.id;
+    const tasksApi = `${sandbox.origin()}/google/tasks/v1/lists/${list.id}/tasks`;
+    let previous = '';
+    for (const title of ['Sub A', 'Sub B']) {
+      const res = await fetch(`${tasksApi}?parent=${parentId}${previous ? `&previous=${previous}` : ''}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${FIXED_TOKENS.google}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+      expect(res.status).toBe(200);
+      previous = ((await res.json()) as { id: string }).id;
+    }
+    await syncList(LIST, remote);
+    // Here: the user moves Tarea 2 to the top, and adds a task at the very end (after the subtasks).
+    const ids = (await db.tasks.where('listId').equals(LIST).sortBy('order')).map((t) => t.id);
+    expect(ids).toHaveLength(4);
+    await reorderTasks(['t-2', ...ids.filter((id) => id !== 't-2')]);
+    await db.tasks.put(task(9, { order: 99 }));
+    await syncList(LIST, remote);
+
+    const after = (await remote.changes(list.id, null)).tasks.filter((t) => !t.deleted);
+    const parentOf = (title: string) => after.find((t) => t.title === title)!.parent ?? null;
+    expect(parentOf('Sub A')).toBe(parentId);
+    expect(parentOf('Sub B')).toBe(parentId);
+    expect(parentOf('Tarea 9')).toBeNull();
+    const top = after.filter((t) => !t.parent).sort((a, b) => (a.position! < b.position! ? -1 : 1));
+    expect(top.map((t) => t.title)).toEqual(['Tarea 2', 'Tarea 1', 'Tarea 9']);
+    // A pass with nothing new moves nothing.
+    expect((await syncList(LIST, remote)).moved).toBe(0);
+  });
+});
+
 describe('order with completed tasks cleared in Google Tasks', () => {
   it('never places a task after a hidden (cleared) one, and keeps the open tasks in order', async () => {
     const remote = remoteFor('google');

@@ -282,8 +282,12 @@ export async function syncList(
     const freshIds = new Set<string>();
     // Where the service keeps an order, what arrives is taken in that order, so tasks new here are
     // already in the service's order (a first sync then needs no renumbering).
+    // Subtasks' positions rank them among their siblings only: they come after the top level.
     const arriving = remote.move
-      ? [...changes.tasks].sort((a, b) => comparePositions(a.position, b.position))
+      ? [...changes.tasks].sort(
+          (a, b) =>
+            Number(Boolean(a.parent)) - Number(Boolean(b.parent)) || comparePositions(a.position, b.position),
+        )
       : changes.tasks;
     for (const rt of arriving) {
       report.pulled++;
@@ -407,7 +411,9 @@ export async function syncList(
       }
       // Only an open task is a `previous`: a completed one may be hidden there ("cleared"), and
       // "the task set as previous … can not be hidden".
-      if (task.status === 'open' && !(link.base as SyncFields).done) previous = link.remoteId;
+      // Nor a subtask: `previous` must be a sibling of the task placed at the top level.
+      if (task.status === 'open' && !(link.base as SyncFields).done && !isSubtask(link))
+        previous = link.remoteId;
       if (same(localFields(task), link.base as SyncFields)) continue;
       await pushUpdate(task, link);
     }
@@ -501,6 +507,8 @@ function comparePositions(a: string | null, b: string | null): number {
 }
 
 const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
+/** A subtask in Google Tasks: left where it is (ordered only under its parent, there). */
+const isSubtask = (link: SyncLink): boolean => Boolean((link.base as Partial<RemoteTask>).parent);
 
 /** The open, placed tasks of a synced list in the local order, and which of them were moved here. */
 async function orderState(listId: string, remoteListId: string, provider: Provider, db: OpsDb) {
@@ -514,7 +522,10 @@ async function orderState(listId: string, remoteListId: string, provider: Provid
   ).filter(
     // Open tasks only, on both sides: completed ones leave the list view here and sit apart (or
     // hidden, once cleared) in Google Tasks, and a hidden task cannot be a `previous`.
-    (l) => l.remoteId && byId.get(l.localId)?.status === 'open' && !(l.base as SyncFields).done,
+    // Subtasks too: their positions rank them among their siblings, and a move without `parent`
+    // would take them out from under it.
+    (l) =>
+      l.remoteId && byId.get(l.localId)?.status === 'open' && !(l.base as SyncFields).done && !isSubtask(l),
   );
   const localSeq = [...links].sort((a, b) => byLocalOrder(byId.get(a.localId)!, byId.get(b.localId)!));
   // Moved here: outside the longest run of the local order that keeps the agreed order (so a

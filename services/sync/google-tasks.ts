@@ -29,6 +29,7 @@ function fromGoogle(task: GTask): RemoteTask {
     completedAt: task.completed ? Date.parse(task.completed) : null,
     deleted: Boolean(task.deleted),
     position: task.position ?? null,
+    parent: task.parent ?? null,
   };
 }
 

@@ -24,6 +24,12 @@ export interface RemoteTask extends SyncFields {
    * the service keeps no order (Microsoft Graph's todoTask has no order field).
    */
   position: string | null;
+  /**
+   * Google Tasks' parent task, for a subtask: its `position` orders it among its siblings only, so
+   * a subtask is never moved here nor used as `previous` (a move without `parent` would take it to
+   * the top level). Absent where the service has no subtasks.
+   */
+  parent?: string | null;
 }
 
 export interface RemoteList {
