@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OwnAddresses } from './OwnAddresses';
-import { LEARNED_ADDRESSES_KEY } from '../../services/mail-sites/ours';
+import { LEARNED_ADDRESSES_KEY, UNLEARNED_ADDRESSES_KEY } from '../../services/mail-sites/ours';
 import { setLocale } from '../../services/i18n';
 
 beforeEach(() => {
@@ -25,6 +25,10 @@ describe('Options: addresses learnt as yours', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove cliente.equivocado@gmail.com' }));
     await waitFor(() => expect(screen.queryByText('cliente.equivocado@gmail.com')).toBeNull());
     expect(await learnt()).toEqual(['pedidos@tienda.es']);
+    // Remembered as removed, so the mail page does not learn it again.
+    expect((await fakeBrowser.storage.local.get(UNLEARNED_ADDRESSES_KEY))[UNLEARNED_ADDRESSES_KEY]).toEqual([
+      'cliente.equivocado@gmail.com',
+    ]);
   });
 
   it('shows an address learnt while the page is open, and says when there is none', async () => {

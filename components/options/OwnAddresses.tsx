@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { LEARNED_ADDRESSES_KEY, addressList } from '../../services/mail-sites/ours';
+import { LEARNED_ADDRESSES_KEY, UNLEARNED_ADDRESSES_KEY, addressList } from '../../services/mail-sites/ours';
 import { t } from '../../services/i18n';
 
 /**
@@ -23,9 +23,11 @@ export function OwnAddresses() {
   }, []);
 
   async function remove(address: string) {
-    const stored = await browser.storage.local.get(LEARNED_ADDRESSES_KEY);
+    const stored = await browser.storage.local.get([LEARNED_ADDRESSES_KEY, UNLEARNED_ADDRESSES_KEY]);
     const next = addressList(stored[LEARNED_ADDRESSES_KEY]).filter((a) => a !== address);
-    await browser.storage.local.set({ [LEARNED_ADDRESSES_KEY]: next });
+    // Remembered as removed, so the mail page does not learn it again from the same draft.
+    const unlearned = addressList([...addressList(stored[UNLEARNED_ADDRESSES_KEY]), address]);
+    await browser.storage.local.set({ [LEARNED_ADDRESSES_KEY]: next, [UNLEARNED_ADDRESSES_KEY]: unlearned });
     setLearnt(next);
   }
 

@@ -1,6 +1,7 @@
 import {
   LEARNED_ADDRESSES_KEY,
   PROFILE_ADDRESSES_KEY,
+  UNLEARNED_ADDRESSES_KEY,
   addressList,
   draftMark,
   learnFromSent,
@@ -16,6 +17,7 @@ import type { ReadResult } from '../../services/mail-sites/types';
 export async function whoWeAre(signal: AbortSignal, onChange: () => void) {
   let profile: string[] = [];
   let learned: string[] = [];
+  let unlearned: string[] = [];
   let all: ReadonlySet<string> = new Set();
   /** First words of the drafts inserted on this page, to recognise them once sent. */
   const marks: string[] = [];
@@ -23,15 +25,22 @@ export async function whoWeAre(signal: AbortSignal, onChange: () => void) {
   const update = () => {
     all = new Set([...profile, ...learned]);
   };
-  const stored = await browser.storage.local.get([PROFILE_ADDRESSES_KEY, LEARNED_ADDRESSES_KEY]);
+  const stored = await browser.storage.local.get([
+    PROFILE_ADDRESSES_KEY,
+    LEARNED_ADDRESSES_KEY,
+    UNLEARNED_ADDRESSES_KEY,
+  ]);
   profile = addressList(stored[PROFILE_ADDRESSES_KEY]);
   learned = addressList(stored[LEARNED_ADDRESSES_KEY]);
+  unlearned = addressList(stored[UNLEARNED_ADDRESSES_KEY]);
   update();
 
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     const p = changes[PROFILE_ADDRESSES_KEY];
     const l = changes[LEARNED_ADDRESSES_KEY];
+    const u = changes[UNLEARNED_ADDRESSES_KEY];
+    if (u) unlearned = addressList(u.newValue);
     if (!p && !l) return;
     if (p) profile = addressList(p.newValue);
     if (l) learned = addressList(l.newValue);
@@ -52,7 +61,8 @@ export async function whoWeAre(signal: AbortSignal, onChange: () => void) {
       if (!result.ok || marks.length === 0) return;
       const known = new Set(all);
       if (result.snapshot.userEmail) known.add(result.snapshot.userEmail);
-      const found = learnFromSent(result.snapshot, marks, known);
+      // An address the user removed in Options is not learnt again.
+      const found = learnFromSent(result.snapshot, marks, known).filter((a) => !unlearned.includes(a));
       if (found.length === 0) return;
       const current = await browser.storage.local.get(LEARNED_ADDRESSES_KEY);
       await browser.storage.local.set({

@@ -9,6 +9,8 @@ import { isEmailAddress } from '../email-address';
 
 export const PROFILE_ADDRESSES_KEY = 'mail:profileAddresses';
 export const LEARNED_ADDRESSES_KEY = 'mail:learnedAddresses';
+/** Addresses the user removed from the learnt ones (Options): never learnt again. */
+export const UNLEARNED_ADDRESSES_KEY = 'mail:unlearnedAddresses';
 /** Learnt addresses kept at most (oldest dropped): a mailbox has a handful of aliases. */
 const LEARNED_LIMIT = 50;
 
