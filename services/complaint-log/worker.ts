@@ -39,6 +39,23 @@ async function save(state: ComplaintSheetState): Promise<void> {
   await db.syncMeta.put({ key: META_KEY, value: state, updatedAt: Date.now() });
 }
 
+/**
+ * Reads and writes the state in one transaction, so a pass ending and a click in Options never
+ * undo each other (a stale `generation` written back would name an outbox item already done, and no
+ * pass would be queued again). `change` returns the state to save, or null to leave it.
+ */
+function updateState(
+  change: (current: ComplaintSheetState) => ComplaintSheetState | null,
+): Promise<ComplaintSheetState | null> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const current = await complaintSheet();
+    if (!current) return null;
+    const next = change(current);
+    if (next) await save(next);
+    return next;
+  });
+}
+
 /** Links the log to a spreadsheet; a new link starts from nothing pushed. */
 export async function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Promise<ComplaintSheetState> {
   const previous = await complaintSheet();
@@ -60,23 +77,18 @@ export async function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Pro
  * they were ever written makes them new to the sheet. Queues that pass.
  */
 export async function addBackToSheet(ids: readonly string[]): Promise<void> {
-  const current = await complaintSheet();
-  if (!current) return;
-  const pushed = { ...current.pushed };
-  for (const id of ids) delete pushed[id];
-  const removed = (current.lastReport?.removed ?? []).filter((r) => !ids.includes(r.id));
-  await save({
-    ...current,
-    pushed,
-    lastReport: current.lastReport ? { ...current.lastReport, removed } : null,
+  const saved = await updateState((current) => {
+    const pushed = { ...current.pushed };
+    for (const id of ids) delete pushed[id];
+    const removed = (current.lastReport?.removed ?? []).filter((r) => !ids.includes(r.id));
+    return { ...current, pushed, lastReport: current.lastReport ? { ...current.lastReport, removed } : null };
   });
-  await requestComplaintSheetSync();
+  if (saved) await requestComplaintSheetSync();
 }
 
 /** Stops syncing; the local complaints and the spreadsheet are both left as they are. */
 export async function disableComplaintSheet(): Promise<void> {
-  const current = await complaintSheet();
-  if (current) await save({ ...current, enabled: false });
+  await updateState((current) => ({ ...current, enabled: false }));
 }
 
 export function complaintSheetHandler(remoteFor: (p: Provider) => SheetRemote = sheetRemote): OutboxHandler {
@@ -87,31 +99,34 @@ export function complaintSheetHandler(remoteFor: (p: Provider) => SheetRemote = 
       if (!state?.enabled) return { skipped: true };
       try {
         const { link, report } = await syncComplaintSheet(remoteFor(state.provider), state);
-        const latest = await complaintSheet();
-        // Turned off or relinked meanwhile: this pass's state is stale.
-        if (!latest?.enabled || latest.generation !== state.generation) return { skipped: true };
-        // Rows put back (Add back to the sheet) while this pass ran stay forgotten, so the next pass
-        // appends them.
-        const pushed = { ...link.pushed };
-        const addedBack = new Set(
-          (report.removed ?? []).filter((r) => !(r.id in latest.pushed)).map((r) => r.id),
-        );
-        for (const id of addedBack) delete pushed[id];
-        report.removed = (report.removed ?? []).filter((r) => !addedBack.has(r.id));
-        // The next generation lets the next request queue a new outbox item (the key names it).
-        await save({
-          ...latest,
-          pushed,
-          generation: latest.generation + 1,
-          lastSyncAt: Date.now(),
-          lastReport: report,
-          lastError: null,
+        const saved = await updateState((latest) => {
+          // Turned off or relinked meanwhile: this pass's state is stale.
+          if (!latest.enabled || latest.generation !== state.generation) return null;
+          // Rows put back (Add back to the sheet) while this pass ran stay forgotten, so the next
+          // pass appends them.
+          const pushed = { ...link.pushed };
+          const addedBack = new Set(
+            (report.removed ?? []).filter((r) => !(r.id in latest.pushed)).map((r) => r.id),
+          );
+          for (const id of addedBack) delete pushed[id];
+          report.removed = (report.removed ?? []).filter((r) => !addedBack.has(r.id));
+          // The next generation lets the next request queue a new outbox item (the key names it).
+          return {
+            ...latest,
+            pushed,
+            generation: latest.generation + 1,
+            lastSyncAt: Date.now(),
+            lastReport: report,
+            lastError: null,
+          };
         });
-        return report;
+        return saved ? report : { skipped: true };
       } catch (err) {
-        const latest = await complaintSheet();
         const kind = (err as { kind?: string } | null)?.kind;
-        if (latest) await save({ ...latest, lastError: kind ?? String((err as Error)?.message ?? err) });
+        await updateState((latest) => ({
+          ...latest,
+          lastError: kind ?? String((err as Error)?.message ?? err),
+        }));
         throw err;
       }
     },
