@@ -32,6 +32,7 @@ const sets = [
   'tests/eval/dev-2026-12-01h.json',
   'tests/eval/dev-2026-12-01i.json',
   'tests/eval/dev-2026-12-01j.json',
+  'tests/eval/dev-2026-12-01k.json',
 ];
 const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
 

@@ -103,7 +103,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
     ],
     openingHours:
-      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* (?:to|-|through|thru) (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b/i,
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:you'?re|you are|they'?re|they are|it'?s|is) open(?= (?:from|\d|on|at|weekdays|every)))\b/i,
     hourRanges: new RegExp(
       `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
       'gi',
@@ -130,6 +130,16 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "the 25th to the 27th": one stay from the 25th (the end is not a second date).
       [
         /(?<=\b\d{1,2}(?:st|nd|rd|th)) (?:to|until|till|through|-) (?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      // "Saturday mornings": every Saturday morning.
+      [
+        new RegExp(`\\b${EN_WEEKDAY} (?:mornings|afternoons|evenings|nights)\\b`, 'gi'),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "7–10 working days", "3 to 5 business days": a duration.
+      [
+        /\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\s+(?:working |business |calendar )?(?:days|weeks)\b|\b\d{1,3}\s+(?:working|business) days\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "on Tuesdays": every Tuesday, not one.
@@ -219,6 +229,16 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "entre las 4 y las 6": a window that starts at 4 (its end is not a second time).
       [
         /(?<=\bentre (?:las|la) \d{1,2}(?:[:.]\d{2})?(?:\s*h)?) y (?:las|la) \d{1,2}(?:[:.]\d{2})?\b/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      // "3-5 días laborables": a duration.
+      [
+        /\b\d{1,3}\s*(?:-|–|a)\s*\d{1,3}\s+d[ií]as(?: (?:h[aá]biles|laborables|naturales))?\b/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      // "cambiar las 6 ventanas": a count of things, not a time (a time has "a las", "sobre las"…).
+      [
+        /(?<!\b(?:a|sobre|hacia|tipo|desde|hasta|de|para|entre|y|antes de|despu[ée]s de)\s)\blas \d{1,2}(?= (?!horas\b|pasadas\b|menos\b|nos\b|os\b|les\b)[a-zñáéíóú]{3,}s\b)/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).

@@ -177,4 +177,22 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     expect(en('Invoices are payable within 14 days.', ref, 'Europe/London')).toEqual([]);
     expect(es('Dijeron que tardaría en 4 días laborables.', ref)).toEqual([]);
   });
+  it('reads a range of weekdays "next week" in next week, after a future tense', () => {
+    const mon = '2026-09-14T09:00:00-04:00'; // a Monday
+    expect(en("We're around Tuesday through Thursday next week if that helps.", mon)[0]!.day).toBe(
+      '2026-09-22',
+    );
+    expect(
+      es('Iré a la feria de martes a jueves de la semana que viene.', '2026-09-14T09:00:00+02:00').map(
+        (x) => x.day,
+      ),
+    ).toEqual(['2026-09-22', '2026-09-24']);
+  });
+  it('reads durations in ranges, counts of things and "open from" hours as no date; "de 4 a 6" starts at 4', () => {
+    const ref = '2026-09-14T09:00:00+02:00';
+    expect(en('Delivery takes 5-7 business days, they said.', ref, 'Europe/London')).toEqual([]);
+    expect(en("I see you're open 9am-5pm weekdays.", ref, 'Europe/London')).toEqual([]);
+    expect(es('¿Cuánto sale pintar las 4 habitaciones?', ref)).toEqual([]);
+    expect(es('El jueves puedo de 4 a 6.', ref)[0]!.start).toBe('2026-09-17T16:00:00+02:00');
+  });
 });

@@ -81,7 +81,7 @@ function weekdayIn(text: string): number | null {
 const OPENING_WEEKDAY =
   /\b(?:on |el |los |the )?(?:hoy|today|tomorrow|ma[ñn]ana(?! (?:por|a las))|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b(?![\s,]*(?:the\s+)?\d)/gi;
 const FUTURE_CUE =
-  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b/i;
+  /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b|\b(?:estar|ir|podr|tendr|vendr|har|sabr|saldr|pondr|dir|querr|habr)[ée](?!\p{L})|\b\p{L}{2,}(?:ar[áa]|er[áa]|ir[áa]|aremos|eremos|iremos|ar[áa]n|er[áa]n|ir[áa]n)(?!\p{L})/iu;
 const PAST_CUE =
   /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
 
@@ -137,6 +137,8 @@ function spanAmount(n: string): number | null {
   const v = /^\d+$/.test(n) ? Number(n) : (SPAN_WORDS[n.toLowerCase()] ?? null);
   return v !== null && v >= 1 && v <= 60 ? v : null;
 }
+
+const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
 
 function chronoFor(language: Language, zone: string): chrono.Chrono {
   if (language === 'es') return chronoEs.casual;
@@ -325,6 +327,12 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
       text = blank(text, [{ index: m.index, length: m[0].length }]);
     }
+  // "puedo de 4 a 6": a window that starts at 4 (a timetable was blanked above).
+  if (spanish)
+    text = text.replace(
+      /\bde (\d{1,2})(?::(\d{2}))? a (\d{1,2})(?::\d{2})?(?:\s*h)?\b(?!\s*(?:de|del)\b)/gi,
+      (m, h: string, min: string | undefined) => pad(m, `a las ${h}${min ? `:${min}` : ''}`),
+    );
   // "a fin de mes", "by the end of the month": the month's last day.
   for (const m of text.matchAll(P.endOfMonth)) {
     const month = m.groups?.next ? ref.plus({ months: 1 }) : ref;
@@ -452,10 +460,17 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       } else if (/\b(pasad[oa]|last|past)\b/i.test(r.text) || /^\s*pasad[oa]\b/i.test(after)) {
         // "el martes pasado" said on a Tuesday is a week ago, not today.
         while (dt.startOf('day') >= ref.startOf('day')) dt = dt.minus({ weeks: 1 });
+      } else if (P.nextWeek.test(r.text)) {
+        // "Monday through Wednesday next week": chrono may land on this week's Monday.
+        const following = ref.startOf('week').plus({ weeks: 1 });
+        while (dt.startOf('day') < following) dt = dt.plus({ weeks: 1 });
       } else if (!MODIFIER.test(r.text)) {
         const future = tenseAt(rawText, index, P) === 'future';
         // "next week ... Tuesday or Wednesday": a bare weekday after next week is named is in it.
-        const nextWeek = P.nextWeek.test(rawText.slice(Math.max(0, index - 200), index));
+        const nextWeek =
+          P.nextWeek.test(rawText.slice(Math.max(0, index - 200), index)) ||
+          // "Monday through Wednesday next week", "de martes a jueves de la semana que viene".
+          P.nextWeek.test(rawText.slice(index, index + r.text.length + 40).split(/[.;!?\n]|,\s(?!\d)/)[0]!);
         if (future) {
           while (dt.startOf('day') < ref.startOf('day')) dt = dt.plus({ weeks: 1 });
           // "Can we meet Tuesday?" written on a Tuesday: today would be "today", so it is next week's.

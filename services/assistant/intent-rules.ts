@@ -1,7 +1,7 @@
 import type { Intent } from './types';
 import { editDistance } from './text';
 import { ACCEPTANCE, BOOKING_STEMS, IRONY } from './language-data';
-import type { Prepared } from './features';
+import { tokenise, type Prepared } from './features';
 
 // Rule lexicon over the prepared body (normalised, spelling fixed, greeting and closing formulas set
 // apart). Two kinds of cue: `w` single words (a trailing * makes a prefix), also matched with one typo
@@ -231,6 +231,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\bnever (again|ordering again|coming back)\b/, 1.5),
   ],
   question: [
+    // "I need know if", "quisiera saber si": wanting to know, with or without the "to".
+    p(
+      /\b(need|want|would like|like|wanted) (to )?know (if|whether|when|how|what|where|which)\b|\b(quisiera|quiero|queria|necesito|me gustaria) saber (si|cuando|como|que|donde|cual|cuanto)\b/,
+      0.9,
+    ),
     w('pregunt*', 0.8),
     w('inquir*', 1),
     w('enquir*', 1),
@@ -363,7 +368,15 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(hablar|vernos|reunirnos) en persona\b/, 1),
     p(/\bpasar(me|nos)? por\b/, 0.8),
     p(/\b(me|nos|te|le|les|os) (viene|vendria|va|iria) bien\b/, 1.2),
-    p(/\b(tendria|tendrian|tienes|tiene|tienen|teneis) (un )?(hueco|disponibilidad|tiempo)\b/, 1.4),
+    p(
+      /\b(tendria|tendrian|tendra|tendras|tendran|tienes|tiene|tienen|teneis) (un )?(hueco|disponibilidad|tiempo|espacio)\b/,
+      1.4,
+    ),
+    // Asking for the days that suit: "send a few dates that work", "¿qué fechas tendrían disponibles?"
+    p(
+      /\b(dates?|days?|times?|slots?)\b[^.?!]{0,25}\b(that|which)? ?(work|suit|are free|are available)\b|\b(que|cuales|algunas|unas) (fechas|dias|horarios)( \w+)? (disponibles?|libres?)\b/,
+      1.2,
+    ),
     p(/\b(presentar(le|les|te|os)?) (nuestros|nuestra|nuestro)\b/, 1),
     p(/\bset up (a |an )?(call|meeting|time|chat|visit)\b/, 1.8),
     p(/\b(book|arrange|organi[sz]e) (a|an|some) (call|meeting|appointment|time|visit|slot|demo)\b/, 1.8),
@@ -882,6 +895,9 @@ export interface RuleReading {
   accepts: boolean;
 }
 
+const RENEW_STEMS = ['renov', 'renew', 'prorrog'];
+const CONTINUE_STEMS = ['continu', 'segu'];
+
 const DAY_OR_TIME =
   /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
 
@@ -893,6 +909,14 @@ const PROPOSED_DAY =
 const PROPOSED_TIME = /\b(\d{1,2}([:.]\d{2})? ?(am|pm|h)?|noon|midday|mediodia|a las \w+|at \w+)\b/;
 const MODAL =
   /\b(could|can|may|would|shall|podria|podrias|podriamos|podemos|puedo|puede|pueden|se podria|se puede)\b/;
+
+function thanksBeforeLastSentence(p: Prepared): boolean {
+  const m = /[^.!?\n]+[.!?]*\s*$/.exec(p.body);
+  if (!m || m.index === 0) return true;
+  const head = p.body.slice(0, m.index);
+  const headPrepared: Prepared = { ...p, body: head, closing: '', tokens: tokenise(head, p.lang) };
+  return firedCues(headPrepared).some((c) => c.intent === 'thanks');
+}
 
 /** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
 export function ruleReading(p: Prepared): RuleReading {
@@ -927,6 +951,17 @@ export function ruleReading(p: Prepared): RuleReading {
   const deniesBooking = p.tokens.some(
     (t) => t.negated && BOOKING_STEMS[p.lang].some((b) => t.stem.startsWith(b)),
   );
+  // "no continuaré con el plan", "won't be renewing", "no renovamos": a negated renewal, or a negated
+  // continuing *with* something, is ending it, in any tense or person (by stem, not by form).
+  const toks = p.tokens;
+  const endsService = toks.some(
+    (t, i) =>
+      t.negated &&
+      (RENEW_STEMS.some((s) => t.stem.startsWith(s)) ||
+        (CONTINUE_STEMS.some((s) => t.stem.startsWith(s)) &&
+          toks.slice(i + 1, i + 3).some((n) => n.word === 'con' || n.word === 'with'))),
+  );
+  if (endsService) scores.cancellation = Math.max(scores.cancellation, 1.8);
   // "I can't make the appointment" is not being able to come, not a denied booking.
   const cannotAttend =
     /\b(cannot|can'?t|unable to|won'?t be able to|will not be able to) (make|come|attend)\b|\bno (podre|puedo|podemos|podremos|voy a poder) (ir|venir|asistir|acudir)\b/.test(
@@ -949,9 +984,11 @@ export function ruleReading(p: Prepared): RuleReading {
   // Friday") is proposing times, not accepting one.
   const accepts = ACCEPTANCE[p.lang].test(p.body) && DAY_OR_TIME.test(p.body) && !ALTERNATIVES.test(p.body);
   if (accepts) scores.meeting_request += 2.5;
-  // A thanks beside a request is politeness; it leads only when nothing else is asked.
+  // A thanks beside a request is politeness; it leads only when nothing else is asked. A thanks that
+  // only the last sentence gives ("…when it ends on the 30th. Thanks for all your hard work over the
+  // years") is the sign-off of that request, however warm.
   const otherTop = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));
-  if (otherTop >= 0.9 && scores.thanks < 1.5) scores.thanks *= 0.4;
+  if (otherTop >= 0.9 && (scores.thanks < 1.5 || !thanksBeforeLastSentence(p))) scores.thanks *= 0.4;
   // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
   if (
     /\b(recibi|he recibido|got|received|me ha llegado|nos ha llegado|ya ha llegado|llego|came through)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/.test(

@@ -71,3 +71,28 @@ describe('sarcasm by a minimised long wait (issue 12)', () => {
     );
   });
 });
+
+describe('politeness and word forms (issue 12, eleventh dev batch)', () => {
+  it('reads a negated renewal or continuing-with in any form as ending the service', () => {
+    const r = ruleReading(prepare('Les aviso que no seguiremos con el mantenimiento del ascensor.', 'es'));
+    expect(r.scores.cancellation).toBeGreaterThanOrEqual(1.8);
+    expect(
+      ruleReading(prepare('We have chosen not to renew the lease.', 'en')).scores.cancellation,
+    ).toBeGreaterThanOrEqual(1.8);
+  });
+  it('takes a warm thanks in the last sentence of a request for its sign-off', () => {
+    const text =
+      'We will not be renewing the alarm contract this year. Thank you for all the care your team has shown us.';
+    const r = ruleReading(prepare(text, 'en'));
+    expect(r.scores.cancellation).toBeGreaterThan(r.scores.thanks);
+  });
+  it('reads wanting to know, with or without "to", as a question; asking for dates that work as a meeting', () => {
+    expect(
+      ruleReading(prepare('I want know whether the jacket comes in blue.', 'en')).scores.question,
+    ).toBeGreaterThan(0);
+    expect(
+      ruleReading(prepare('Could you suggest a couple of dates that suit for the audit?', 'en')).scores
+        .meeting_request,
+    ).toBeGreaterThanOrEqual(1.2);
+  });
+});
