@@ -198,6 +198,12 @@ const dev = {
     Math.round(evaluate({ ...fusion, modelWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
   modelOnlyAccuracy:
     Math.round(evaluate({ ...fusion, ruleWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
+  ...Object.fromEntries(
+    Object.entries(evaluate({ ...fusion, ruleWeight: 0, temperature: 1 }).byLang).map(([l, v]) => [
+      `modelOnlyAccuracy_${l}`,
+      Math.round((v.ok / v.n) * 1000) / 1000,
+    ]),
+  ),
   typoCopyAccuracy: Math.round((typoRight / rows.length) * 1000) / 1000,
   unsureShare: Math.round((1 - sure.length / calibrated.conf.length) * 1000) / 1000,
   accuracyWhenSure: Math.round((sure.filter((x) => x.ok).length / Math.max(1, sure.length)) * 1000) / 1000,
