@@ -35,6 +35,11 @@ export async function startPage(
   render(<App />, root);
   performance.mark(`${mark}:first-render`);
   if (options.paintedBy !== 'page') requestAnimationFrame(() => setTimeout(firstPaintDone));
+  // Complaints and tasks written here reach the shared sheet and lists at once (loaded after the
+  // first paint: it needs the database module, which the popup's first paint does without).
+  void afterFirstPaint
+    .then(() => import('../services/sync/forward-edits'))
+    .then((m) => m.forwardEditsToBackground());
 }
 
 /**

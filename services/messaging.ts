@@ -66,6 +66,11 @@ export const pageToBackground = {
   'agenda:refresh': z.object({}),
   /** Something was queued in the outbox: run it now rather than at the next alarm. */
   'outbox:kick': z.object({}),
+  /**
+   * A page wrote complaints or tasks: the shared sheet and lists hear of it now (the database's own
+   * change events do not wake a sleeping service worker).
+   */
+  'sync:edited': z.object({ tables: z.array(z.enum(['complaints', 'tasks'])).check(z.maxLength(2)) }),
 };
 
 /** Background → content script. */
@@ -96,6 +101,7 @@ export interface Responses {
   'auth:disconnect': void;
   'agenda:refresh': RefreshOutcome[];
   'outbox:kick': void;
+  'sync:edited': void;
 }
 
 type Schemas = Record<string, z.ZodMiniType>;

@@ -16,6 +16,7 @@ import { SCOPES } from '../auth/clients';
 import { missingScopes, scopeLabel } from '../auth/scopes';
 import { refreshAgendaNow } from './agenda';
 import { kickOutbox, resumeWaiting } from '../outbox/worker';
+import { syncAfterPageEdit } from '../sync/after-edit';
 
 /**
  * The background's single message entry. Anything not from our own pages or our content script on
@@ -80,6 +81,8 @@ function fromPage(raw: unknown): Promise<unknown> | undefined {
     case 'outbox:kick':
       kickOutbox();
       return Promise.resolve();
+    case 'sync:edited':
+      return syncAfterPageEdit(message.data.tables);
   }
 }
 

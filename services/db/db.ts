@@ -460,7 +460,36 @@ export function openDb(name = DB_NAME): OpsDb {
   db.version(5).stores(SCHEMA_V5);
   // New tables only: nothing to rewrite.
   db.version(6).stores(SCHEMA_V6);
+  db.use({
+    stack: 'dbcore',
+    name: 'local-writes',
+    create: (down) => ({
+      ...down,
+      table(table) {
+        const inner = down.table(table);
+        return {
+          ...inner,
+          mutate: (req) =>
+            inner.mutate(req).then((res) => {
+              for (const listener of writeListeners) listener(table);
+              return res;
+            }),
+        };
+      },
+    }),
+  });
   return db;
+}
+
+const writeListeners = new Set<(table: string) => void>();
+
+/**
+ * Calls `listener` after each write made through this context's database (never for writes of
+ * other pages or the background, unlike Dexie's `storagemutated`). Returns the unsubscribe.
+ */
+export function onLocalWrite(listener: (table: string) => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
 }
 
 /** The shared instance for extension pages and the background. */
