@@ -21,6 +21,7 @@ describe('Accounts', () => {
     expect(google.textContent).toContain('Loading');
 
     await screen.findByRole('button', { name: 'Sign out' });
+    expect(screen.getByTestId('account-google').textContent).toMatch(/Connected as ops@demo\.es since/);
     expect(screen.queryByRole('button', { name: 'Connect Google Calendar' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Connect Microsoft 365 / Outlook.com' })).toBeTruthy();
   });

@@ -54,11 +54,9 @@ export function Accounts() {
               {state === null
                 ? t('loading')
                 : account
-                  ? t(
-                      'connectedSince',
-                      account.account ?? '',
-                      formatDateTime(account.at, { dateStyle: 'medium' }),
-                    )
+                  ? account.account
+                    ? t('connectedAs', account.account, formatDateTime(account.at, { dateStyle: 'medium' }))
+                    : t('connectedSince', formatDateTime(account.at, { dateStyle: 'medium' }))
                   : t('notConnected')}
             </span>
             {account && stale?.[p.id] && (
