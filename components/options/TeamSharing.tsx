@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLive } from '../use-live';
 import type { Provider } from '../../services/auth/tokens';
 import type { TaskList } from '../../services/db/db';
 import { db } from '../../services/db/db';
-import { listName, orderedLists } from '../../services/db/lists';
+import { ensureDefaultLists, listName, orderedLists } from '../../services/db/lists';
 import {
   allListSyncs,
   disableListSync,
@@ -38,6 +38,8 @@ async function syncNow(listId: string): Promise<void> {
 
 /** Options → Team sharing: each task list can be shared through Google Tasks or Microsoft To Do. */
 export function TeamSharing() {
+  // A fresh install that comes straight here has its default lists to share too.
+  useEffect(() => void ensureDefaultLists(), []);
   const lists = useLive(() => orderedLists(), []);
   const syncs = useLive(() => allListSyncs(), []);
   return (
