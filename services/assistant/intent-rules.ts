@@ -895,6 +895,12 @@ export interface RuleReading {
   accepts: boolean;
 }
 
+// Harm done, by stem: losing, breaking, ignoring, ruining, forgetting, damaging, wasting; perder,
+// romper, ignorar, arruinar, olvidar, estropear, extraviar.
+const HARM_STEMS: Record<'es' | 'en', string[]> = {
+  en: ['los', 'lost', 'break', 'ignor', 'ruin', 'forget', 'forgot', 'damag', 'wast', 'overcharg', 'mess'],
+  es: ['perd', 'perdi', 'romp', 'ignor', 'arruin', 'olvid', 'estrop', 'extravi'],
+};
 const RENEW_STEMS = ['renov', 'renew', 'prorrog'];
 const CONTINUE_STEMS = ['continu', 'segu'];
 
@@ -939,10 +945,23 @@ export function ruleReading(p: Prepared): RuleReading {
     /\b(still|todavia|aun|sigo|nadie|nobody|nothing|nada|again|otra vez|de nuevo|weeks?|semanas|months|meses|waiting|esperando|sin arreglar|late|retraso)\b/.test(
       p.body,
     );
+  // Thanks for something that went wrong ("thank you so much for losing my parcel", "gracias por
+  // dejarme sin luz") is sarcasm: the first word after "for" / "por" is a harm done (by stem).
+  const toks = p.tokens;
+  const thanksForHarm = toks.some((t, i) => {
+    if (!/^(thank|thanks|gracias)$/.test(t.word)) return false;
+    const f = toks.slice(i + 1, i + 5).findIndex((n) => n.word === 'for' || n.word === 'por');
+    if (f < 0) return false;
+    const next = toks[i + 2 + f];
+    if (!next) return false;
+    if (HARM_STEMS[p.lang].some((h) => next.stem.startsWith(h))) return true;
+    return next.stem.startsWith('dej') && toks[i + 3 + f]?.word === 'sin';
+  });
   // Praise is a thanks word or an irony marker itself ("love how your 'express' line…").
   const markers = irony.markers.test(p.body);
   const ironic =
-    (scores.thanks > 0 || markers) && negativeFacts && (irony.quotedPraise.test(p.body) || markers);
+    thanksForHarm ||
+    ((scores.thanks > 0 || markers) && negativeFacts && (irony.quotedPraise.test(p.body) || markers));
   if (ironic) {
     scores.complaint += 1.5 + scores.thanks;
     scores.thanks = 0;
@@ -953,7 +972,6 @@ export function ruleReading(p: Prepared): RuleReading {
   );
   // "no continuaré con el plan", "won't be renewing", "no renovamos": a negated renewal, or a negated
   // continuing *with* something, is ending it, in any tense or person (by stem, not by form).
-  const toks = p.tokens;
   const endsService = toks.some(
     (t, i) =>
       t.negated &&

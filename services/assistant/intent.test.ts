@@ -96,3 +96,19 @@ describe('politeness and word forms (issue 12, eleventh dev batch)', () => {
     ).toBeGreaterThanOrEqual(1.2);
   });
 });
+
+describe('thanks for a harm, and taking an offered slot (issue 12)', () => {
+  it('reads thanks for something that went wrong as sarcasm, and thanks for a fix as thanks', () => {
+    const r = readIntent('Many thanks for forgetting my birthday order, the party had no cake.', {
+      language: 'en',
+    });
+    expect(r.ironic).toBe(true);
+    expect(r.intents[0]!.intent).toBe('complaint');
+    expect(readIntent('Gracias por olvidaros otra vez de mi encargo.', { language: 'es' }).ironic).toBe(true);
+    expect(readIntent('Thank you for fixing the leak so quickly.', { language: 'en' }).ironic).toBe(false);
+  });
+  it('reads taking one of the offered times as accepting it', () => {
+    expect(readIntent("We'll take the Monday 10am one, thanks.", { language: 'en' }).accepts).toBe(true);
+    expect(readIntent('Nos quedamos con la del martes a las 12.', { language: 'es' }).accepts).toBe(true);
+  });
+});
