@@ -901,6 +901,12 @@ const HARM_STEMS: Record<'es' | 'en', string[]> = {
   en: ['los', 'lost', 'break', 'ignor', 'ruin', 'forget', 'forgot', 'damag', 'wast', 'overcharg', 'mess'],
   es: ['perd', 'perdi', 'romp', 'ignor', 'arruin', 'olvid', 'estrop', 'extravi'],
 };
+// How a question opens: English inversion or a question word; Spanish question words and the verbs a
+// customer opens a question with (over the normalised text: no accents).
+const QUESTION_OPENING: Record<'es' | 'en', RegExp> = {
+  en: /^(?:(?:are|is|do|does|did|can|could|will|would|have|has|should|may|shall) (?:you|u|it|there|they|we|i|this|that|these|the|my|your|ur)\b|(?:what|when|where|how|why|which|who)\b)/,
+  es: /^(?:(?:cuanto|cuanta|cuantos|cuantas|cuando|donde|como|cual|cuales|por que)\b|(?:tienen|teneis|tenes|hay|hacen|haceis|aceptan|aceptais|abren|abris|trabajan|venden|vendeis|se puede|puedo|podria|se podria) )/,
+};
 const RENEW_STEMS = ['renov', 'renew', 'prorrog'];
 const CONTINUE_STEMS = ['continu', 'segu'];
 
@@ -1017,6 +1023,16 @@ export function ruleReading(p: Prepared): RuleReading {
     scores.cancellation = Math.max(0, scores.cancellation - 3.6);
     scores.thanks += 1;
   }
+  // A question typed without its question mark ("r u open sunday", "do you deliver to leeds",
+  // "teneis envio gratis"): a sentence that opens the way questions open counts as the mark would.
+  const opensAsQuestion = p.body
+    .split(/[.!\n]+/)
+    .some((x) =>
+      QUESTION_OPENING[p.lang].test(
+        x.trim().replace(/^(?:hi|hello|hey|hola|buenas|buenos dias)\b[\s,!]*/, ''),
+      ),
+    );
+  if (!p.body.includes('?') && opensAsQuestion) scores.question += 1.5;
   // A question before buying ("if I order today, will it arrive by Saturday?") is not a chase.
   if (
     /\bif (i|we) (buy|order|purchase|book|pay)\b|\bsi (compro|pido|encargo|reservo|pago|hago el pedido)\b/.test(

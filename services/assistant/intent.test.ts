@@ -112,3 +112,18 @@ describe('thanks for a harm, and taking an offered slot (issue 12)', () => {
     expect(readIntent('Nos quedamos con la del martes a las 12.', { language: 'es' }).accepts).toBe(true);
   });
 });
+
+describe('a question typed without its question mark (issue 12)', () => {
+  it('counts a sentence that opens as a question does', () => {
+    expect(ruleReading(prepare('hey do u do gift wrapping', 'en')).scores.question).toBeGreaterThanOrEqual(
+      1.5,
+    );
+    expect(ruleReading(prepare('aceptais tarjeta de credito', 'es')).scores.question).toBeGreaterThanOrEqual(
+      1.5,
+    );
+    expect(ruleReading(prepare('I will pop in later.', 'en')).scores.question).toBe(0);
+    expect(readIntent('hi r u open on easter monday', { language: 'en' }).intents[0]!.intent).toBe(
+      'question',
+    );
+  });
+});
