@@ -70,7 +70,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('misleading', 1.2),
     w('shameful', 1.8),
     p(
-      /\b(on hold|en espera|esperando al telefono) (for |durante )?\d+ (minutes|minutos|hours|horas)\b|\b(llevo|been|spent) \d+ (minutes|minutos|hours|horas) (on hold|en espera)\b/,
+      /\b(on hold|en espera|esperando al telefono) (for |durante )?(\d+|two|three|four|five|six|several|dos|tres|cuatro|cinco|seis|varias) (minutes|minutos|hours|horas)\b|\b((llevo|been|spent) )?(\d+|two|three|four|five|six|several|dos|tres|cuatro|cinco|seis|varias) (minutes|minutos|hours|horas) (on hold|en espera)\b/,
       1.8,
     ),
     p(
@@ -372,6 +372,12 @@ const LEXICON: Record<Scored, Cue[]> = {
       /\b(tendria|tendrian|tendra|tendras|tendran|tienes|tiene|tienen|teneis) (un )?(hueco|disponibilidad|tiempo|espacio)\b/,
       1.4,
     ),
+    // Asking which days they have or whether there is room: "¿qué días tienen?", "what times have you
+    // got?", "any availability this Saturday?"
+    p(
+      /\b(que|cuales) (fechas|dias|horarios|horas|huecos) (tienen|tiene|teneis|tenes|hay|quedan|tendrian|tendrias|tienes)\b|\bwhat (days|dates|times|slots) (do you have|have you got|are free|are available|are open)\b|\b(any|some) (availability|openings?|slots? free|free slots?)\b/,
+      1.2,
+    ),
     // Asking for the days that suit: "send a few dates that work", "¿qué fechas tendrían disponibles?"
     p(
       /\b(dates?|days?|times?|slots?)\b[^.?!]{0,25}\b(that|which)? ?(work|suit|are free|are available)\b|\b(que|cuales|algunas|unas) (fechas|dias|horarios)( \w+)? (disponibles?|libres?)\b/,
@@ -622,7 +628,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(reverse|reversed|refunded)\b/, 1),
     p(/\bcall (it|this|that|the \w+) off\b/, 2),
     p(
-      /\b(parar|pausar|detener|frenar|stop|pause|halt)( (la|mi|el|my|the|our|nuestra))?( \w+)? (suscripcion|subscription|membresia|membership|cuota|plan|contrato|domiciliacion|direct debit)\b/,
+      /\b(parar|pausar|detener|frenar|stop|pause|halt)( (la|mi|el|my|the|our|nuestra))?( \w+)? (suscripcion|subscription|membresia|membership|cuota|plan|contrato|domiciliacion|direct debit|standing order|orden permanente)\b/,
       1.8,
     ),
     p(
@@ -640,6 +646,11 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(
       /\b(pull|pulling|drop|dropping) out of\b|\btake (our|my|us|me|him|her|them)( \w+){0,2} off\b|\b(sacar(nos|me)?|borrar(nos|me)?|quitar(nos|me)?) de la lista\b|\b(nos|me) (pueden|podeis|puedes) (sacar|quitar|borrar) de la lista\b/,
       1.8,
+    ),
+    // Leaving for someone else: "we've decided to go with another supplier", "nos cambiamos de compañía".
+    p(
+      /\b(go|going|gone|went|switch|switching|move|moving) (with|to) (another|a different|a new) (supplier|provider|company|firm|gym|agency)\b|\b(nos cambiamos|me cambio|me he cambiado|nos hemos cambiado|cambiarnos|cambiarme) (de|a otra|a otro) (proveedor|compania|empresa|gimnasio|agencia|operador)\b/,
+      1.5,
     ),
     // "decided not to continue with the lessons", "no seguir con las clases", "no more bills".
     p(
@@ -708,7 +719,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('barbaro', 0.6),
     w('buenisim*', 0.6),
     p(
-      /\b(you'?re|you are) (the best|stars|amazing|brilliant|lifesavers?)\b|\b(sois|son|eres) (geniales|los mejores|unos cracks|un amor)\b/,
+      /\b(you'?re|you are) (the best|stars|a star|a legend|a gem|amazing|brilliant|lifesavers?|a lifesaver)\b|\b(sois|son|eres) (geniales|los mejores|unos cracks|un amor)\b/,
       1.2,
     ),
     p(/\b(todo|everything) (perfecto|bien|ok|genial|great|fine|arrived (safely|fine|perfectly))\b/, 0.6),

@@ -127,3 +127,23 @@ describe('a question typed without its question mark (issue 12)', () => {
     );
   });
 });
+
+describe('general vocabulary found on fresh probes (issue 12)', () => {
+  it('reads waits on hold in words, asking which days they have, and leaving for another supplier', () => {
+    expect(
+      ruleReading(prepare('Three hours on hold, then the line went dead.', 'en')).scores.complaint,
+    ).toBeGreaterThan(0);
+    expect(
+      ruleReading(prepare('¿Qué huecos tenéis para una limpieza dental?', 'es')).scores.meeting_request,
+    ).toBeGreaterThanOrEqual(1.2);
+    expect(
+      ruleReading(prepare('Any openings for a trim on Friday?', 'en')).scores.meeting_request,
+    ).toBeGreaterThanOrEqual(1.2);
+    expect(
+      ruleReading(prepare("We're moving to a different provider from next month.", 'en')).scores.cancellation,
+    ).toBeGreaterThanOrEqual(1.5);
+    expect(
+      ruleReading(prepare('Nos cambiamos de compañía a final de mes.', 'es')).scores.cancellation,
+    ).toBeGreaterThanOrEqual(1.5);
+  });
+});
