@@ -30,9 +30,17 @@ function currentPath(): string[] {
 export function App() {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
+    // Both: a fragment navigation fires popstate and hashchange, and reading the hash twice is harmless.
     const onHash = () => setPath(currentPath());
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    // A hash changed between the first render and this effect (a link opened while the page was
+    // loading) fired before anyone listened: read it once now.
+    onHash();
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
   }, []);
   const section = SECTIONS.find((s) => s.id === path[0]) ?? SECTIONS[0]!;
   return (
