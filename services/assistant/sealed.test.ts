@@ -9,9 +9,10 @@ import { parseEvalSet, runEval } from './evaluate';
 // under the figures of the single measured run reported in the README (2026-12-01); raise them when a
 // new measured run is reported, never lower them to make a change pass.
 // Second run (6ba7f64): es 78.4 / 100 / 87.8 / 92.9 %, en 82.9 / 98.3 / 83.1 / 84.4 %.
+// Third run (89e3857): es 81.9 / 100 / 89.0 / 92.9 %, en 87.2 / 98.3 / 88.9 / 87.5 %.
 const FLOORS = {
-  es: { intentAccuracy: 0.76, languageAccuracy: 0.98, datePrecision: 0.85, dateRecall: 0.9 },
-  en: { intentAccuracy: 0.8, languageAccuracy: 0.96, datePrecision: 0.8, dateRecall: 0.83 },
+  es: { intentAccuracy: 0.8, languageAccuracy: 0.98, datePrecision: 0.87, dateRecall: 0.9 },
+  en: { intentAccuracy: 0.85, languageAccuracy: 0.96, datePrecision: 0.86, dateRecall: 0.85 },
 } as const;
 
 describe('sealed test set', () => {
