@@ -64,9 +64,13 @@ export async function whoWeAre(signal: AbortSignal, onChange: () => void) {
       // An address the user removed in Options is not learnt again.
       const found = learnFromSent(result.snapshot, marks, known).filter((a) => !unlearned.includes(a));
       if (found.length === 0) return;
-      const current = await browser.storage.local.get(LEARNED_ADDRESSES_KEY);
+      // Read with the removed ones: a removal made in Options meanwhile is not written back.
+      const current = await browser.storage.local.get([LEARNED_ADDRESSES_KEY, UNLEARNED_ADDRESSES_KEY]);
+      const removed = addressList(current[UNLEARNED_ADDRESSES_KEY]);
       await browser.storage.local.set({
-        [LEARNED_ADDRESSES_KEY]: withLearned(current[LEARNED_ADDRESSES_KEY], found),
+        [LEARNED_ADDRESSES_KEY]: withLearned(current[LEARNED_ADDRESSES_KEY], found).filter(
+          (a) => !removed.includes(a),
+        ),
       });
     },
   };

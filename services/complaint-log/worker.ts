@@ -57,19 +57,22 @@ function updateState(
 }
 
 /** Links the log to a spreadsheet; a new link starts from nothing pushed. */
-export async function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Promise<ComplaintSheetState> {
-  const previous = await complaintSheet();
-  const state: ComplaintSheetState = {
-    ...link,
-    pushed: {},
-    enabled: true,
-    generation: (previous?.generation ?? 0) + 1,
-    lastSyncAt: null,
-    lastReport: null,
-    lastError: null,
-  };
-  await save(state);
-  return state;
+export function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Promise<ComplaintSheetState> {
+  // Read and written in one transaction, like every other change of the state (see updateState).
+  return db.transaction('rw', db.syncMeta, async () => {
+    const previous = await complaintSheet();
+    const state: ComplaintSheetState = {
+      ...link,
+      pushed: {},
+      enabled: true,
+      generation: (previous?.generation ?? 0) + 1,
+      lastSyncAt: null,
+      lastReport: null,
+      lastError: null,
+    };
+    await save(state);
+    return state;
+  });
 }
 
 /**

@@ -471,7 +471,13 @@ export function openDb(name = DB_NAME): OpsDb {
           ...inner,
           mutate: (req) =>
             inner.mutate(req).then((res) => {
-              for (const listener of writeListeners) listener(table);
+              // A listener's failure never fails the write it hears of.
+              for (const listener of writeListeners)
+                try {
+                  listener(table);
+                } catch (err) {
+                  console.warn('Write listener failed', err);
+                }
               return res;
             }),
         };

@@ -252,6 +252,23 @@ describe('order with subtasks in Google Tasks', () => {
   });
 });
 
+describe('links recorded before Google subtasks were read', () => {
+  it('are not moved nor used as previous until Google says they have no parent', async () => {
+    const remote = remoteFor('google');
+    const list = await remote.createList('Tienda');
+    await db.tasks.bulkPut([task(1), task(2)]);
+    await enableListSync(LIST, 'google', list);
+    await syncList(LIST, remote);
+    // As an older version stored them: no `parent` in the base.
+    for (const link of await db.syncLinks.toArray()) {
+      const { parent: _parent, ...base } = link.base as Record<string, unknown>;
+      await db.syncLinks.put({ ...link, base });
+    }
+    await reorderTasks(['t-2', 't-1']);
+    expect((await syncList(LIST, remote)).moved).toBe(0);
+  });
+});
+
 describe('order with completed tasks cleared in Google Tasks', () => {
   it('never places a task after a hidden (cleared) one, and keeps the open tasks in order', async () => {
     const remote = remoteFor('google');

@@ -507,8 +507,16 @@ function comparePositions(a: string | null, b: string | null): number {
 }
 
 const positionOf = (link: SyncLink): string | null => (link.base as Partial<RemoteTask>).position ?? null;
-/** A subtask in Google Tasks: left where it is (ordered only under its parent, there). */
-const isSubtask = (link: SyncLink): boolean => Boolean((link.base as Partial<RemoteTask>).parent);
+/**
+ * A subtask in Google Tasks: left where it is (ordered only under its parent, there). A Google link
+ * whose base was recorded before `parent` was read may be one: it is left alone too, until the task
+ * next comes back from Google with its parent known.
+ */
+const isSubtask = (link: SyncLink): boolean => {
+  const base = link.base as Partial<RemoteTask> | null;
+  if (base?.parent) return true;
+  return link.provider === 'google' && !(base && 'parent' in base);
+};
 
 /** The open, placed tasks of a synced list in the local order, and which of them were moved here. */
 async function orderState(listId: string, remoteListId: string, provider: Provider, db: OpsDb) {
