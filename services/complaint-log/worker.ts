@@ -5,7 +5,7 @@ import type { Provider } from '../auth/tokens';
 import { enqueue, type OutboxHandler } from '../outbox/outbox';
 import { kickOutbox } from '../outbox/worker';
 import { ensureRepeatingAlarm } from '../background/alarms';
-import { requestAfterEdit } from '../sync/worker';
+import { pageEditedWithin, requestAfterEdit } from '../sync/worker';
 import { excelTable } from './excel';
 import { googleSheets } from './google-sheets';
 import type { SheetRemote } from './remote';
@@ -156,6 +156,8 @@ export function watchComplaintEdits(delayMs = 3_000): () => void {
     if (!Object.keys(parts).some((k) => k.startsWith(prefix))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // A page already asked for this pass (its edit is what this watcher heard).
+      if (pageEditedWithin(delayMs + 5_000)) return;
       void requestAfterEdit(requestComplaintSheetSync).catch((err) =>
         console.warn('Complaint sheet pass not queued', err),
       );

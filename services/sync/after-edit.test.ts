@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { db } from '../db/db';
 import { makeComplaint } from '../complaints/test-helpers';
-import { enableComplaintSheet, SHEET_KIND } from '../complaint-log/worker';
+import { enableComplaintSheet, SHEET_KIND, watchComplaintEdits } from '../complaint-log/worker';
 import { forwardEditsToBackground } from './forward-edits';
 import { syncAfterPageEdit } from './after-edit';
 
@@ -36,6 +36,22 @@ describe('edits in a page reach the shared sheet and lists', () => {
     expect(sent).toHaveBeenCalledTimes(1);
     await new Promise((r) => setTimeout(r, 120));
     expect(sent).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it("the background's own watcher does not queue a second pass for what a page already told", async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    await enableComplaintSheet({ provider: 'google', sheetId: 's1', url: '' });
+    const stop = watchComplaintEdits(300);
+    await db.complaints.put(makeComplaint({ id: 'c1', threadKey: 'gmail:c1' }));
+    await syncAfterPageEdit(['complaints']);
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    // That pass ran meanwhile: the state moved to the next generation (a new outbox key).
+    const meta = (await db.syncMeta.get('complaint-sheet'))!;
+    const value = meta.value as { generation: number };
+    await db.syncMeta.put({ ...meta, value: { ...value, generation: value.generation + 1 } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await db.outbox.count()).toBe(1);
     stop();
   });
 

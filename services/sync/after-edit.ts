@@ -1,5 +1,5 @@
 import { allListSyncs } from './engine';
-import { requestAfterEdit, requestSync } from './worker';
+import { notePageEdit, requestAfterEdit, requestSync } from './worker';
 import { requestComplaintSheetSync } from '../complaint-log/worker';
 
 // The background's half of services/sync/forward-edits.ts: a page wrote complaints or tasks.
@@ -8,6 +8,7 @@ type Shared = 'complaints' | 'tasks';
 
 /** In the background: a pass for what a page wrote (started here, not waited for by the page). */
 export function syncAfterPageEdit(tables: readonly Shared[]): Promise<void> {
+  notePageEdit();
   const work: Promise<unknown>[] = [];
   if (tables.includes('complaints')) work.push(requestAfterEdit(requestComplaintSheetSync));
   if (tables.includes('tasks'))

@@ -46,6 +46,21 @@ export async function requestAllSyncs(): Promise<void> {
   for (const config of await allListSyncs()) if (config.enabled) await requestSync(config.listId);
 }
 
+let pageEditAt = 0;
+
+/** A page told of its own edits (services/sync/after-edit.ts): it asks for the passes itself. */
+export function notePageEdit(now = Date.now()): void {
+  pageEditAt = now;
+}
+
+/**
+ * Whether a page told of edits within `ms`: the background's own change watchers hear the same
+ * writes a moment later (over a BroadcastChannel) and would queue a second pass for them.
+ */
+export function pageEditedWithin(ms: number, now = Date.now()): boolean {
+  return now - pageEditAt < ms;
+}
+
 /**
  * Queues a pass for an edit just made and starts the outbox. When the pass already queued is running
  * (it may have read the data before the edit), asks again once it has finished — the next
@@ -87,6 +102,8 @@ export function watchLocalEdits(delayMs = 3_000): () => void {
       if (first || !changed || fingerprint === '') return;
       clearTimeout(timer);
       timer = setTimeout(() => {
+        // A page already asked for these passes (its edits are what this watcher heard).
+        if (pageEditedWithin(delayMs + 5_000)) return;
         void allListSyncs()
           .then((syncs) =>
             Promise.all(
