@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { train, predict, type LinearModel } from '../services/assistant/classifier';
 import { prepare, features, withTypos, type Prepared } from '../services/assistant/features';
 import type { Lang } from '../services/assistant/language-data';
-import { firedCues, ruleReading } from '../services/assistant/intent-rules';
+import { firedCues, ruleReading, type Scores } from '../services/assistant/intent-rules';
 import { fuse, type Fusion } from '../services/assistant/fusion';
 import { detectLanguage } from '../services/assistant/language';
 import { parseEvalSet, toIntent } from '../services/assistant/eval-format';
@@ -97,14 +97,33 @@ for (let k = 0; k < FOLDS; k++) {
   }
 }
 const ruleScores = new Map(rows.map((r) => [r.id, ruleReading(r.p).scores]));
+// The rules were written on these same messages, so their reading of them is not cross-validated:
+// a cue written for one message reads it right and says nothing about fresh mail (on a batch the
+// rules had never seen, rules alone read 63% of the English right against about 85% for the model).
+// The nearest the rules get to a held-out reading: each message scored without the cues that fire on
+// no message outside its fold. The fusion, temperature and unsure line are fitted on that reading.
+const cueFolds = new Map<string, Set<number>>();
+for (const r of rows)
+  for (const c of firedCues(r.p)) {
+    const folds = cueFolds.get(c.cue) ?? new Set<number>();
+    folds.add(fold(r));
+    cueFolds.set(c.cue, folds);
+  }
+const heldRuleScores = new Map(
+  rows.map((r) => {
+    const k = fold(r);
+    const onlyHere = (cue: string) => [...(cueFolds.get(cue) ?? [])].every((x) => x === k);
+    return [r.id, ruleReading(r.p, onlyHere).scores];
+  }),
+);
 
-function evaluate(f: Fusion) {
+function evaluate(f: Fusion, scores: Map<string, Scores> = heldRuleScores) {
   let ok = 0;
   const byLang: Record<string, { n: number; ok: number }> = {};
   let nll = 0;
   const conf: { c: number; ok: boolean }[] = [];
   for (const r of rows) {
-    const probs = fuse(ruleScores.get(r.id)!, oof.get(r.id)!, f, classes);
+    const probs = fuse(scores.get(r.id)!, oof.get(r.id)!, f, classes);
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     const right = r.accepted.includes(INTENTS[best]!);
@@ -185,15 +204,18 @@ for (const r of rows) {
   const probs = fuse(ruleReading(r.typo).scores, oofTypo.get(r.id)!, fusion, classes);
   if (r.accepted.includes(INTENTS[probs.indexOf(Math.max(...probs))]!)) typoRight++;
 }
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const perLang = (name: string, byLang: Record<string, { n: number; ok: number }>) =>
+  Object.fromEntries(Object.entries(byLang).map(([l, v]) => [`${name}_${l}`, r3(v.ok / v.n)]));
+// With every cue, as the rules were written (the figure earlier rounds reported; runs high).
+const withAllCues = evaluate(fusion, ruleScores);
 const dev = {
   messages: rows.length,
-  crossValidatedAccuracy: Math.round(calibrated.accuracy * 1000) / 1000,
-  ...Object.fromEntries(
-    Object.entries(calibrated.byLang).map(([l, v]) => [
-      `crossValidatedAccuracy_${l}`,
-      Math.round((v.ok / v.n) * 1000) / 1000,
-    ]),
-  ),
+  crossValidatedAccuracy: r3(withAllCues.accuracy),
+  ...perLang('crossValidatedAccuracy', withAllCues.byLang),
+  // Without the cues no message outside the fold uses (what the fusion is fitted on).
+  heldCueAccuracy: r3(calibrated.accuracy),
+  ...perLang('heldCueAccuracy', calibrated.byLang),
   rulesOnlyAccuracy:
     Math.round(evaluate({ ...fusion, modelWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
   modelOnlyAccuracy:

@@ -849,8 +849,20 @@ export const emptyScores = (): Scores => ({
   invoice: 0,
 });
 
-/** Which cues of the lexicon fire on a prepared text (for the score and for train.ts's audit). */
-export function firedCues(p: Prepared): { intent: Scored; cue: string; s: number }[] {
+/**
+ * Which cues of the lexicon fire on a prepared text (for the score and for train.ts's audit).
+ * `skip` leaves cues out by name (`w:stem`, `p:source`): train.ts scores each message without the
+ * cues that no message outside its cross-validation fold uses.
+ */
+export function firedCues(
+  p: Prepared,
+  skip?: (cue: string) => boolean,
+): { intent: Scored; cue: string; s: number }[] {
+  const out = firedAll(p);
+  return skip ? out.filter((c) => !skip(c.cue)) : out;
+}
+
+function firedAll(p: Prepared): { intent: Scored; cue: string; s: number }[] {
   const out: { intent: Scored; cue: string; s: number }[] = [];
   const seen = new Set<WordCue>();
   for (const t of p.tokens) {
@@ -942,9 +954,9 @@ function thanksBeforeLastSentence(p: Prepared): boolean {
 }
 
 /** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
-export function ruleReading(p: Prepared): RuleReading {
+export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleReading {
   const scores = emptyScores();
-  for (const c of firedCues(p)) scores[c.intent] += c.s;
+  for (const c of firedCues(p, skip)) scores[c.intent] += c.s;
   for (const k of PRIORITY) scores[k] = Math.max(0, scores[k]);
   // A closing thanks is politeness: a little evidence when nothing else is said, none otherwise.
   const asked = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));

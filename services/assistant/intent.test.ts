@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyIntents, readIntent } from './intent';
-import { ruleReading } from './intent-rules';
+import { firedCues, ruleReading } from './intent-rules';
 import { prepare } from './features';
 
 const primary = (text: string, context?: string) => classifyIntents(text, context)[0]!.intent;
@@ -145,5 +145,13 @@ describe('general vocabulary found on fresh probes (issue 12)', () => {
     expect(
       ruleReading(prepare('Nos cambiamos de compañía a final de mes.', 'es')).scores.cancellation,
     ).toBeGreaterThanOrEqual(1.5);
+  });
+  it('leaves cues out by name when asked (train.ts reads each message without the cues only its fold uses)', () => {
+    const p = prepare('The whole thing was ridiculous, the worst service ever.', 'en');
+    const cues = firedCues(p).map((c) => c.cue);
+    expect(cues).toContain('w:ridiculous');
+    const skip = (cue: string) => cue === 'w:ridiculous';
+    expect(firedCues(p, skip).map((c) => c.cue)).toEqual(cues.filter((c) => !skip(c)));
+    expect(ruleReading(p, skip).scores.complaint).toBeLessThan(ruleReading(p).scores.complaint);
   });
 });
