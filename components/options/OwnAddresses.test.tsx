@@ -23,12 +23,21 @@ describe('Options: addresses learnt as yours', () => {
     const list = await screen.findByTestId('own-addresses');
     expect(list.textContent).toContain('pedidos@tienda.es');
     fireEvent.click(screen.getByRole('button', { name: 'Remove cliente.equivocado@gmail.com' }));
-    await waitFor(() => expect(screen.queryByText('cliente.equivocado@gmail.com')).toBeNull());
+    await waitFor(() =>
+      expect(screen.getByTestId('own-addresses').textContent).not.toContain('cliente.equivocado'),
+    );
     expect(await learnt()).toEqual(['pedidos@tienda.es']);
     // Remembered as removed, so the mail page does not learn it again.
     expect((await fakeBrowser.storage.local.get(UNLEARNED_ADDRESSES_KEY))[UNLEARNED_ADDRESSES_KEY]).toEqual([
       'cliente.equivocado@gmail.com',
     ]);
+    // Listed as removed, and the removal can be undone.
+    expect((await screen.findByTestId('own-addresses-removed')).textContent).toContain('(1)');
+    fireEvent.click(screen.getByRole('button', { name: 'Let cliente.equivocado@gmail.com be learnt again' }));
+    await waitFor(() => expect(screen.queryByTestId('own-addresses-removed')).toBeNull());
+    expect((await fakeBrowser.storage.local.get(UNLEARNED_ADDRESSES_KEY))[UNLEARNED_ADDRESSES_KEY]).toEqual(
+      [],
+    );
   });
 
   it('shows an address learnt while the page is open, and says when there is none', async () => {

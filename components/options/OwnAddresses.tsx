@@ -9,14 +9,17 @@ import { t } from '../../services/i18n';
  */
 export function OwnAddresses() {
   const [learnt, setLearnt] = useState<string[] | null>(null);
+  const [removed, setRemoved] = useState<string[]>([]);
   useEffect(() => {
     const read = () =>
-      void browser.storage.local
-        .get(LEARNED_ADDRESSES_KEY)
-        .then((stored) => setLearnt(addressList(stored[LEARNED_ADDRESSES_KEY])));
+      void browser.storage.local.get([LEARNED_ADDRESSES_KEY, UNLEARNED_ADDRESSES_KEY]).then((stored) => {
+        setLearnt(addressList(stored[LEARNED_ADDRESSES_KEY]));
+        setRemoved(addressList(stored[UNLEARNED_ADDRESSES_KEY]));
+      });
     read();
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && LEARNED_ADDRESSES_KEY in changes) read();
+      if (area === 'local' && (LEARNED_ADDRESSES_KEY in changes || UNLEARNED_ADDRESSES_KEY in changes))
+        read();
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -29,6 +32,15 @@ export function OwnAddresses() {
     const unlearned = addressList([...addressList(stored[UNLEARNED_ADDRESSES_KEY]), address]);
     await browser.storage.local.set({ [LEARNED_ADDRESSES_KEY]: next, [UNLEARNED_ADDRESSES_KEY]: unlearned });
     setLearnt(next);
+    setRemoved(unlearned);
+  }
+
+  /** A removal undone: the address may be learnt again from a sent draft. */
+  async function allowAgain(address: string) {
+    const stored = await browser.storage.local.get(UNLEARNED_ADDRESSES_KEY);
+    const next = addressList(stored[UNLEARNED_ADDRESSES_KEY]).filter((a) => a !== address);
+    await browser.storage.local.set({ [UNLEARNED_ADDRESSES_KEY]: next });
+    setRemoved(next);
   }
 
   if (learnt === null) return null;
@@ -55,6 +67,25 @@ export function OwnAddresses() {
             </li>
           ))}
         </ul>
+      )}
+      {removed.length > 0 && (
+        <details data-testid="own-addresses-removed">
+          <summary>{t('ownAddressesRemoved', String(removed.length))}</summary>
+          <ul>
+            {removed.map((address) => (
+              <li key={address} class="row">
+                <span style={{ flex: 1 }}>{address}</span>
+                <button
+                  type="button"
+                  aria-label={t('ownAddressAllowAgain', address)}
+                  onClick={() => void allowAgain(address)}
+                >
+                  {t('ownAddressAllowAgainButton')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );
