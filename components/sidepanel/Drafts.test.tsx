@@ -133,6 +133,15 @@ describe('drafts: Polish with AI', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Polish with AI' })).toBeTruthy());
   });
 
+  it('says so when AI is chosen but the permission is not granted (no silent switch-off)', async () => {
+    vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => false);
+    setup('¿Tienen este modelo en talla 42? Gracias.');
+    expect((await screen.findByTestId('ai-missing')).textContent).toMatch(/cannot be used now/);
+    expect(screen.queryByRole('button', { name: 'Polish with AI' })).toBeNull();
+    await aiSettings.setValue({ mode: 'off', url: '', model: '', apiKey: '' });
+    await waitFor(() => expect(screen.queryByTestId('ai-missing')).toBeNull());
+  });
+
   it('drops a late answer for a thread the user has left', async () => {
     const content = 'Hola, María:\n\nSentimos lo del pedido 4512; lo revisamos hoy mismo y le escribimos.';
     const json = vi.fn(async () => ({ choices: [{ message: { content } }] }));

@@ -214,6 +214,8 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra, thre
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [replyAll, setReplyAll] = useState(false);
   const [aiOn, setAiOn] = useState(false);
+  /** AI chosen in Options but not usable here (a permission not granted, the model not ready). */
+  const [aiMissing, setAiMissing] = useState(false);
   const [polish, setPolish] = useState<Record<string, Polish>>({});
   const [inserting, setInserting] = useState(false);
   /** Placeholders found when the user asked to insert: they decide what happens to them. */
@@ -242,8 +244,12 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra, thre
   useEffect(() => {
     let live = true;
     const check = () =>
-      void activeBackend()
-        .then((backend) => live && setAiOn(backend !== null))
+      void Promise.all([activeBackend(), aiSettings.getValue()])
+        .then(([backend, settings]) => {
+          if (!live) return;
+          setAiOn(backend !== null);
+          setAiMissing(backend === null && settings.mode !== 'off');
+        })
         .catch(() => live && setAiOn(false));
     check();
     const unwatch = aiSettings.watch(check);
@@ -453,6 +459,18 @@ export function Drafts({ analysis, templates, profile, tabId, slots, extra, thre
             {polished?.kind === 'busy' ? t('aiPolishing') : t('aiPolish')}
           </button>
         </div>
+      )}
+      {aiMissing && (
+        <p class="muted" data-testid="ai-missing">
+          {t('aiNotAvailableHere')}{' '}
+          <button
+            type="button"
+            class="small"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#ai') })}
+          >
+            {t('openAiSettings')}
+          </button>
+        </p>
       )}
       {polished?.kind === 'suggestion' && (
         <div class="card" data-testid="ai-suggestion" aria-labelledby="ai-suggestion-heading">
