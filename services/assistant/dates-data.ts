@@ -26,6 +26,16 @@ export const WEEKDAYS: Record<string, number> = {
   dom: 7,
 };
 
+// Numbers that are identifiers or places, whatever they look like, in both languages: a number
+// with a separator right after the word that names it ("order number is 10/2231", "flat 4/12",
+// "factura 2026/1014", "expediente nº 12-10"), and a day/month-looking pair whose second part is
+// no year ("10/2231", "4/123").
+const IDENTIFIERS: RegExp[] = [
+  /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
+  /\bn\.?[º°]\s*\d+(?:[/-]\d+)+/gi,
+  /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
+];
+
 export interface DatePatterns {
   /** Day of the month without a month: "the 9th", "by Monday the 3rd", "el 9", "antes del 3".
    * Group `wd` is a named weekday (checked, never used to move the date), `d` the day. */
@@ -101,6 +111,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
+      ...IDENTIFIERS,
     ],
     openingHours:
       /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:you'?re|you are|they'?re|they are|it'?s|is) open(?= (?:from|\d|on|at|weekdays|every)))\b/i,
@@ -201,6 +212,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
+      ...IDENTIFIERS,
+      // Amounts, not hours: "de 6 a 12,50 €", "entre 10 y 15 euros", "2 a 3,5 kg".
+      /\b\d+(?:[.,]\d+)?\s*(?:a|y|-|–)\s*\d+(?:[.,]\d+)?\s*(?:€|\$|eur\b|euros?\b|pesos?\b|d[oó]lares\b|kg\b|kilos?\b)|\b\d{1,2}\s+a\s+\d+[.,]\d+/gi,
+      // Ordinals ("el 3º 2ª", "2ª planta"): a floor or a door, unless a month follows ("1º de mayo").
+      /\b\d{1,2}\s?[ºª°](?!\s*de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)\b)/gi,
     ],
     openingHours:
       /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,

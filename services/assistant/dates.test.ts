@@ -195,4 +195,33 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     expect(es('¿Cuánto sale pintar las 4 habitaciones?', ref)).toEqual([]);
     expect(es('El jueves puedo de 4 a 6.', ref)[0]!.start).toBe('2026-09-17T16:00:00+02:00');
   });
+  it('reads no date in an identifier or a place named as such (order number, flat, invoice)', () => {
+    const ref = '2026-10-20T10:00:00+01:00';
+    expect(en('My order number is 10/2231 and it still has not come.', ref, 'Europe/London')).toEqual([]);
+    expect(en("We're on the 2nd floor, flat 4/12, the buzzer doesn't work.", ref, 'Europe/London')).toEqual(
+      [],
+    );
+    expect(es('La factura nº 12-10 sigue sin pagar.', ref)).toEqual([]);
+    // A date beside the number is still read.
+    expect(en('Order #4512 placed 10/14, still not shipped.', ref)[0]!.day).toBe('2026-10-14');
+  });
+  it('reads no date in a Spanish ordinal (floor, door) unless a month follows', () => {
+    const ref = '2026-10-20T10:00:00+02:00';
+    expect(es('Vivo en el 3º 2ª, el portero no funciona.', ref)).toEqual([]);
+    expect(es('¿Podéis venir el 1º de noviembre?', ref)[0]!.day).toBe('2026-11-01');
+  });
+  it('reads no hour in a range of amounts, also when the price was set apart', () => {
+    const ref = '2026-10-20T10:00:00+02:00';
+    expect(es('Compré 2 packs de 6 a 12,50 € cada uno.', ref)).toEqual([]);
+    const text = 'Compré 2 packs de 6 a 12,50 € cada uno.';
+    const at = text.indexOf('12,50');
+    const d = extractDates(text, {
+      reference: ref,
+      zone: 'Europe/Madrid',
+      language: 'es',
+      exclude: [{ index: at, length: '12,50 €'.length }],
+    });
+    expect(d).toEqual([]);
+    expect(es('El jueves puedo de 4 a 6.', ref)[0]!.start).toBe('2026-10-22T16:00:00+02:00');
+  });
 });

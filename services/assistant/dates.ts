@@ -384,7 +384,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       (m, t: string) => t + ' '.repeat(m.length - t.length),
     );
     // "jueves 12 a las 16:00": chrono reads "12 a" as 12 a.m.; the bare time is re-attached later.
-    text = text.replace(/(\d)\s+a(?=\s+las\b)/gi, (m) => m.charAt(0) + ' '.repeat(m.length - 1));
+    // So does "de 6 a" before a blanked amount ("packs de 6 a 12,50 €" with the price set apart).
+    text = text.replace(/(\d)\s+a(?=\s+las\b|\s{3,}|\s*$)/gi, (m) => m.charAt(0) + ' '.repeat(m.length - 1));
     for (const m of text.matchAll(/\b(anoche|anteayer|antes de ayer)\b/gi)) {
       const days = /anoche/i.test(m[0]) ? 1 : 2;
       candidates.push({
