@@ -34,6 +34,8 @@ const IDENTIFIERS: RegExp[] = [
   /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
   /\bn\.?[º°]\s*\d+(?:[/-]\d+)+/gi,
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
+  // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
+  /\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b/g,
 ];
 
 export interface DatePatterns {
@@ -215,6 +217,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ...IDENTIFIERS,
       // Amounts, not hours: "de 6 a 12,50 €", "entre 10 y 15 euros", "2 a 3,5 kg".
       /\b\d+(?:[.,]\d+)?\s*(?:a|y|-|–)\s*\d+(?:[.,]\d+)?\s*(?:€|\$|eur\b|euros?\b|pesos?\b|d[oó]lares\b|kg\b|kilos?\b)|\b\d{1,2}\s+a\s+\d+[.,]\d+/gi,
+      // A range of people or things ("de 4 a 6 personas", "entre 10 y 12 invitados"): no window.
+      /\b(?:de|entre) \d{1,2} (?:a|y) \d{1,3}\s+(?:personas|gente|invitados|ni[ñn]os|adultos|a[ñn]os|unidades|plazas|habitaciones|sillas|mesas|cajas|veces|kg|kilos|metros|euros|pesos)\b/gi,
       // Ordinals ("el 3º 2ª", "2ª planta"): a floor or a door, unless a month follows ("1º de mayo").
       /\b\d{1,2}\s?[ºª°](?!\s*de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)\b)/gi,
     ],

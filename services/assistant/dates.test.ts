@@ -224,4 +224,10 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     expect(d).toEqual([]);
     expect(es('El jueves puedo de 4 a 6.', ref)[0]!.start).toBe('2026-10-22T16:00:00+02:00');
   });
+  it('reads no hour in a percentage, a decimal with a comma or a range of people', () => {
+    const ref = '2026-10-20T10:00:00+02:00';
+    expect(es('Subieron el interés al 4,5% sin avisar.', ref)).toEqual([]);
+    expect(es('Somos de 4 a 6 personas, ¿cabemos?', ref)).toEqual([]);
+    expect(es('Seremos entre 10 y 12 invitados el sábado.', ref).map((d) => d.day)).toEqual(['2026-10-24']);
+  });
 });
