@@ -116,9 +116,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ...IDENTIFIERS,
     ],
     openingHours:
-      /\b(?:open(?:ing)? (?:hours|times)|business hours|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:you'?re|you are|they'?re|they are|it'?s|is) open(?= (?:from|\d|on|at|weekdays|every)))\b/i,
+      /\b(?:open(?:ing)? (?:hours|times)|business hours|(?:office|working|support|surgery) hours|hours of business|we(?:'re| are) open|are you open|is the (?:shop|store|office) open|open from|we close|closed on|hours are|your hours|hours on|(?:what time|when) do you (?:open|close)|(?:opens?|closes?) (?:at|from|until|till)|(?:you'?re|you are|they'?re|they are|it'?s|is) open(?= (?:from|\d|on|at|weekdays|every)))\b/i,
     hourRanges: new RegExp(
-      `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
+      `\\b(?:${EN_WEEKDAY}s?\\s*(?:to|-|–|through|thru)\\s*${EN_WEEKDAY}s?|weekdays|weekends|\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?\\s*(?:to|-|–|till|until)\\s*\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)?|${EN_WEEKDAY}s)\\b`,
       'gi',
     ),
     rewrites: [
@@ -129,6 +129,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         /\b(?:any|every) (?:morning|afternoon|evening|day|night|weekday)s?(?:\s+(?:after|from|before) \d{1,2}(?::\d{2})?\s*(?:am|pm)?)?/gi,
         (m) => ' '.repeat(m.length),
       ],
+      // "every Friday", "every other Monday": a recurring day, not one.
+      [new RegExp(`\\bevery (?:other |second )?${EN_WEEKDAY}s?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [
         new RegExp(`\\b(?:except|but not|apart from|other than) (?:on )?${EN_WEEKDAY}s?\\b`, 'gi'),
         (m) => ' '.repeat(m.length),
@@ -225,7 +227,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     openingHours:
       /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
     hourRanges: new RegExp(
-      `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?::\\d{2})?\\s*(?:h|hs)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
+      `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
       'gi',
     ),
     rewrites: [
@@ -270,7 +272,10 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // ("por la mañana" and the like stay: they set the part of the day).
       [/(?<!\b(?:por|de|en|a) )\bla ma[ñn]ana\b/gi, (m) => ' '.repeat(m.length)],
       // "los martes": every Tuesday; "ya son las 13:00": the time of writing.
-      [new RegExp(`\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
+      [
+        new RegExp(`\\b(?:todos los|cada) ${ES_WEEKDAY}(?:es)?\\b|\\blos ${ES_WEEKDAY}(?:es)?\\b`, 'gi'),
+        (m) => ' '.repeat(m.length),
+      ],
       [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],
       // "solo de mañana", "de mañana o de tarde": a part of the day beside another, not tomorrow.
       [

@@ -230,4 +230,12 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     expect(es('Somos de 4 a 6 personas, ¿cabemos?', ref)).toEqual([]);
     expect(es('Seremos entre 10 y 12 invitados el sábado.', ref).map((d) => d.day)).toEqual(['2026-10-24']);
   });
+  it('reads no date in office hours written with points, nor in a recurring weekday', () => {
+    const ref = '2026-10-20T10:00:00+01:00';
+    expect(en('Best wishes,\nJane\nOffice hours: 9.00am - 5.30pm', ref, 'Europe/London')).toEqual([]);
+    expect(
+      en("Can you come this Friday? I'm out of office every Friday after that.", ref).map((d) => d.day),
+    ).toEqual(['2026-10-23']);
+    expect(es('Nos vemos el lunes, todos los martes cierro.', ref).map((d) => d.day)).toEqual(['2026-10-26']);
+  });
 });

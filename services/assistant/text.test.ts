@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownText } from './text';
+import { ownText, sentences } from './text';
 
 // Quoted history as mail clients write it (attribution lines as Gmail, Outlook and Zoho Mail lay them
 // out, written by hand for these tests).
@@ -29,5 +29,12 @@ describe('ownText: the customer own words without the quoted history', () => {
   it('keeps a body that only mentions writing', () => {
     const body = 'On Monday I wrote to you about the invoice.\nNobody replied.';
     expect(ownText(body)).toBe(body);
+  });
+  it('ends no sentence at a point between digits (9.30, 2.10)', () => {
+    const parts = sentences('Our office hours are 9.00-17.30 on weekdays. App version 2.10 crashes!');
+    expect(parts.map((x) => x.text)).toEqual([
+      'Our office hours are 9.00-17.30 on weekdays.',
+      'App version 2.10 crashes!',
+    ]);
   });
 });

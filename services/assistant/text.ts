@@ -49,7 +49,9 @@ export function ownText(text: string): string {
 /** Sentences with their offsets; line breaks end sentences too (mail is written in lines). */
 export function sentences(text: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
-  const re = /[^.!?¡¿\n]*(?:[¡¿][^.!?\n]*)?[^.!?\n]*(?:[.!?]+|\n|$)/g;
+  // A point between digits ("9.30", "2.10", "12.50") ends no sentence.
+  const re =
+    /(?:[^.!?¡¿\n]|(?<=\d)\.(?=\d))*(?:[¡¿](?:[^.!?\n]|(?<=\d)\.(?=\d))*)?(?:[^.!?\n]|(?<=\d)\.(?=\d))*(?:[.!?]+|\n|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) {
