@@ -123,6 +123,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     ),
     rewrites: [
       [/\bmidday\b/gi, (m) => pad(m, 'noon')],
+      // "the Black Friday sale", "Happy Monday!", "I work Monday to Friday": a sale, a greeting, the
+      // writer's own week, not a day.
+      [
+        new RegExp(
+          `\\b(?:black friday|cyber monday|(?:happy|good|great) ${EN_WEEKDAY}\\b|(?:i|we) (?:work|am at work|are at work|am in the office|are in the office) (?:from )?${EN_WEEKDAY}s? (?:to|-|–|through|thru|till|until) ${EN_WEEKDAY}s?\\b)`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
       // "any evening after 6", "except Friday", "Saturday appointments": general availability,
       // exclusions and recurring slots, not a proposed date.
       [
@@ -231,6 +240,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       'gi',
     ),
     rewrites: [
+      // "el Buen Fin", "viernes negro", "¡Feliz lunes!", "trabajo de lunes a viernes": a sale, a
+      // greeting, the writer's own week, not a day.
+      [
+        new RegExp(
+          `\\b(?:buen fin|viernes negro|cyber (?:lunes|monday)|black friday|(?:feliz|buen|lindo|excelente) ${ES_WEEKDAY}\\b|(?:trabajo|trabajamos|estoy en la oficina|estamos en la oficina) (?:de )?${ES_WEEKDAY} (?:a|-|–|hasta el) ${ES_WEEKDAY}\\b)`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
       // "cualquier mañana", "las mañanas": mornings, not tomorrow; "cualquier tarde a partir de las 6",
       // "menos el viernes", "los turnos del sábado": availability in general, exclusions, recurring slots.
       [

@@ -238,4 +238,23 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     ).toEqual(['2026-10-23']);
     expect(es('Nos vemos el lunes, todos los martes cierro.', ref).map((d) => d.day)).toEqual(['2026-10-26']);
   });
+  it('reads no date in a named sale, a greeting with a weekday or the writer own working week', () => {
+    const ref = '2026-10-20T10:00:00-04:00';
+    expect(en('I bought it in the Black Friday sale and it broke already.', ref)).toEqual([]);
+    expect(en('Happy Monday! Quick question: do you ship to Canada?', ref)).toEqual([]);
+    expect(en('I work Monday to Friday so could you deliver Saturday?', ref).map((d) => d.day)).toEqual([
+      '2026-10-24',
+    ]);
+    const mx = (t: string) =>
+      extractDates(t, {
+        reference: '2026-10-20T10:00:00-06:00',
+        zone: 'America/Mexico_City',
+        language: 'es',
+      });
+    expect(mx('Lo compré en el Buen Fin y ya se descompuso.')).toEqual([]);
+    expect(mx('¡Feliz lunes! Una pregunta, ¿envían a Monterrey?')).toEqual([]);
+    expect(mx('Trabajo de lunes a viernes, ¿pueden entregar el sábado?').map((d) => d.day)).toEqual([
+      '2026-10-24',
+    ]);
+  });
 });
