@@ -151,6 +151,13 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "between 1 and 3pm": a window that starts at 1 (pm from its end), as "from 1 to 3pm" reads.
+      // Only when it is written as a time (am/pm or minutes): "between 10 and 12 chairs" is a count.
+      [
+        /\bbetween (\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?![\d:.])/gi,
+        (m) =>
+          /am|pm|[:.]\d{2}/i.test(m) ? pad(m, m.replace(/^between (.+?) and (.+)$/i, 'from $1 to $2')) : m,
+      ],
       // "the 25th to the 27th": one stay from the 25th (the end is not a second date).
       [
         /(?<=\b\d{1,2}(?:st|nd|rd|th)) (?:to|until|till|through|-) (?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi,

@@ -257,4 +257,10 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
       '2026-10-24',
     ]);
   });
+  it('reads "between 1 and 3pm" as a window from 1pm, and leaves a count alone', () => {
+    const ref = '2026-10-05T09:50:00-04:00';
+    const d = en("She's free Thursday between 1 and 3pm Eastern, or Friday morning.", ref);
+    expect(d[0]).toMatchObject({ start: '2026-10-08T13:00:00-04:00', timeCertain: true });
+    expect(en('We need between 10 and 12 chairs.', ref)).toEqual([]);
+  });
 });
