@@ -822,7 +822,8 @@ function wordMatches(cue: WordCue, token: string): 'exact' | 'fuzzy' | null {
   if (cue.prefix ? token.startsWith(cue.stem) : token === cue.stem) return 'exact';
   // One slip is tolerated on words of 8+ letters, two on 10+ ("reembloso", "cancelacoin"); shorter
   // words have too many real neighbours ("precio" / "preciso", "furious" / "curious").
-  if (cue.stem.length < 8) return null;
+  // Two neighbouring letters swapped ("invocie", "refnud", "cancle") is a slip on words of 5+ letters.
+  if (cue.stem.length < 8) return cue.stem.length >= 5 && swapped(cue, token) ? 'fuzzy' : null;
   const max = cue.stem.length >= 10 ? 2 : 1;
   const candidate = cue.prefix ? token.slice(0, cue.stem.length + 1) : token;
   if (Math.abs(candidate.length - cue.stem.length) > max + (cue.prefix ? 1 : 0)) return null;
@@ -833,6 +834,19 @@ function wordMatches(cue: WordCue, token: string): 'exact' | 'fuzzy' | null {
     return null;
   }
   return editDistance(candidate, cue.stem, max) <= max ? 'fuzzy' : null;
+}
+
+function swapped(cue: WordCue, token: string): boolean {
+  const t = cue.prefix ? token.slice(0, cue.stem.length) : token;
+  if (t.length !== cue.stem.length) return false;
+  let i = 0;
+  while (i < t.length && t[i] === cue.stem[i]) i++;
+  return (
+    i < t.length - 1 &&
+    t[i] === cue.stem[i + 1] &&
+    t[i + 1] === cue.stem[i] &&
+    t.slice(i + 2) === cue.stem.slice(i + 2)
+  );
 }
 
 // A refund that has not arrived is still about the refund ("I haven't seen the refund yet").

@@ -154,4 +154,9 @@ describe('general vocabulary found on fresh probes (issue 12)', () => {
     expect(firedCues(p, skip).map((c) => c.cue)).toEqual(cues.filter((c) => !skip(c)));
     expect(ruleReading(p, skip).scores.complaint).toBeLessThan(ruleReading(p).scores.complaint);
   });
+  it('reads two neighbouring letters swapped as a slip on words of 5+ letters', () => {
+    const cues = (t: string) => firedCues(prepare(t, 'en')).map((c) => c.intent);
+    expect(cues('ive attached the invocie for last weeks window cleaning')).toContain('invoice');
+    expect(cues('I attached the invoice for the window cleaning')).toContain('invoice');
+  });
 });
