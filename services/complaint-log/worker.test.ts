@@ -72,6 +72,25 @@ describe('complaint sheet outbox handler', () => {
     expect(await db.complaints.count()).toBe(1);
   });
 
+  it('the same sheet joined again after Stop does not append back the rows deleted there meanwhile', async () => {
+    const remote = memoryRemote();
+    await db.complaints.put(makeComplaint({ id: 'c1', threadKey: 'gmail:c1' }));
+    await enableComplaintSheet({ provider: 'google', sheetId: 's1', url: '' });
+    await complaintSheetHandler(() => remote).run({}, undefined as never);
+    expect(remote.rows).toHaveLength(2);
+    await disableComplaintSheet();
+    // A colleague deletes the row while this browser has stopped sharing; then it joins back.
+    remote.rows.splice(1, 1);
+    await enableComplaintSheet({ provider: 'google', sheetId: 's1', url: '' });
+    await complaintSheetHandler(() => remote).run({}, undefined as never);
+    expect(remote.rows).toHaveLength(1);
+    // Another sheet starts from nothing written: the complaint goes into it.
+    const other = memoryRemote();
+    await enableComplaintSheet({ provider: 'google', sheetId: 's2', url: '' });
+    await complaintSheetHandler(() => other).run({}, undefined as never);
+    expect(other.rows).toHaveLength(2);
+  });
+
   it('skips a stopped log and queues nothing for it', async () => {
     const remote = memoryRemote();
     await enableComplaintSheet({ provider: 'google', sheetId: 's1', url: '' });

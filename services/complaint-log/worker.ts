@@ -56,14 +56,20 @@ function updateState(
   });
 }
 
-/** Links the log to a spreadsheet; a new link starts from nothing pushed. */
+/**
+ * Links the log to a spreadsheet. A new sheet starts from nothing pushed; the same sheet linked again
+ * (Stop, then join it back) keeps what was written to it, so rows a colleague deleted meanwhile are
+ * seen as deleted there, not appended again.
+ */
 export function enableComplaintSheet(link: Omit<SheetLink, 'pushed'>): Promise<ComplaintSheetState> {
   // Read and written in one transaction, like every other change of the state (see updateState).
   return db.transaction('rw', db.syncMeta, async () => {
     const previous = await complaintSheet();
+    const same = previous?.provider === link.provider && previous.sheetId === link.sheetId;
     const state: ComplaintSheetState = {
       ...link,
-      pushed: {},
+      url: link.url || (same ? previous.url : ''),
+      pushed: same ? previous.pushed : {},
       enabled: true,
       generation: (previous?.generation ?? 0) + 1,
       lastSyncAt: null,
