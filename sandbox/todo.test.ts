@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './testing';
+import { COLLEAGUE_TOKEN } from './todo';
 
 // The strict Microsoft To Do and OneDrive app folder stand-ins refuse what Graph refuses (each rule's
 // doc page is named in todo.ts / onedrive.ts).
@@ -77,6 +78,15 @@ describe('Microsoft To Do', () => {
       expect.objectContaining({ title: 'c' }),
     ]);
     expect((await round(second['@odata.deltaLink']!)).value).toEqual([]);
+  });
+});
+
+describe("the colleague's fixed token", () => {
+  it('expires with the other fixed tokens (no kinder than a real sign-in)', async () => {
+    const asColleague = () => graph('me/todo/lists', { token: COLLEAGUE_TOKEN });
+    expect((await asColleague()).status).toBe(200);
+    await sandbox.admin('config', 'POST', { tokens: 'expire' });
+    expect((await asColleague()).status).toBe(401);
   });
 });
 

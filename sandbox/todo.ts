@@ -153,7 +153,13 @@ export function todoRoutes(state: SandboxState): Route {
       if (!match) continue;
       state.countRequest(`${req.method} ${PREFIX}${regex.source}`);
       const token = bearerToken(req);
-      const auth = token === COLLEAGUE_TOKEN ? 'ok' : state.checkToken('microsoft', token);
+      // The colleague's fixed token is judged as the manager's fixed token is (config.fixedTokensValid).
+      const auth =
+        token === COLLEAGUE_TOKEN
+          ? state.config.fixedTokensValid
+            ? 'ok'
+            : 'expired'
+          : state.checkToken('microsoft', token);
       if (auth !== 'ok') {
         sendGraphError(
           res,
