@@ -137,23 +137,28 @@ function create(state: SandboxState, req: SandboxRequest, res: ServerResponse): 
       'badContent',
       'A multipart upload has a JSON metadata part, then the media',
     );
-  let meta: { name?: string; parents?: string[]; mimeType?: string };
+  const meta = readMeta(res, parts[0]?.body ?? '');
+  if (!meta) return;
+  const file = store(state, meta, parts[1]?.body ?? '', parts[1]?.type);
+  sendJson(res, 200, pick(file, req.url.searchParams.get('fields')));
+}
+
+/** A file's metadata (JSON), or an error answered and undefined. */
+function readMeta(res: ServerResponse, text: string): UploadSession['meta'] | undefined {
+  let meta: UploadSession['meta'];
   try {
-    meta = JSON.parse(parts[0]?.body ?? '') as typeof meta;
+    meta = (JSON.parse(text) ?? {}) as UploadSession['meta'];
   } catch {
-    return sendGoogleError(res, 400, 'parseError', 'Parse Error');
+    sendGoogleError(res, 400, 'parseError', 'Parse Error');
+    return undefined;
   }
   // "Store application-specific data": files go into the folder by parents: ['appDataFolder'];
   // this sandbox holds nothing else of the user's Drive.
-  if (!meta.parents?.includes('appDataFolder'))
-    return sendGoogleError(
-      res,
-      403,
-      'insufficientPermissions',
-      'The sandbox Drive holds only appDataFolder files.',
-    );
-  const file = store(state, meta, parts[1]?.body ?? '', parts[1]?.type);
-  sendJson(res, 200, pick(file, req.url.searchParams.get('fields')));
+  if (!meta.parents?.includes('appDataFolder')) {
+    sendGoogleError(res, 403, 'insufficientPermissions', 'The sandbox Drive holds only appDataFolder files.');
+    return undefined;
+  }
+  return meta;
 }
 
 function store(state: SandboxState, meta: UploadSession['meta'], content: string, type?: string): DriveFile {
@@ -175,19 +180,8 @@ function store(state: SandboxState, meta: UploadSession['meta'], content: string
 
 /** The first request of a resumable upload: metadata only; the session URI comes back in Location. */
 function startSession(state: SandboxState, req: SandboxRequest, res: ServerResponse): void {
-  let meta: UploadSession['meta'];
-  try {
-    meta = (JSON.parse(req.body || '{}') ?? {}) as UploadSession['meta'];
-  } catch {
-    return sendGoogleError(res, 400, 'parseError', 'Parse Error');
-  }
-  if (!meta.parents?.includes('appDataFolder'))
-    return sendGoogleError(
-      res,
-      403,
-      'insufficientPermissions',
-      'The sandbox Drive holds only appDataFolder files.',
-    );
+  const meta = readMeta(res, req.body || '{}');
+  if (!meta) return;
   const declared = req.headers['x-upload-content-length'];
   const id = randomId(40, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-');
   (driveStore(state).uploads ??= {})[id] = {
