@@ -14,10 +14,25 @@ const options = {
   editorTimeoutMs: 200,
 };
 
+/**
+ * The test page: fixture markup written in this file (no mail content), parsed apart and moved in,
+ * with a style that hides `.gone` as the site hides an earlier thread.
+ */
 function page(html: string): Document {
-  document.head.innerHTML = '<style>.gone{display:none}</style>';
-  document.body.innerHTML = html;
+  const style = document.createElement('style');
+  style.textContent = '.gone{display:none}';
+  document.head.replaceChildren(style);
+  document.body.replaceChildren(...new DOMParser().parseFromString(html, 'text/html').body.childNodes);
   return document;
+}
+
+/** A site's reply box, as the site draws it once the reply is opened. */
+function textbox(text = ''): HTMLElement {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'textbox');
+  box.setAttribute('contenteditable', 'true');
+  box.textContent = text;
+  return box;
 }
 
 afterEach(() => {
@@ -69,10 +84,10 @@ describe('Gmail: only the thread the user sees', () => {
       `<div role="main">${gmailThread('aaa', 'Old', 'old@x.es', 'Old', 'gone')}${gmailThread('bbb', 'New', 'new@x.es', 'New')}</div>`,
     );
     const [hiddenBox, openBox] = Array.from(doc.querySelectorAll('.M9'));
-    hiddenBox!.innerHTML = '<div role="textbox" contenteditable="true">Draft for Old</div>';
+    hiddenBox!.replaceChildren(textbox('Draft for Old'));
     const reply = doc.querySelectorAll('.bkH')[1]!;
     reply.addEventListener('click', () => {
-      openBox!.innerHTML = '<div role="textbox" contenteditable="true"></div>';
+      openBox!.replaceChildren(textbox());
     });
     const editor = await createGmailAdapter(options).openReplyEditor(doc, 'reply');
     expect(openBox!.contains(editor)).toBe(true);
@@ -85,7 +100,7 @@ describe('Gmail: only the thread the user sees', () => {
     icon.setAttribute('role', 'button');
     icon.setAttribute('aria-label', 'Antworten');
     icon.addEventListener('click', () => {
-      doc.querySelector('.M9')!.innerHTML = '<div role="textbox" contenteditable="true"></div>';
+      doc.querySelector('.M9')!.replaceChildren(textbox());
     });
     doc.querySelector('.h7')!.append(icon);
     const editor = await createGmailAdapter(options).openReplyEditor(doc, 'reply');
@@ -173,7 +188,9 @@ describe('parsed bodies are cached by message id', () => {
     const cache = new BodyCache();
     const parse = vi.fn((el: Element) => ({ text: el.textContent ?? '', quoted: '', signature: '' }));
     const body = document.createElement('div');
-    body.innerHTML = '<p>one</p>';
+    const one = document.createElement('p');
+    one.textContent = 'one';
+    body.append(one);
     cache.get('m1', body, parse);
     cache.get('m1', body, parse);
     expect(parse).toHaveBeenCalledTimes(1);
