@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, searchWords, type Task } from '../db/db';
+import { listTask } from './testing';
+import { db, type Task } from '../db/db';
 import { useSandbox } from '../../sandbox/testing';
 import { FIXED_TOKENS } from '../../sandbox/state';
 import { setCloudAuthForTests } from './http';
@@ -19,25 +20,7 @@ let token: Record<Provider, string>;
 const remoteFor = (p: Provider): TaskRemote =>
   p === 'google' ? googleTasks(`${sandbox.origin()}/google`) : microsoftTodo(`${sandbox.origin()}/graph/`);
 
-function task(i: number, extra: Partial<Task> = {}): Task {
-  return {
-    id: `t-${i}`,
-    listId: LIST,
-    title: `Tarea ${i}`,
-    notes: '',
-    dueAt: null,
-    dueAllDay: true,
-    remindAt: null,
-    priority: 'normal',
-    status: 'open',
-    link: null,
-    order: i,
-    createdAt: i,
-    completedAt: null,
-    words: searchWords(`Tarea ${i}`),
-    ...extra,
-  };
-}
+const task = (i: number, extra: Partial<Task> = {}): Task => listTask(LIST, i, extra);
 
 beforeEach(async () => {
   await db.delete();

@@ -3,7 +3,8 @@
 // (two databases) with their own sign-in, the colleague reaching the list under the id it has in
 // their mailbox (isOwner false, isShared true, wellknownListName none), against the strict sandbox.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, searchWords, type OpsDb, type Task } from '../db/db';
+import { listTask } from './testing';
+import { openDb, type OpsDb, type Task } from '../db/db';
 import { useSandbox } from '../../sandbox/testing';
 import { FIXED_TOKENS } from '../../sandbox/state';
 import { COLLEAGUE_TOKEN } from '../../sandbox/todo';
@@ -40,25 +41,7 @@ beforeEach(async () => {
 
 const remote = () => microsoftTodo(`${sandbox.origin()}/graph/`);
 
-function task(i: number, extra: Partial<Task> = {}): Task {
-  return {
-    id: `t-${i}`,
-    listId: LIST,
-    title: `Tarea ${i}`,
-    notes: '',
-    dueAt: null,
-    dueAllDay: true,
-    remindAt: null,
-    priority: 'normal',
-    status: 'open',
-    link: null,
-    order: i,
-    createdAt: i,
-    completedAt: null,
-    words: searchWords(`Tarea ${i}`),
-    ...extra,
-  };
-}
+const task = (i: number, extra: Partial<Task> = {}): Task => listTask(LIST, i, extra);
 
 /** /me/todo/lists as one of them sees it. */
 async function listsOf(token: string) {
