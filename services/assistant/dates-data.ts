@@ -58,6 +58,10 @@ export interface DatePatterns {
   strongPast: RegExp;
   /** "next week", "la semana que viene": a bare weekday named after it falls in that week. */
   nextWeek: RegExp;
+  /** Words that put a bare hour (no am/pm) in the morning or the evening: breakfast, "antes del
+   * trabajo", dinner, "para cenar". The cue nearest the hour in its sentence decides. */
+  morningCues: RegExp;
+  eveningCues: RegExp;
 }
 
 const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
@@ -213,6 +217,10 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     strongPast:
       /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since|thanks? (?:you )?(?:so much |very much )?for|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
     nextWeek: /\bnext week\b|\bthe week after\b/i,
+    morningCues:
+      /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,
+    eveningCues:
+      /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+)\b/gi,
   },
   es: {
     dayOfMonth: new RegExp(
@@ -327,5 +335,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     strongPast:
       /\b(?:ten[ií]a|ten[ií]amos|hab[ií]a|hab[ií]amos|estaba|estábamos|estabamos|era|iba|fui|fuimos|fue|fueron|vine|vino|llam[ée]|ped[ií]|compr[ée]|reserv[ée]|anoche|ayer|anteayer|me dijeron|nos dijeron|me dijisteis|me dijiste|hace \d+|hace (?:una|un|dos|tres)|llevo desde|llevamos desde|desde hace|gracias por|(?:correo|mail|email|mensaje|llamada|factura|pedido|compra|carta|escrito) del|desde el (?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo))\b/i,
     nextWeek: /\b(?:la semana (?:que viene|pr[oó]xima|entrante)|la pr[oó]xima semana)\b/i,
+    morningCues:
+      /\b(?:desayun\p{L}*|temprano|madrugada|(?:por|de|en|a) la ma[ñn]ana|a primera hora|antes de (?:ir a )?(?:trabajar|entrar a trabajar|abrir|clase|la oficina)|antes del trabajo)(?!\p{L})/giu,
+    eveningCues:
+      /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+)(?!\p{L})/giu,
   },
 };

@@ -264,3 +264,31 @@ describe('extractDates: general cases (issue 12, tenth dev batch)', () => {
     expect(en('We need between 10 and 12 chairs.', ref)).toEqual([]);
   });
 });
+
+describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => {
+  it('reads a bare hour by the morning or evening named nearest it; 7 with minutes is the morning one', () => {
+    const ref = '2026-12-01T10:00:00+01:00'; // a Tuesday
+    const at = (d: { start: string }[]) => d.map((x) => x.start);
+    expect(at(es('Tengo cita en la clínica mañana a las 7:40, ¿podéis pasar antes?', ref))).toEqual([
+      '2026-12-02T07:40:00+01:00',
+    ]);
+    expect(at(es('El jueves a las 7:30 desayuno con el equipo, ¿nos vemos allí?', ref))).toEqual([
+      '2026-12-03T07:30:00+01:00',
+    ]);
+    expect(at(es('Reserva para cenar el sábado 5 a las 9:30, somos cuatro.', ref))).toEqual([
+      '2026-12-05T21:30:00+01:00',
+    ]);
+    // "a las 7" on the hour stays dinner time; a cue after an alternative day is that day's.
+    expect(at(es('¿Podéis venir el viernes a las 7?', ref))).toEqual(['2026-12-04T19:00:00+01:00']);
+    expect(at(es('¿El miércoles a las 10 o el jueves por la tarde?', ref))[0]).toBe(
+      '2026-12-02T10:00:00+01:00',
+    );
+    const ny = '2026-12-01T10:00:00-05:00';
+    expect(at(en('Could we meet Thursday at 7:40 for breakfast before my shift?', ny))).toEqual([
+      '2026-12-03T07:40:00-05:00',
+    ]);
+    expect(at(en('Could we book dinner for Saturday at 8:30?', ny))).toEqual(['2026-12-05T20:30:00-05:00']);
+    expect(at(en('Can the plumber come Friday at 8:30?', ny))).toEqual(['2026-12-04T08:30:00-05:00']);
+    expect(at(en('Drinks on Friday at 6:45 then?', ny))).toEqual(['2026-12-04T18:45:00-05:00']);
+  });
+});

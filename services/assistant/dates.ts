@@ -255,6 +255,46 @@ function fromComponents(c: chrono.ParsedComponents, zone: string, forceDateOnly 
   return dt.isValid ? dt : null;
 }
 
+/** Whether a bare hour (1 to 11, no am/pm) is in the afternoon or evening. A cue in its sentence
+ * decides, the nearest one first (breakfast, "temprano", "before work" / dinner, "para cenar",
+ * "after work"). With none, "a las cinco", "at 4" are afternoon (1 to 6, and 7 on the hour: "at 7"
+ * is dinner time), and an hour written with minutes from 7 on ("7:40", "8:15") is the morning one:
+ * nobody books 7:40 in the evening without saying so, while clinics and fitters start then. */
+function afternoonHour(
+  rawText: string,
+  index: number,
+  end: number,
+  dt: DateTime,
+  p: DatePatterns,
+  morningNamed: boolean,
+): boolean {
+  const sentence = sentences(rawText).find((s) => index >= s.index && index < s.index + s.text.length) ?? {
+    text: rawText,
+    index: 0,
+  };
+  let best: { d: number; pm: boolean } | null = null;
+  for (const [re, pm] of [
+    [p.morningCues, false],
+    [p.eveningCues, true],
+  ] as const)
+    for (const m of sentence.text.matchAll(re)) {
+      const at = sentence.index + m.index;
+      const d = at >= end ? at - end : at + m[0].length <= index ? index - (at + m[0].length) : 0;
+      // A cue after another day or time belongs to that one ("el martes a las 10 o el miércoles
+      // por la tarde"); one before it may name the hour's own day ("cenar el sábado 5 a las 9:30"),
+      // not an alternative ("el martes por la tarde o el miércoles a las 10").
+      const between = at >= end ? rawText.slice(end, at) : rawText.slice(at + m[0].length, index);
+      if (d > 60) continue;
+      if (at >= end && (/\d/.test(between) || WEEKDAY_WORD.test(between) || SPECIFIC_WORD.test(between)))
+        continue;
+      if (at < end && /[,;:]|\b(?:o|or|y|and|pero|but)\b|\d[:.]\d\d/i.test(between)) continue;
+      if (!best || d < best.d) best = { d, pm };
+    }
+  if (best) return best.pm;
+  if (morningNamed) return false;
+  return dt.hour <= 6 || (dt.hour === 7 && dt.minute === 0);
+}
+
 function sentenceAround(text: string, index: number): string {
   for (const s of sentences(text)) if (index >= s.index && index < s.index + s.text.length) return s.text;
   return text.slice(Math.max(0, index - 80), index + 80);
@@ -502,16 +542,11 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     const endAt = index + r.text.length;
     if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
       dt = dt.plus({ hours: 12 });
-    // "a las cinco", "at 4": an hour from 1 to 7 with no am/pm and no morning named is afternoon.
+    // An hour with no am/pm: the morning or evening named nearest it decides, else afternoon.
     const nearPart = partAt.find((p) => p.index >= index - 20 && p.index <= endAt + 25);
-    if (
-      timeCertain &&
-      !r.start.isCertain('meridiem') &&
-      dt.hour >= 1 &&
-      dt.hour <= 7 &&
-      nearPart?.part !== 'morning'
-    )
-      dt = dt.plus({ hours: 12 });
+    if (timeCertain && !r.start.isCertain('meridiem') && dt.hour >= 1 && dt.hour <= 11)
+      if (afternoonHour(rawText, index, endAt, dt, P, nearPart?.part === 'morning'))
+        dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
     const onlyTime =
       r.start.isCertain('hour') &&
