@@ -62,7 +62,29 @@ export interface DatePatterns {
    * trabajo", dinner, "para cenar". The cue nearest the hour in its sentence decides. */
   morningCues: RegExp;
   eveningCues: RegExp;
+  /** A time of day that is a standing fact about a place, a person's presence or a process, not a
+   * proposal: "the doorman is there until 11pm", "cut-off is 2pm", "el corte es a las 2", "orders
+   * placed before 2pm", "suele pasar a las 10". Blanked before chrono, like opening hours. */
+  timeFacts: RegExp[];
 }
+
+const EN_TIME =
+  '(?:\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?|noon|midday|midnight)(?![\\d:]|\\s*[ap]\\.?m\\b)';
+const ES_TIME =
+  '(?:(?:las?\\s+)(?:\\d{1,2}(?:[:.]\\d{2})?|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)(?:\\s*(?:h|hs|hrs)\\b)?(?:\\s+(?:de|por) la (?:ma[ñn]ana|tarde|noche))?|(?:el\\s+)?mediod[ií]a|(?:la\\s+)?medianoche)(?![\\d:]|\\s*(?:h|hs|hrs)\\b|\\s+(?:de|por) la (?:ma[ñn]ana|tarde|noche))';
+// A fact has no day: with one beside it ("the fitter is there from 9 tomorrow") it is a plan.
+const EN_NO_DAY_BEFORE =
+  '(?<!\\b(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}/\\d{1,2})\\b[^.,;!?\\n]{0,40})';
+const EN_NO_DAY_AFTER =
+  '(?![\\s,]*(?:on\\s+|this\\s+|next\\s+)?(?:today|tomorrow|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\\s+\\d))';
+const ES_NO_DAY_BEFORE =
+  '(?<!(?:hoy|ma[ñn]ana|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|esta noche|d[ií]a \\d{1,2}|el \\d{1,2}|\\d{1,2}/\\d{1,2})(?!\\p{L})[^.,;!?\\n]{0,40})';
+const ES_NO_DAY_AFTER =
+  '(?![\\s,]*(?:el\\s+|este\\s+|esta\\s+|del\\s+)?(?:hoy|ma[ñn]ana(?! (?:de la|por la))|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|esta noche|d[ií]a \\d|\\d))';
+const EN_FACT_NOUN =
+  '(?:(?:order |same[- ]day |dispatch |delivery |shipping )?cut-?off(?: time)?|last (?:orders?|collection|pick-?up|post|posting|delivery|entry|admission|call|booking|slot)|check-?in(?: time)?|check-?out(?: time)?|closing time|opening time|collection time|pick-?up time)';
+const ES_FACT_NOUN =
+  '(?:(?:la )?hora (?:de corte|l[ií]mite|de cierre|de apertura)|(?:el )?corte|(?:el )?cierre|(?:la )?[uú]ltima (?:recogida|entrega|reserva|entrada)|(?:el )?[uú]ltimo (?:pedido|env[ií]o|turno)|(?:el )?check-?in|(?:el )?check-?out)';
 
 const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
 
@@ -221,6 +243,27 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,
     eveningCues:
       /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+)\b/gi,
+    timeFacts: [
+      // Someone or something is there until / from a time: "the doorman is there until 11pm".
+      new RegExp(
+        `${EN_NO_DAY_BEFORE}(?<!\\b(?:i|we|you)\\s+)\\b(?:is|are|'s|’s|stays?)\\s+(?:(?:usually|normally|always)\\s+)?(?:there|here|in|around|on site|on duty|on call|at (?:the )?(?:desk|door|reception|office|site)|staffed|manned|open|home|at home|in the office)\\s+(?:until|till|til|from|after)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
+        'gi',
+      ),
+      // A rule of the business: "the cut-off is 2pm", "check-in is at 3pm and check-out at 11am".
+      new RegExp(
+        `${EN_NO_DAY_BEFORE}\\b(?:(?:the|our|your|its)\\s+)?${EN_FACT_NOUN}(?:\\s+(?:for|on)\\s+[a-z -]{1,30}?)?\\s+(?:is|are|'s|’s)\\s+(?:at\\s+|by\\s+|before\\s+|until\\s+)?${EN_TIME}(?:\\s*(?:,|and|;)\\s*(?:the\\s+)?${EN_FACT_NOUN}\\s+(?:is\\s+)?(?:at\\s+|by\\s+)?${EN_TIME})*${EN_NO_DAY_AFTER}`,
+        'gi',
+      ),
+      new RegExp(
+        `${EN_NO_DAY_BEFORE}\\b(?:orders?|anything|requests?|bookings?|parcels?)\\s+(?:placed|received|made|submitted|booked|sent|in)\\s+(?:before|by|after|until)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
+        'gi',
+      ),
+      // A habit: "the courier usually comes around 3".
+      new RegExp(
+        `${EN_NO_DAY_BEFORE}\\b(?:usually|normally|always|generally|typically|tends? to)\\b(?:(?!\\b(?:but|so|and|or|then)\\b)[^.?!,;\\n]){0,40}?\\b(?:at|around|about|by|before|after|until|till|from)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
+        'gi',
+      ),
+    ],
   },
   es: {
     dayOfMonth: new RegExp(
@@ -339,5 +382,26 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:desayun\p{L}*|temprano|madrugada|(?:por|de|en|a) la ma[ñn]ana|a primera hora|antes de (?:ir a )?(?:trabajar|entrar a trabajar|abrir|clase|la oficina)|antes del trabajo)(?!\p{L})/giu,
     eveningCues:
       /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+)(?!\p{L})/giu,
+    timeFacts: [
+      // "el portero está hasta las 11", "en la obra hay alguien desde las 7:30".
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}\\b(?:est[aá]n?|queda|quedan|sigue|siguen|hay alguien|hay gente|atiende|atienden)\\s+(?:(?:normalmente|siempre)\\s+)?(?:aqu[ií]\\s+|all[ií]\\s+|en (?:casa|la oficina|la obra|la tienda|recepci[oó]n|el local|la porter[ií]a)\\s+|abiert[oa]s?\\s+|de guardia\\s+)?(?:hasta|desde|a partir de)\\s+${ES_TIME}${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+      // "el corte es a las 2", "la última recogida es a las 17:00".
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}(?<!\\p{L})${ES_FACT_NOUN}(?:\\s+(?:para|de|del)\\s+[\\p{L} ]{1,30}?)?\\s+(?:es|son|est[aá])\\s+(?:a|hasta|antes de)\\s+${ES_TIME}(?:\\s*(?:,|y|;)\\s*${ES_FACT_NOUN}\\s+(?:es\\s+)?(?:a|hasta)\\s+${ES_TIME})*${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}\\b(?:pedidos?|encargos?|solicitudes|reservas?)\\s+(?:hech[oa]s?|realizad[oa]s?|recibid[oa]s?|tramitad[oa]s?|que (?:entran|entren|lleguen|se hagan))\\s+(?:antes de|despu[ée]s de|hasta|desde)\\s+${ES_TIME}${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+      // "el repartidor suele pasar a las 10".
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}\\b(?:suele|suelen|sol[ií]a|sol[ií]an|normalmente|siempre|generalmente|habitualmente|por lo general)(?!\\p{L})(?:(?!\\b(?:pero|as[ií] que|y|o|luego)\\b)[^.?!,;\\n]){0,40}?(?<!\\p{L})(?:a|sobre|hacia|antes de|despu[ée]s de|hasta|desde|a partir de)\\s+${ES_TIME}${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+    ],
   },
 };

@@ -291,4 +291,40 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(at(en('Can the plumber come Friday at 8:30?', ny))).toEqual(['2026-12-04T08:30:00-05:00']);
     expect(at(en('Drinks on Friday at 6:45 then?', ny))).toEqual(['2026-12-04T18:45:00-05:00']);
   });
+  it('reads a time that is a standing fact (a doorman, a cut-off, a habit) as no date, unless a day is beside it', () => {
+    const ny = '2026-12-01T10:00:00-05:00';
+    const days = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(days(en('The doorman is there until 11pm, so deliver any time on Thursday.', ny))).toEqual([
+      '2026-12-03',
+    ]);
+    expect(en('Our cut-off for same-day dispatch is 2pm, right?', ny)).toEqual([]);
+    expect(en('Orders placed before 2pm ship the same day, I was told.', ny)).toEqual([]);
+    expect(days(en('Check-in is at 3pm and check-out at 11am; we arrive Friday.', ny))).toEqual([
+      '2026-12-04',
+    ]);
+    expect(days(en('The courier usually comes around 3, so Wednesday is fine.', ny))).toEqual(['2026-12-02']);
+    // A day beside it makes it a plan.
+    expect(days(en('The fitter is there from 9am tomorrow, is that ok?', ny))).toEqual([
+      '2026-12-02T09:00:00-05:00',
+    ]);
+    const ref = '2026-12-01T10:00:00+01:00';
+    expect(
+      es('El corte para envíos en el día es a las 2, ¿lo podéis sacar hoy?', ref).map((x) => x.start),
+    ).toEqual(['2026-12-01T12:00:00+01:00']);
+    expect(days(es('El portero está hasta las 11 de la noche, podéis dejarlo el jueves.', ref))).toEqual([
+      '2026-12-03',
+    ]);
+    expect(
+      es('Última recogida es a las 17:00 y los pedidos hechos antes de las 14:00 salen hoy mismo.', ref).map(
+        (x) => x.timeCertain,
+      ),
+    ).toEqual([false]);
+    expect(days(es('¿Me llamas a las 4? Mi marido está en casa hasta las 6.', ref))).toEqual([
+      '2026-12-01T16:00:00+01:00',
+    ]);
+    expect(days(es('Mañana el técnico está en la obra desde las 9.', ref))).toEqual([
+      '2026-12-02T09:00:00+01:00',
+    ]);
+  });
 });

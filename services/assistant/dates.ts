@@ -323,6 +323,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   for (const [re, part] of P.dayparts)
     for (const m of text.matchAll(new RegExp(re.source, 'gi')))
       partAt.push({ index: m.index, end: m.index + m[0].length, part });
+  // A time that is a standing fact (a doorman's hours, a cut-off) is no proposal, like opening hours.
+  for (const re of P.timeFacts) text = text.replace(re, (m) => ' '.repeat(m.length));
   for (const [re, rewrite] of P.rewrites) text = text.replace(re, rewrite);
   // "¿Te va bien dentro de 15 días?", "Could we do it in two weeks' time?": a day that far ahead, when
   // the sentence asks or plans. Delivery terms ("within 30 days", "en 5 días hábiles") and reports
