@@ -66,6 +66,9 @@ export interface DatePatterns {
    * proposal: "the doorman is there until 11pm", "cut-off is 2pm", "el corte es a las 2", "orders
    * placed before 2pm", "suele pasar a las 10". Blanked before chrono, like opening hours. */
   timeFacts: RegExp[];
+  /** A clause that proposes or asks for a visit, a call or a delivery ("could you come", "¿podría
+   * pasar"): a weekday in it stays a date even in a sentence about opening hours. */
+  proposal: RegExp;
 }
 
 const EN_TIME =
@@ -243,6 +246,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,
     eveningCues:
       /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+)\b/gi,
+    proposal:
+      /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in)\b/i,
     timeFacts: [
       // Someone or something is there until / from a time: "the doorman is there until 11pm".
       new RegExp(
@@ -382,6 +387,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:desayun\p{L}*|temprano|madrugada|(?:por|de|en|a) la ma[ñn]ana|a primera hora|antes de (?:ir a )?(?:trabajar|entrar a trabajar|abrir|clase|la oficina)|antes del trabajo)(?!\p{L})/giu,
     eveningCues:
       /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+)(?!\p{L})/giu,
+    proposal:
+      /(?<!\p{L})(?:podr[ií]an?|podr[ií]as|podr[ií]amos|puede|pueden|puedes|pod[ée]s|podemos|puedo|le (?:va|viene) bien|te (?:va|viene) bien|os (?:va|viene) bien|les (?:va|viene) bien|quedamos|paso|pasar[ée]|vendr[ée]|vernos|me acerco|nos acercamos|me paso|nos pasamos)(?!\p{L})/iu,
     timeFacts: [
       // "el portero está hasta las 11", "en la obra hay alguien desde las 7:30".
       new RegExp(

@@ -327,4 +327,20 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-12-02T09:00:00+01:00',
     ]);
   });
+  it('keeps a weekday proposed in its own clause of a sentence about opening hours', () => {
+    const ny = '2026-12-01T10:00:00-05:00'; // a Tuesday
+    const days = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(days(en('We are open 9-5, could you come Tuesday?', ny))).toEqual(['2026-12-08']);
+    expect(days(en('Our office hours are 8:30 to 5 but I can meet on Thursday at 10.', ny))).toEqual([
+      '2026-12-03T10:00:00-05:00',
+    ]);
+    // The weekday the hours are asked about stays the hours' weekday.
+    expect(en('What are your hours on Saturday?', ny)).toEqual([]);
+    expect(en('Are you open Saturday, and could I collect then?', ny)).toEqual([]);
+    const ref = '2026-12-01T10:00:00+01:00';
+    expect(days(es('Abrimos de 9 a 14, ¿podría pasar el martes?', ref))).toEqual(['2026-12-08']);
+    expect(days(es('Los domingos cerramos, ¿pueden traerlo el lunes?', ref))).toEqual(['2026-12-07']);
+    expect(es('El horario del sábado es de 10 a 2.', ref)).toEqual([]);
+  });
 });

@@ -192,6 +192,21 @@ function clauseAround(text: string, index: number): string {
   return text.slice(Math.max(start, sentenceStart + 1), end);
 }
 
+/** The clause of a sentence an offset falls in: between commas, semicolons, "but", "so", "pero"… */
+function clauseOf(sentence: string, index: number): string {
+  const breaks = /[,;:¿()]|\s(?:but|so|and|y|pero|aunque|although|as[ií] que|whereas|mientras que)\s/gi;
+  let start = 0;
+  let end = sentence.length;
+  for (const m of sentence.matchAll(breaks)) {
+    if (m.index + m[0].length <= index) start = m.index + m[0].length;
+    else if (m.index >= index) {
+      end = m.index;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
+}
+
 /** Tense from the clause around a mention when it has a cue of its own, else from its sentence. */
 function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future' {
   const sentence = sentenceAround(text, index);
@@ -355,9 +370,14 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     // "what are your hours on Sunday?", "el horario el domingo": the weekday is the one they open.
     // A one-off ("the street will be closed on Sunday", "este domingo cerramos") is a date.
+    // A weekday in a clause of its own that proposes ("we are open 9-5, could you come Tuesday?",
+    // "abrimos de 9 a 14, ¿podría pasar el martes?") is the proposal, not the hours.
     if (!/\b(?:will be|is going to be|this|next|estar[aá]|este|esta|pr[oó]ximo)\b/i.test(sentence.text))
-      for (const m of sentence.text.matchAll(OPENING_WEEKDAY))
+      for (const m of sentence.text.matchAll(OPENING_WEEKDAY)) {
+        const clause = clauseOf(sentence.text, m.index);
+        if (P.proposal.test(clause) && !P.openingHours.test(clause) && !isSchedule(clause)) continue;
         text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
+      }
   }
   // British "Monday week", "a week on Friday": that weekday a week after its next occurrence.
   if (!spanish)
