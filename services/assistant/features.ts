@@ -136,7 +136,9 @@ export function tokenise(text: string, lang: Lang): Token[] {
     if (w === 'pero' || w === 'but' || w === 'aunque' || w === 'although') scope = 0;
     const negated = scope > 0;
     if (scope > 0) scope--;
-    if (negators.includes(w)) scope = NEGATION_SCOPE;
+    // "nada más para agradecerle": "only", not a negation.
+    const next = text.slice((m.index ?? 0) + w.length).match(/^\s*([a-z]+)/)?.[1];
+    if (negators.includes(w) && !(w === 'nada' && next === 'mas')) scope = NEGATION_SCOPE;
     out.push({ word: w, stem: stem(w, lang), negated });
   }
   return out;

@@ -7,7 +7,8 @@ import { INTENTS } from './types';
 export interface Fusion {
   ruleWeight: number;
   modelWeight: number;
-  /** Rule evidence 'other' gets: the level the named intents must beat. */
+  /** Rule evidence 'other' gets: the level the named intents must beat (plus the evidence of the
+   * `other` lexicon: auto-replies, newsletters, job applications, phishing, pitches). */
   otherScore: number;
   temperature: number;
   /** Below this confidence the primary intent is shown as a guess and the user is asked. */
@@ -24,7 +25,7 @@ export function fuse(
   classes: readonly string[],
 ): number[] {
   const z = INTENTS.map((intent) => {
-    const rule = intent === 'other' ? f.otherScore : scores[intent as Scored];
+    const rule = intent === 'other' ? f.otherScore + (scores.other ?? 0) : scores[intent as Scored];
     const k = classes.indexOf(intent);
     const pm = k >= 0 ? modelProbs[k]! : 1e-6;
     return (f.ruleWeight * rule + f.modelWeight * Math.log(Math.max(pm, 1e-6))) / f.temperature;

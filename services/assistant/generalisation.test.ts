@@ -337,3 +337,77 @@ describe('ninth round', () => {
     expect(top('¿Podéis pausar mi suscripción de fruta? Nos vamos de viaje.')).toBe('cancellation');
   });
 });
+
+describe('tenth round: mail that is not a customer writing, offered options, warm endings', () => {
+  const reading = (text: string) => readIntent(text);
+  it('reads automatic replies as other, not as a thank-you', () => {
+    expect(
+      top(
+        'Thanks for your message. I am away on holiday with limited access to email until Monday. For anything urgent, call the front desk.',
+      ),
+    ).toBe('other');
+    expect(
+      top(
+        'Gracias por tu correo. Estoy fuera de la oficina hasta el día 9; en mi ausencia puedes escribir a administración.',
+      ),
+    ).toBe('other');
+  });
+  it('reads newsletters and promotions as other, not as a cancellation', () => {
+    expect(
+      top(
+        'Spring is here! Our garden range is back with 15% off this week only. Shop now.\nYou are receiving this email because you signed up at our store. Unsubscribe here.',
+      ),
+    ).toBe('other');
+    expect(
+      top(
+        '¡Novedades de marzo! Nuevos sabores de helado y 2x1 los jueves.\nSi no deseas recibir más correos, pulsa aquí para darte de baja.',
+      ),
+    ).toBe('other');
+  });
+  it('reads job applications, account phishing and sales pitches as other', () => {
+    expect(
+      top(
+        'Buenas tardes, quisiera postularme para el puesto de repartidor. Tengo tres años de experiencia y adjunto mi hoja de vida.',
+      ),
+    ).toBe('other');
+    expect(
+      top(
+        'Dear valued member, unusual sign-in activity was detected. Confirm your account details today or access will be restricted.',
+      ),
+    ).toBe('other');
+    expect(
+      top(
+        'Hi! We help independent bakeries like yours double their online orders. Fancy a free demo this week?',
+      ),
+    ).toBe('other');
+    expect(
+      top(
+        'Hola, vimos su página web y creemos que podemos ayudarle. Ayudamos a restaurantes a aumentar sus reservas con nuestra plataforma.',
+      ),
+    ).toBe('other');
+  });
+  it('reads choosing one of the offered options as accepting a meeting', () => {
+    const en = reading('The first one works for us, thanks.');
+    expect(en.intents[0]!.intent).toBe('meeting_request');
+    expect(en.accepts).toBe(true);
+    expect(reading('De los horarios que nos pasaste, nos viene mejor el del miércoles.').accepts).toBe(true);
+    expect(top('La primera opción me sirve, ahí estaré.')).toBe('meeting_request');
+    expect(reading('Of the times you suggested, Friday would work best.').accepts).toBe(true);
+  });
+  it('reads a cancellation that ends with a warm paragraph as a cancellation, never as irony or thanks', () => {
+    const r = reading(
+      'We have to call off the anniversary dinner on the 12th, my mother is in hospital. Could you return the deposit?\n\nYou have all been so kind, honestly the best team as always. Thank you!\n\nMaria',
+    );
+    expect(r.intents[0]!.intent).toBe('cancellation');
+    expect(r.ironic).toBe(false);
+    expect(top('Les pido dejar sin efecto la reserva del salón. Muchas gracias.')).toBe('cancellation');
+    expect(top('Sorry, I have to back out of the pottery course, something came up at work.')).toBe(
+      'cancellation',
+    );
+  });
+  it('does not read "nada más para…" as a negation, nor "precioso" as asking a price', () => {
+    expect(top('Nada más para agradecerles la paciencia con la reforma; quedó todo precioso.')).toBe(
+      'thanks',
+    );
+  });
+});

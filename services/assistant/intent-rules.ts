@@ -11,11 +11,13 @@ import { tokenise, type Prepared } from './features';
 // intent: a cue that only one training message uses is not kept (scripts/train.ts reports them).
 type Cue = { w: string; s: number } | { p: RegExp; s: number };
 export type Scored = Exclude<Intent, 'other'>;
+/** Scored intents, and 'other' for mail that is not a customer writing (see the `other` lexicon). */
+type Lexical = Scored | 'other';
 
 const w = (word: string, s: number): Cue => ({ w: word, s });
 const p = (re: RegExp, s: number): Cue => ({ p: re, s });
 
-const LEXICON: Record<Scored, Cue[]> = {
+const LEXICON: Record<Lexical, Cue[]> = {
   complaint: [
     // General vocabulary across Spain, Mexico, Argentina, Colombia, the US and the UK.
     w('pesimo', 1.8),
@@ -256,7 +258,8 @@ const LEXICON: Record<Scored, Cue[]> = {
     w('consulta*', 1),
     w('informacion', 0.8),
     w('presupuesto', 1),
-    w('precio*', 0.9),
+    w('precio', 0.9),
+    w('precios', 0.9),
     w('tarifa*', 0.9),
     w('horario*', 1),
     w('disponibilidad', 0.5),
@@ -547,7 +550,7 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     p(/\b(que onda|que paso|que pasa|como va|como vamos) con (mi|el|la|los|las|nuestro|nuestra) \w+/, 1.5),
     p(
-      /\b(sabeis|saben|sabes|sabe) algo (de|del)\b|\b(estatus|status) (de|del|of|on|for) (mi|el|my|the|our)\b/,
+      /\b(sabeis|saben|sabes|sabe) algo (de|del)\b|\b(sabeis|saben|sabes|sabe) como va\b|\bya (quedo|quedaron|esta lista?|estan listos?|la puedo recoger|lo puedo recoger)\b|\b(estatus|status) (de|del|of|on|for) (mi|el|my|the|our)\b/,
       1.5,
     ),
     p(/\b(lo|la|los|las) (pedi|compre|encargue) hace\b/, 1),
@@ -626,9 +629,22 @@ const LEXICON: Record<Scored, Cue[]> = {
     p(/\b(terminate|end) (my|our|the) (contract|subscription|membership|account)\b/, 2),
     p(/\b(no longer|don'?t) (need|want) (it|this|the|them)\b/, 1.2),
     p(/\b(reverse|reversed|refunded)\b/, 1),
-    p(/\bcall (it|this|that|the \w+) off\b/, 2),
+    p(/\bcall (it|this|that|the \w+) off\b|\b(call|calling|called) off (the|my|our|this|that)\b/, 2),
+    // Backing out, having something annulled, asking to be taken off: "back out of the trip", "dejar
+    // sin efecto el pedido", "¿me podéis quitar?", "no voy a poder seguir yendo".
+    p(/\b(back|backing|backed) out\b/, 1.8),
+    p(/\b(dejar|dejando|deje|dejen|dejes|dejeis) sin efecto\b/, 2.2),
+    w('reintegr*', 1.8),
     p(
-      /\b(parar|pausar|detener|frenar|stop|pause|halt)( (la|mi|el|my|the|our|nuestra))?( \w+)? (suscripcion|subscription|membresia|membership|cuota|plan|contrato|domiciliacion|direct debit|standing order|orden permanente)\b/,
+      /\b(me|nos|la|lo|le|los|las) (pueden|podeis|puedes|podes|podrian|podriais) (quitar|sacar|borrar|dar de baja)\b/,
+      1.5,
+    ),
+    p(
+      /\bno (voy|vamos) a poder (seguir|continuar)\b|\b(can'?t|cannot|won'?t be able to|will not be able to) (keep|continue) (coming|going|attending|using)\b/,
+      1.8,
+    ),
+    p(
+      /\b(parar|pausar|detener|frenar|stop|pause|halt)( (la|mi|el|my|the|our|nuestra))?( \w+)? (suscripcion|subscription|membresia|membership|cuota|plan|contrato|domiciliacion|direct debit|standing order|orden permanente|box|boxes|deliveries|caja|cajas|envios)\b/,
       1.8,
     ),
     p(
@@ -730,6 +746,16 @@ const LEXICON: Record<Scored, Cue[]> = {
     ),
     w('gracias', 1),
     w('agradec*', 1.8),
+    // Writing only to praise: "just wanted to say…", "nada más para agradecer…", "pass that on".
+    p(/\b(just|only) (wanted|want|writing|a quick note|a note) to (say|let you know|tell you)\b/, 0.8),
+    p(
+      /\bpass (that|this|it|my thanks|our thanks) on\b|\bpass on (my|our) (thanks|gratitude|compliments)\b/,
+      1.2,
+    ),
+    p(
+      /\b(nada mas|no mas|solo|solamente|unicamente) (para|queria|quiero|quisiera|quise|les escribo para|le escribo para) (agradecer|dar las gracias|felicitar)/,
+      1.5,
+    ),
     w('thank*', 1),
     w('thx', 0.8),
     w('grateful', 1.5),
@@ -764,6 +790,97 @@ const LEXICON: Record<Scored, Cue[]> = {
       /\b(gracias (de antemano|por adelantado|anticipadas|por (su|vuestra|tu) (atencion|ayuda|respuesta|tiempo))|thanks? (you )?in advance|thanks for your (help|time|attention)|many thanks)\b/,
       -1,
     ),
+  ],
+  // Mail that is not a customer writing to the business: automatic replies, newsletters and
+  // promotions, job applications, account-phishing and sales pitches, internal notes. Without this,
+  // 'other' only won when nothing else fired, and an auto-reply's "Thank you for your email" or a
+  // newsletter's unsubscribe line decided the intent. Each cue is the stock wording of one kind of
+  // such mail, in both languages.
+  other: [
+    // Automatic replies.
+    p(
+      /\b(out of (the )?office|fuera de (la )?oficina|automatic reply|auto-?reply|respuesta automatica|mensaje automatico|this is an automated)\b/,
+      2,
+    ),
+    p(
+      /\b(with (no|limited) access to (my )?e-?mail|sin acceso (al|a mi) correo|acceso limitado (al|a mi) correo)\b/,
+      2,
+    ),
+    p(
+      /\b((i'?ll|i will|i shall) (be back|return|respond|reply)( to your (e-?mail|message))? (on|upon|when|after)|(regreso|regresare|volvere|estare de vuelta|me reincorporo|me reincorporare|respondere)( a la oficina)? (el|a partir|a mi regreso|cuando|en cuanto))\b/,
+      1,
+    ),
+    p(
+      /\b(for (urgent|immediate) (matters|queries|enquiries|inquiries|issues|assistance)|para (asuntos|temas|consultas|casos) urgentes|in my absence|en mi ausencia|durante mi ausencia)\b/,
+      1.5,
+    ),
+    p(/^(thank you for your (e-?mail|message)|gracias por (su|tu) (mensaje|correo))\b/, 0.5),
+    // Newsletters and promotions.
+    p(
+      /\b((click|pulsa|haz clic|haga clic|clic) (here |aqui )?(to|para) (unsubscribe|darte de baja|darse de baja|desuscribirte)|to unsubscribe|unsubscribe (here|at any time)|para (dejar de recibir|darte de baja|darse de baja|desuscribirte)|si (ya )?no (deseas|desea|quieres|quiere|deseais) recibir|you('re| are) receiving this|(recibes|recibe|recibis) este (correo|mensaje|email|boletin) (porque|por))\b/,
+      2,
+    ),
+    p(
+      /\b(view (this (email|message) |it )?(in (your|a) browser|online)|ver (este correo |este mensaje )?en (tu|su|el) navegador|no (ves|ve|puedes ver|puede ver) (bien )?este (correo|mensaje)|manage (your )?(email )?preferences|update your preferences|all rights reserved|todos los derechos reservados)\b/,
+      2,
+    ),
+    p(
+      /\b(newsletter|boletin|shop now|compra ya|compra ahora|use (the )?(promo )?code|(usa|utiliza|usando|con) el (codigo|cupon)|\d+ ?% (off|de descuento|dto))\b/,
+      0.8,
+    ),
+    // Job applications.
+    p(
+      /\b(apply(ing)? for the (position|role|job|vacancy|post)|(position|role|vacancy|job opening|job) (of|as|advertised|posted)|hiring manager|cover letter|carta de presentacion|job (offer|opening|posting|advert|ad))\b/,
+      2,
+    ),
+    p(
+      /\b((postular(me)?|postulo|postulacion|candidatura|aplicar|presentarme)( \w+){0,2} (a|al|para) (el |la |una |un )?(puesto|vacante|cargo|empleo|oferta|posicion)|(puesto|vacante|cargo|oferta de empleo|oferta de trabajo) de)\b/,
+      2,
+    ),
+    p(
+      /\b((my|mi|adjunto|adjunta|anexo|attached|attaching|enclose|adjunto mi) (cv|resume|curriculum|curriculum vitae|hoja de vida)|(cv|resume|curriculum|hoja de vida) (attached|adjunt\w*|anexo))\b/,
+      2,
+    ),
+    p(
+      /\b((\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte) (\+ )?(years'?|anos) (of |de )?(experience|experiencia))\b/,
+      1,
+    ),
+    // Account phishing and spam.
+    p(
+      /\b((verify|confirm|validate|update) (your )?(account|identity|details|information|login|password)|(verifique|verifica|confirme|confirma|valide|valida|actualice|actualiza) (su|tu|sus|tus) (cuenta|identidad|datos|informacion|clave|contrasena))\b/,
+      1.5,
+    ),
+    p(
+      /\b((account|cuenta|mailbox|buzon)( \w+){0,2} (has been |will be |ha sido |sera |esta )?(suspended|locked|blocked|deactivated|restricted|suspendida|bloqueada|desactivada|restringida|lleno|full)|unusual (sign-?in|login|activity|access)|(acceso|actividad|inicio de sesion|movimiento) (inusual|sospechos\w*)|mailbox (storage|quota)|password (will )?expir\w*|(contrasena|clave) (caduca|expira|vence))\b/,
+      1.5,
+    ),
+    p(
+      /\b(valued (customer|user|member)|you have been selected|has sido seleccionad\w*|ha sido seleccionad\w*|gift card|bitcoin|crypto|first page of google|primera pagina de google|seo|posicionamiento web)\b/,
+      1,
+    ),
+    // Sales pitches.
+    p(
+      /\b((we|our (team|company|agency|platform|software|app|tool)) helps? (\w+ ){0,2}(businesses|companies|practices|clinics|restaurants|shops|stores|brands|owners)|(ayudamos|ayuda|ayudan) a (\w+ ){0,2}(empresas|negocios|pymes|clinicas|restaurantes|tiendas|marcas|comercios))\b/,
+      2,
+    ),
+    p(
+      /\b((businesses|companies|practices|clinics|restaurants|shops|stores) like yours|(negocios|empresas|clinicas|restaurantes|tiendas|comercios) como (el suyo|la suya|el tuyo|la tuya|el vuestro|la vuestra))\b/,
+      2,
+    ),
+    p(
+      /\b(i (noticed|came across|was looking at|was browsing|saw) your (website|site|business|page|profile|listing|reviews|shop)|(vi|vimos|revise|revisamos|encontre|estuve viendo|estuvimos viendo) (su|tu|vuestra) (pagina|web|sitio|negocio|perfil|ficha|tienda))\b/,
+      1.5,
+    ),
+    p(
+      /\b((free|no-obligation|no obligation|quick) (demo|trial|audit|consultation)|(demo|prueba|auditoria|asesoria) (gratuita|gratis|sin compromiso)|(increase|boost|grow|double) (your )?(sales|bookings|revenue|leads|traffic|reservations)|(aumentar|incrementar|duplicar|impulsar) (sus|tus|vuestras|vuestros) (ventas|reservas|clientes|ingresos))\b/,
+      1.5,
+    ),
+    p(
+      /\b(we are an? (\w+ )?(company|agency|firm|startup|consultancy)|somos una? (\w+ )?(empresa|agencia|startup|consultora))\b/,
+      1,
+    ),
+    // Internal notes passed on.
+    p(/^(fyi|para (tu|su) (info|informacion|conocimiento)|heads up)\b/, 1),
   ],
   invoice: [
     w('factura*', 1.2),
@@ -800,14 +917,14 @@ export const PRIORITY: Scored[] = [
 ];
 
 interface WordCue {
-  intent: Scored;
+  intent: Lexical;
   stem: string;
   prefix: boolean;
   s: number;
 }
 const WORDS: WordCue[] = [];
-const PHRASES: { intent: Scored; re: RegExp; s: number }[] = [];
-for (const intent of PRIORITY) {
+const PHRASES: { intent: Lexical; re: RegExp; s: number }[] = [];
+for (const intent of [...PRIORITY, 'other' as const]) {
   for (const cue of LEXICON[intent]) {
     if ('w' in cue) {
       const prefix = cue.w.endsWith('*');
@@ -852,8 +969,10 @@ function swapped(cue: WordCue, token: string): boolean {
 // A refund that has not arrived is still about the refund ("I haven't seen the refund yet").
 const KEEPS_NEGATED = /^(refund|refunds|reembolso|devolucion|reintegro)$/;
 
-export type Scores = Record<Scored, number>;
+/** Evidence per intent; `other` is evidence that the mail is not a customer writing at all. */
+export type Scores = Record<Lexical, number>;
 export const emptyScores = (): Scores => ({
+  other: 0,
   complaint: 0,
   question: 0,
   meeting_request: 0,
@@ -871,13 +990,13 @@ export const emptyScores = (): Scores => ({
 export function firedCues(
   p: Prepared,
   skip?: (cue: string) => boolean,
-): { intent: Scored; cue: string; s: number }[] {
+): { intent: Lexical; cue: string; s: number }[] {
   const out = firedAll(p);
   return skip ? out.filter((c) => !skip(c.cue)) : out;
 }
 
-function firedAll(p: Prepared): { intent: Scored; cue: string; s: number }[] {
-  const out: { intent: Scored; cue: string; s: number }[] = [];
+function firedAll(p: Prepared): { intent: Lexical; cue: string; s: number }[] {
+  const out: { intent: Lexical; cue: string; s: number }[] = [];
   const seen = new Set<WordCue>();
   for (const t of p.tokens) {
     for (const cue of WORDS) {
@@ -948,7 +1067,7 @@ const RENEW_STEMS = ['renov', 'renew', 'prorrog'];
 const CONTINUE_STEMS = ['continu', 'segu'];
 
 const DAY_OR_TIME =
-  /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
+  /\b((first|second|third|last|other) one|(la|el) (primera|segunda|tercera|ultima|otra)|lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|hoy|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|noon|mediodia|\d{1,2}(:\d{2})? ?(am|pm|h)?|las \w+|at \w+|option|opcion|slot|horario|hora)\b/;
 
 const ALTERNATIVES =
   /\b(o|or) (el |the |on |next |this )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2})\b|\bfailing that\b|\botherwise\b|\bsi no\b|\bif not\b/;
@@ -959,8 +1078,30 @@ const PROPOSED_TIME = /\b(\d{1,2}([:.]\d{2})? ?(am|pm|h)?|noon|midday|mediodia|a
 const MODAL =
   /\b(could|can|may|would|shall|podria|podrias|podriamos|podemos|puedo|puede|pueden|se podria|se puede)\b/;
 
-function thanksBeforeLastSentence(p: Prepared): boolean {
-  const m = /[^.!?\n]+[.!?]*\s*$/.exec(p.body);
+// Where the last paragraph of a mail begins ("…refund the deposit.\n\nThank you so much for
+// everything, you have been wonderful!\n\nRyan"), a name or a short sign-off line under it left aside;
+// -1 when the mail is a single paragraph.
+function lastParagraphAt(body: string): number {
+  const paras = [...body.matchAll(/\n\s*\n/g)].map((m) => m.index!);
+  let end = body.length;
+  while (paras.length) {
+    const at = paras[paras.length - 1]!;
+    const tail = body.slice(at, end).trim();
+    // A paragraph of a few words without a sentence in it is a signature ("ryan", "greg & laura").
+    if (tail.split(/\s+/).length <= 4 && !/[.!?]/.test(tail)) {
+      end = at;
+      paras.pop();
+      continue;
+    }
+    return at;
+  }
+  return -1;
+}
+
+// The end of a mail: its last paragraph when it has several, else its last sentence.
+function thanksBeforeEnd(p: Prepared): boolean {
+  const para = lastParagraphAt(p.body);
+  const m = para > 0 ? { index: para } : /[^.!?\n]+[.!?]*\s*$/.exec(p.body);
   if (!m || m.index === 0) return true;
   const head = p.body.slice(0, m.index);
   const headPrepared: Prepared = { ...p, body: head, closing: '', tokens: tokenise(head, p.lang) };
@@ -1002,9 +1143,24 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
   });
   // Praise is a thanks word or an irony marker itself ("love how your 'express' line…").
   const markers = irony.markers.test(p.body);
+  // Warm praise that only the last paragraph of a cancellation gives ("…refund the deposit.\n\nGracias
+  // gracias, son unos genios, siempre un lujo") is its sign-off, not sarcasm about it.
+  const last = lastParagraphAt(p.body);
+  const head = last > 0 ? p.body.slice(0, last) : p.body;
+  const praiseOnlyAtEnd =
+    last > 0 &&
+    scores.cancellation >= 1.5 &&
+    !irony.markers.test(head) &&
+    !irony.quotedPraise.test(head) &&
+    !firedCues({ ...p, body: head, closing: '', tokens: tokenise(head, p.lang) }).some(
+      (c) => c.intent === 'thanks',
+    );
   const ironic =
     thanksForHarm ||
-    ((scores.thanks > 0 || markers) && negativeFacts && (irony.quotedPraise.test(p.body) || markers));
+    (!praiseOnlyAtEnd &&
+      (scores.thanks > 0 || markers) &&
+      negativeFacts &&
+      (irony.quotedPraise.test(p.body) || markers));
   if (ironic) {
     scores.complaint += 1.5 + scores.thanks;
     scores.thanks = 0;
@@ -1047,9 +1203,9 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
   if (accepts) scores.meeting_request += 2.5;
   // A thanks beside a request is politeness; it leads only when nothing else is asked. A thanks that
   // only the last sentence gives ("…when it ends on the 30th. Thanks for all your hard work over the
-  // years") is the sign-off of that request, however warm.
+  // years") or only the last paragraph gives is the sign-off of that request, however warm.
   const otherTop = Math.max(...PRIORITY.filter((i) => i !== 'thanks').map((i) => scores[i]));
-  if (otherTop >= 0.9 && (scores.thanks < 1.5 || !thanksBeforeLastSentence(p))) scores.thanks *= 0.4;
+  if (otherTop >= 0.9 && (scores.thanks < 1.5 || !thanksBeforeEnd(p))) scores.thanks *= 0.4;
   // "I got my refund" reports a finished cancellation: it is an acknowledgement, not a request.
   if (
     /\b(recibi|he recibido|got|received|me ha llegado|nos ha llegado|ya ha llegado|llego|came through)( ya)? (el |mi |my |the )?(reembolso|refund|dinero|money)\b/.test(
