@@ -412,3 +412,120 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     ],
   },
 };
+
+/** A holiday named as a day ("on Christmas Eve", "para Nochebuena", "before Thanksgiving", "el Día
+ * de Muertos"). `always`: the name is a day by itself (Boxing Day, Nochebuena); otherwise it needs
+ * a word of time before it ("by Christmas", "antes de Navidad"), so "Christmas orders", "Merry
+ * Christmas", "la tarta de Reyes" name none. A period ("el puente de diciembre", "over the
+ * holidays", "las Navidades") is no day either. */
+export interface Holiday {
+  name: RegExp;
+  always: boolean;
+  /** Month and day in a given year. */
+  on: (year: number) => [number, number];
+}
+
+/** Easter Sunday (anonymous Gregorian algorithm). */
+export function easter(year: number): [number, number] {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return [month, day];
+}
+
+function easterPlus(days: number): (year: number) => [number, number] {
+  return (year) => {
+    const [m, d] = easter(year);
+    const t = new Date(Date.UTC(year, m - 1, d + days));
+    return [t.getUTCMonth() + 1, t.getUTCDate()];
+  };
+}
+
+/** The n-th (1-based; -1 the last) given weekday (1 Monday … 7 Sunday) of a month. */
+function nthWeekday(month: number, weekday: number, n: number): (year: number) => [number, number] {
+  return (year) => {
+    if (n > 0) {
+      const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay() || 7;
+      return [month, 1 + ((weekday - first + 7) % 7) + 7 * (n - 1)];
+    }
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const last = new Date(Date.UTC(year, month - 1, lastDay)).getUTCDay() || 7;
+    return [month, lastDay - ((last - weekday + 7) % 7)];
+  };
+}
+
+const fixed =
+  (month: number, day: number): ((year: number) => [number, number]) =>
+  () => [month, day];
+
+export const HOLIDAYS: Holiday[] = [
+  { name: /\bchristmas eve\b|\bxmas eve\b|\bnochebuena\b/gi, always: true, on: fixed(12, 24) },
+  {
+    name: /\bchristmas day\b|\bxmas day\b|\bd[ií]a de navidad\b/gi,
+    always: true,
+    on: fixed(12, 25),
+  },
+  { name: /\b(?:christmas|xmas|navidad)\b(?!\s+(?:eve|day)\b)/gi, always: false, on: fixed(12, 25) },
+  { name: /\bboxing day\b/gi, always: true, on: fixed(12, 26) },
+  { name: /\bnew year(?:'|’)?s eve\b|\bnochevieja\b/gi, always: true, on: fixed(12, 31) },
+  { name: /\bnew year(?:'|’)?s day\b|\bd[ií]a de a[ñn]o nuevo\b/gi, always: true, on: fixed(1, 1) },
+  { name: /\ba[ñn]o nuevo\b/gi, always: false, on: fixed(1, 1) },
+  { name: /\bd[ií]a de (?:los )?reyes(?: magos)?\b|\bepiphany\b/gi, always: true, on: fixed(1, 6) },
+  { name: /\breyes\b/gi, always: false, on: fixed(1, 6) },
+  {
+    name: /\bvalentine(?:'|’)?s day\b|\b(?:el )?d[ií]a de san valent[ií]n\b/gi,
+    always: true,
+    on: fixed(2, 14),
+  },
+  { name: /\bsan valent[ií]n\b/gi, always: false, on: fixed(2, 14) },
+  { name: /\bhalloween\b/gi, always: true, on: fixed(10, 31) },
+  {
+    name: /\b(?:d[ií]a de )?todos los santos\b|\ball saints(?:'|’)? day\b/gi,
+    always: true,
+    on: fixed(11, 1),
+  },
+  { name: /\bd[ií]a de (?:los )?(?:fieles )?(?:muertos|difuntos)\b/gi, always: true, on: fixed(11, 2) },
+  {
+    name: /\bthanksgiving(?: day)?\b|\b(?:el )?d[ií]a de acci[oó]n de gracias\b/gi,
+    always: true,
+    on: nthWeekday(11, 4, 4),
+  },
+  { name: /\bmemorial day\b/gi, always: true, on: nthWeekday(5, 1, -1) },
+  { name: /\blabou?r day\b/gi, always: true, on: nthWeekday(9, 1, 1) },
+  { name: /\bindependence day\b|\b(?:the )?fourth of july\b/gi, always: true, on: fixed(7, 4) },
+  { name: /\bgood friday\b|\bviernes santo\b/gi, always: true, on: easterPlus(-2) },
+  { name: /\bjueves santo\b|\bmaundy thursday\b/gi, always: true, on: easterPlus(-3) },
+  {
+    name: /\beaster sunday\b|\bdomingo de (?:pascua|resurrecci[oó]n)\b/gi,
+    always: true,
+    on: easterPlus(0),
+  },
+  { name: /\beaster monday\b|\blunes de pascua\b/gi, always: true, on: easterPlus(1) },
+];
+
+/** Before a holiday's name: a greeting, so no day ("Merry Christmas", "¡Feliz Nochebuena!"). */
+export const HOLIDAY_GREETING =
+  /\b(?:happy|merry|feliz|felices|happy belated|have a (?:good|great|nice|lovely))\s+$/i;
+/** Before a name that needs one: a word of time ("by Christmas", "antes de Navidad", "hasta Reyes").
+ * "for Christmas", "es para Navidad" name what a thing is for, not a day. */
+export const HOLIDAY_TIME_WORD =
+  /(?:\b(?:on|by|before|until|till|after|this|next|last|in time for|the day (?:before|after)|right after|just before)|(?<!\p{L})(?:en|antes de|hasta|despu[ée]s de|desde|el d[ií]a de|este|esta|el pr[óo]ximo|la pr[óo]xima|el d[ií]a antes de|el d[ií]a despu[ée]s de))\s+$/iu;
+/** After the name: a thing or a period named after the holiday, not the day ("Halloween costume",
+ * "Christmas Eve menu", "Thanksgiving weekend"). */
+export const HOLIDAY_THING_AFTER =
+  /^\s+(?:costumes?|decorations?|sales?|specials?|menus?|cards?|gifts?|presents?|hampers?|editions?|collection|theme|themed|range|offers?|weekend|week|break|holidays?|period|season|rush|shopping|markets?|lights|trees?|jumpers?|sweaters?|party|parties|bonus|orders?|deliveries|opening hours|hours|do|dinner party)\b/i;
+/** Before the name, in Spanish word order: a thing named after it ("el menú de Nochevieja", "la
+ * cesta de Navidad", "el roscón de Reyes"). A meal on the day ("la cena de Nochebuena") is the day. */
+export const HOLIDAY_THING_BEFORE =
+  /(?<!\p{L})(?:men[uú]s?|cestas?|loter[ií]a|rosc[oó]n|tartas?|turr[oó]n|regalos?|decoraci[oó]n|adornos|ofertas?|rebajas|campa[ñn]a|pedidos?|horarios?|especial|disfraz|disfraces|[aá]rbol|luces|vacaciones|puente|fiestas?|paga|aguinaldo|calendario)\s+(?:de|del)\s+(?:la\s+|el\s+)?$/iu;

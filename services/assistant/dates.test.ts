@@ -343,4 +343,36 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(days(es('Los domingos cerramos, ¿pueden traerlo el lunes?', ref))).toEqual(['2026-12-07']);
     expect(es('El horario del sábado es de 10 a 2.', ref)).toEqual([]);
   });
+  it('reads a holiday named as a day as its date, and a greeting, a thing or a purpose as none', () => {
+    const ny = '2026-12-01T10:00:00-05:00';
+    const days = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(days(en('Could you deliver on Christmas Eve?', ny))).toEqual(['2026-12-24']);
+    expect(days(en('Christmas Eve at 6 works for the pickup.', ny))).toEqual(['2026-12-24T18:00:00-05:00']);
+    expect(days(en('I need the cake by Christmas.', ny))).toEqual(['2026-12-25']);
+    expect(days(en('We came in on Boxing Day and the shop was shut.', ny))).toEqual(['2025-12-26']);
+    expect(days(en('Can the order arrive before Thanksgiving?', '2026-11-01T10:00:00-05:00'))).toEqual([
+      '2026-11-26',
+    ]);
+    expect(days(en('Is the bakery open on Good Friday?', '2026-03-01T10:00:00-05:00'))).toEqual([
+      '2026-04-03',
+    ]);
+    expect(en('Merry Christmas from all of us! Your Christmas orders page is broken.', ny)).toEqual([]);
+    expect(en('My Halloween costume arrived torn.', '2026-10-20T10:00:00-04:00')).toEqual([]);
+    expect(en('I bought it for Christmas and it is already broken.', ny)).toEqual([]);
+    const ref = '2026-12-01T10:00:00+01:00';
+    expect(days(es('¿Podéis traerlo en Nochebuena por la mañana?', ref))).toEqual(['2026-12-24']);
+    expect(days(es('Necesito el regalo antes de Navidad.', ref))).toEqual(['2026-12-25']);
+    expect(days(es('Para la cena de Nochebuena somos doce, ¿tenéis mesa?', ref))).toEqual(['2026-12-24']);
+    const mx = extractDates('Queremos el pan de muerto para el Día de Muertos.', {
+      reference: '2026-10-01T10:00:00-06:00',
+      zone: 'America/Mexico_City',
+      language: 'es',
+    });
+    expect(mx.map((x) => x.day)).toEqual(['2026-11-02']);
+    expect(es('¡Feliz Navidad! La tarta de Reyes estaba buenísima.', ref)).toEqual([]);
+    expect(es('El menú de Nochevieja, ¿cuánto cuesta? Es para Navidad.', ref)).toEqual([]);
+    // A stretch of days is no day.
+    expect(es('Nos vamos el puente de diciembre, ¿lo dejamos para después?', ref)).toEqual([]);
+  });
 });

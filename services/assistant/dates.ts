@@ -5,7 +5,16 @@ import * as chronoEs from 'chrono-node/es';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { ExtractedDate, Language } from './types';
 import { blank, sentences, type Span } from './text';
-import { DATE_PATTERNS, WEEKDAYS, type DatePatterns } from './dates-data';
+import {
+  DATE_PATTERNS,
+  HOLIDAY_GREETING,
+  HOLIDAY_THING_AFTER,
+  HOLIDAY_THING_BEFORE,
+  HOLIDAY_TIME_WORD,
+  HOLIDAYS,
+  WEEKDAYS,
+  type DatePatterns,
+} from './dates-data';
 
 // chrono reads dates; this module fixes what it gets wrong in mail (Spanish "pasado mañana", "el
 // martes que viene", "a las 10h", "de la tarde", bare weekdays pointing at the past), drops vague
@@ -338,6 +347,36 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   for (const [re, part] of P.dayparts)
     for (const m of text.matchAll(new RegExp(re.source, 'gi')))
       partAt.push({ index: m.index, end: m.index + m[0].length, part });
+  // A holiday named as a day ("on Christmas Eve", "en Nochebuena", "before Thanksgiving"): its next
+  // date when proposed, its last when reported. Before the rewrites ("Good Friday" is no greeting).
+  for (const h of HOLIDAYS)
+    for (const m of text.matchAll(h.name)) {
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      if (
+        HOLIDAY_GREETING.test(before) ||
+        HOLIDAY_THING_AFTER.test(after) ||
+        HOLIDAY_THING_BEFORE.test(before)
+      )
+        continue;
+      if (!h.always && !HOLIDAY_TIME_WORD.test(before)) continue;
+      const past = tenseAt(rawText, m.index, P) === 'past';
+      const at = (year: number) => {
+        const [month, day] = h.on(year);
+        return ref.set({ year, month, day, hour: 12, minute: 0, second: 0, millisecond: 0 });
+      };
+      let dt = at(ref.year);
+      if (!past && dt.startOf('day') < ref.startOf('day')) dt = at(ref.year + 1);
+      if (past && dt.startOf('day') > ref.startOf('day')) dt = at(ref.year - 1);
+      if (!dt.isValid) continue;
+      candidates.push({
+        index: m.index,
+        text: rawText.slice(m.index, m.index + m[0].length),
+        dt,
+        timeCertain: false,
+      });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
   // A time that is a standing fact (a doorman's hours, a cut-off) is no proposal, like opening hours.
   for (const re of P.timeFacts) text = text.replace(re, (m) => ' '.repeat(m.length));
   for (const [re, rewrite] of P.rewrites) text = text.replace(re, rewrite);
