@@ -137,7 +137,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "until today nothing came": now, not a date proposed.
       /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
-      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // Also with a dash ("11 5032-8890", "(011) 4773-5521", "555-201-3344").
+      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b|(?:\(\d{2,4}\)\s*|\b\d{2,4}[ .-])\d{3,4}-\d{4}\b/g,
       // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
       /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
@@ -283,7 +284,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
-      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b/g,
+      // Also with a dash ("11 5032-8890", "(011) 4773-5521", "555-201-3344").
+      /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b|(?:\(\d{2,4}\)\s*|\b\d{2,4}[ .-])\d{3,4}-\d{4}\b/g,
       // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
       /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
@@ -297,12 +299,14 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b\d{1,2}\s?[ºª°](?!\s*de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)\b)/gi,
     ],
     openingHours:
-      /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden)\b/i,
+      /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden|atiende)\b/i,
     hourRanges: new RegExp(
-      `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
+      `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs|am|pm)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs|am|pm)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
       'gi',
     ),
     rewrites: [
+      // "10:00 a. m.", "6:00 p.m.": the meridiem as chrono reads it.
+      [/(?<=\d\s?)([ap])\.\s?m\.(?!\p{L})/giu, (m) => pad(m, `${m[0]}m`)],
       // "el Buen Fin", "viernes negro", "¡Feliz lunes!", "trabajo de lunes a viernes": a sale, a
       // greeting, the writer's own week, not a day.
       [

@@ -375,4 +375,21 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A stretch of days is no day.
     expect(es('Nos vamos el puente de diciembre, ¿lo dejamos para después?', ref)).toEqual([]);
   });
+  it('reads "a. m." / "p. m." as the meridiem and a shop line with abbreviated days or a dashed phone as no date', () => {
+    const co = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T07:55:00-05:00', zone: 'America/Bogota', language: 'es' });
+    const at = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(at(co('¿Me confirma la visita del jueves 7 a las 3:30 p. m.?'))).toEqual([
+      '2026-05-07T15:30:00-05:00',
+    ]);
+    expect(at(co('La reunión fue a las 9:15 a. m. del martes pasado.'))).toEqual([
+      '2026-05-05T09:15:00-05:00',
+    ]);
+    expect(co('La recepción atiende de 7:00 a. m. a 4:00 p. m.')).toEqual([]);
+    expect(co('Soporte: lunes a sábado 8:00 a. m. – 6:00 p. m.')).toEqual([]);
+    expect(co('Ventas · Lun a vie de 8 a 17 h · Sáb de 9 a 13 h')).toEqual([]);
+    expect(co('Horario: L-S de 10:00 a 19:00.')).toEqual([]);
+    expect(co('Cualquier duda escribime al 11 4021-7789 o al (011) 4773-9910.')).toEqual([]);
+  });
 });

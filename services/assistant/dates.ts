@@ -96,19 +96,22 @@ const PAST_CUE =
 
 // A timetable whatever words frame it ("la web pone de lunes a viernes de 9:00 a 14:00", "Mon–Sat
 // 8am–6pm"): a range of weekdays beside a range of clock times is a schedule, not a proposal.
+// Spanish abbreviations too ("Lun a vie", "L-V", "L a S") in a signature or a shop's hours line.
 const DAY_NAME =
-  '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?)';
+  '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bados?|domingos?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?s?|lun|mi[ée]|jue|vie|s[áa]b|dom)';
 const WEEKDAY_RANGE = new RegExp(
-  `\\b${DAY_NAME}\\.?\\s*(?:a|al|to|-|–|through|thru|till|until)\\s*${DAY_NAME}\\b`,
+  `\\b${DAY_NAME}\\.?\\s*(?:a|al|to|-|–|through|thru|till|until)\\s*${DAY_NAME}\\b\\.?`,
   'i',
 );
+// Capitals only: "L-V", "L a S" (a lower-case "l a s" is the article "las").
+const LETTER_RANGE = /\b[LMXJVSD]\s?[-–]\s?[LMXJVSD]\b|\b[LMXJVSD] a [LMXJVSD]\b/;
 const CLOCK_RANGE =
   /\b\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\s*(?:a|-|–|to|till|until|hasta)\s*(?:las\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:h|hs|am|pm)?\b/i;
 // "opens at 10", "cerramos a las 20:00": a time the business opens or closes at.
 const OPEN_TIME =
   /\b(?:opens?|closes?|opening|closing|abre|abrimos|abren|cierra|cerramos|cierran)\s+(?:at|from|until|till|a las|desde las|hasta las)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h)?/gi;
 export function isSchedule(sentence: string): boolean {
-  return WEEKDAY_RANGE.test(sentence) && CLOCK_RANGE.test(sentence);
+  return (WEEKDAY_RANGE.test(sentence) || LETTER_RANGE.test(sentence)) && CLOCK_RANGE.test(sentence);
 }
 
 const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
@@ -403,6 +406,11 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   // Opening hours ("abrimos de lunes a viernes de 9 a 14") describe the business, not a proposal.
   for (const sentence of sentences(text)) {
     if (!P.openingHours.test(sentence.text) && !isSchedule(sentence.text)) continue;
+    for (const m of [
+      ...sentence.text.matchAll(new RegExp(WEEKDAY_RANGE.source, 'gi')),
+      ...sentence.text.matchAll(new RegExp(LETTER_RANGE.source, 'g')),
+    ])
+      text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     for (const m of sentence.text.matchAll(P.hourRanges))
       text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
     for (const m of sentence.text.matchAll(OPEN_TIME))
@@ -616,6 +624,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     // A rewritten word ("mediodía" → "las 12") ends earlier than the written one: show it whole.
     const tail = /^\p{L}+/u.exec(rawText.slice(index + matched.length));
     if (tail && /\p{L}$/u.test(matched)) matched += tail[0];
+    // So does "10:00 a. m." read as "10:00 am".
+    const meridiem = /^\s?m\./.exec(rawText.slice(index + matched.length));
+    if (meridiem && /\d\s?[ap]\.$/i.test(matched)) matched += meridiem[0];
     candidates.push({
       index,
       text: matched.trim(),
