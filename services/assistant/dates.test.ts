@@ -392,4 +392,13 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(co('Horario: L-S de 10:00 a 19:00.')).toEqual([]);
     expect(co('Cualquier duda escribime al 11 4021-7789 o al (011) 4773-9910.')).toEqual([]);
   });
+  it('reads 7 written with minutes ("7:00") as the morning one, a bare 7 as the evening one', () => {
+    const ny = '2026-10-26T09:05:00-04:00';
+    expect(en('The stocktake is Saturday at 7:00 sharp.', ny)[0]!.start).toBe('2026-10-31T07:00:00-04:00');
+    expect(en('Can you come Saturday at 7?', ny)[0]!.start).toBe('2026-10-31T19:00:00-04:00');
+    expect(en('Dinner Saturday at 7:00?', ny)[0]!.start).toBe('2026-10-31T19:00:00-04:00');
+    expect(
+      es('El recuento es el sábado 31 a las 7:00, como cada año.', '2026-10-26T09:05:00+01:00')[0]!.start,
+    ).toBe('2026-10-31T07:00:00+01:00');
+  });
 });

@@ -284,9 +284,10 @@ function fromComponents(c: chrono.ParsedComponents, zone: string, forceDateOnly 
 
 /** Whether a bare hour (1 to 11, no am/pm) is in the afternoon or evening. A cue in its sentence
  * decides, the nearest one first (breakfast, "temprano", "before work" / dinner, "para cenar",
- * "after work"). With none, "a las cinco", "at 4" are afternoon (1 to 6, and 7 on the hour: "at 7"
- * is dinner time), and an hour written with minutes from 7 on ("7:40", "8:15") is the morning one:
- * nobody books 7:40 in the evening without saying so, while clinics and fitters start then. */
+ * "after work"). With none, "a las cinco", "at 4" are afternoon (1 to 6, and a bare 7: "at 7" is
+ * dinner time), and an hour written with minutes from 7 on ("7:40", "7:00", "8:15") is the morning
+ * one: nobody books 7:40 in the evening without saying so, while clinics, fitters and stocktakes
+ * start then. */
 function afternoonHour(
   rawText: string,
   index: number,
@@ -319,7 +320,8 @@ function afternoonHour(
     }
   if (best) return best.pm;
   if (morningNamed) return false;
-  return dt.hour <= 6 || (dt.hour === 7 && dt.minute === 0);
+  const withMinutes = /\d[:.]\d{2}/.test(rawText.slice(index, end));
+  return dt.hour <= 6 || (dt.hour === 7 && !withMinutes);
 }
 
 function sentenceAround(text: string, index: number): string {
