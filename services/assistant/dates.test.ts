@@ -401,4 +401,13 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       es('El recuento es el sábado 31 a las 7:00, como cada año.', '2026-10-26T09:05:00+01:00')[0]!.start,
     ).toBe('2026-10-31T07:00:00+01:00');
   });
+  it('does not let a morning named for another day make a bare hour a morning one', () => {
+    const ny = '2026-03-06T20:15:00-05:00';
+    expect(en('I could do Tuesday from 4:15, or else Wednesday morning.', ny)[0]!.start).toBe(
+      '2026-03-10T16:15:00-04:00',
+    );
+    expect(
+      es('Puedo el martes a las 5 o el miércoles por la mañana.', '2026-03-06T20:15:00+01:00')[0]!.start,
+    ).toBe('2026-03-10T17:00:00+01:00');
+  });
 });

@@ -288,14 +288,7 @@ function fromComponents(c: chrono.ParsedComponents, zone: string, forceDateOnly 
  * dinner time), and an hour written with minutes from 7 on ("7:40", "7:00", "8:15") is the morning
  * one: nobody books 7:40 in the evening without saying so, while clinics, fitters and stocktakes
  * start then. */
-function afternoonHour(
-  rawText: string,
-  index: number,
-  end: number,
-  dt: DateTime,
-  p: DatePatterns,
-  morningNamed: boolean,
-): boolean {
+function afternoonHour(rawText: string, index: number, end: number, dt: DateTime, p: DatePatterns): boolean {
   const sentence = sentences(rawText).find((s) => index >= s.index && index < s.index + s.text.length) ?? {
     text: rawText,
     index: 0,
@@ -319,7 +312,6 @@ function afternoonHour(
       if (!best || d < best.d) best = { d, pm };
     }
   if (best) return best.pm;
-  if (morningNamed) return false;
   const withMinutes = /\d[:.]\d{2}/.test(rawText.slice(index, end));
   return dt.hour <= 6 || (dt.hour === 7 && !withMinutes);
 }
@@ -614,10 +606,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
       dt = dt.plus({ hours: 12 });
     // An hour with no am/pm: the morning or evening named nearest it decides, else afternoon.
-    const nearPart = partAt.find((p) => p.index >= index - 20 && p.index <= endAt + 25);
     if (timeCertain && !r.start.isCertain('meridiem') && dt.hour >= 1 && dt.hour <= 11)
-      if (afternoonHour(rawText, index, endAt, dt, P, nearPart?.part === 'morning'))
-        dt = dt.plus({ hours: 12 });
+      if (afternoonHour(rawText, index, endAt, dt, P)) dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
     const onlyTime =
       r.start.isCertain('hour') &&
