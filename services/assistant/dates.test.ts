@@ -410,4 +410,13 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       es('Puedo el martes a las 5 o el miércoles por la mañana.', '2026-03-06T20:15:00+01:00')[0]!.start,
     ).toBe('2026-03-10T17:00:00+01:00');
   });
+  it('reads the tense of a clause from its own words, also near the start of a mail; "I am disappointed" is no past', () => {
+    const ref = '2025-11-19T21:05:00+08:00';
+    const sg = (t: string) => extractDates(t, { reference: ref, zone: 'Asia/Singapore', language: 'en' });
+    expect(sg("I'm very worried, the ring is for our anniversary on the 27th.").map((x) => x.day)).toEqual([
+      '2025-11-27',
+    ]);
+    expect(sg('So annoyed, it is a gift for her recital on 30th.').map((x) => x.day)).toEqual(['2025-11-30']);
+    expect(sg('We checked and it shipped on the 12th.').map((x) => x.day)).toEqual(['2025-11-12']);
+  });
 });

@@ -92,7 +92,7 @@ const OPENING_WEEKDAY =
 const FUTURE_CUE =
   /\?|\b(is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b|\b(?:estar|ir|podr|tendr|vendr|har|sabr|saldr|pondr|dir|querr|habr)[ée](?!\p{L})|\b\p{L}{2,}(?:ar[áa]|er[áa]|ir[áa]|aremos|eremos|iremos|ar[áa]n|er[áa]n|ir[áa]n)(?!\p{L})/iu;
 const PAST_CUE =
-  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|\b\p{L}{3,}ed\b/iu;
+  /\b(pasad[oa]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|(?<!\b(?:am|are|is|i'm|i’m|we're|we’re|feel|feeling|very|so|quite|really|extremely|rather|pretty|bit|too|getting)\s)\b\p{L}{3,}ed\b/iu;
 
 // A timetable whatever words frame it ("la web pone de lunes a viernes de 9:00 a 14:00", "Mon–Sat
 // 8am–6pm"): a range of weekdays beside a range of clock times is a schedule, not a proposal.
@@ -188,10 +188,11 @@ function tenseOf(sentence: string, p: DatePatterns): 'past' | 'future' {
 const CLAUSE_BREAK = /[,;:()\n]|\s(?:and|but|y|pero|aunque|although|so|as|que)\s/gi;
 
 function clauseAround(text: string, index: number): string {
-  let start = Math.max(0, index - 80);
+  const from = Math.max(0, index - 80);
+  let start = from;
   let end = Math.min(text.length, index + 60);
-  for (const m of text.slice(start, index).matchAll(CLAUSE_BREAK))
-    start = Math.max(start, index - 80 + m.index + m[0].length);
+  for (const m of text.slice(from, index).matchAll(CLAUSE_BREAK))
+    start = Math.max(start, from + m.index + m[0].length);
   const after = text
     .slice(index, end)
     .search(/[.!?]|[,;:()\n]|\s(?:and|but|y|pero|aunque|although|so|as|que)\s/i);
