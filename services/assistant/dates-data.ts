@@ -36,6 +36,8 @@ const IDENTIFIERS: RegExp[] = [
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
   /\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b/g,
+  // A rating ("10/10, would not order again", "I'd rate it 9/10"), not a day and month.
+  /(?<=\b(?:(?:rate|rated|rating|score|scored|give|gave|giving)(?:\s+[\w’']+){0,3}|solid|a|an)\s+)\d{1,2}\/(?:5|10)\b|\b\d{1,2}\/(?:5|10)\b(?=[\s,!.]*(?:would (?!(?:that|this|it|you|they|we)\b)|stars?\b|recommend))/gi,
 ];
 
 export interface DatePatterns {
@@ -207,7 +209,10 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/gi, (m) => ' '.repeat(m.length)],
       // "it's Saturday already": the day of writing, not a proposal.
       [
-        new RegExp(`\\b(?:it'?s|it is|today is) (?:already )?${EN_WEEKDAY}(?: already)?\\b`, 'gi'),
+        new RegExp(
+          `\\b(?:it(?:'|’)?s|it is|today is|today(?:'|’)?s) (?:already |now )?${EN_WEEKDAY}(?: already| now)?\\b`,
+          'gi',
+        ),
         (m) => ' '.repeat(m.length),
       ],
       // "it's now 1pm": the time of writing, not a proposal.
@@ -283,6 +288,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
+      // "a hoy no han llegado", "a hoy sigue sin pagar": as of now, not a date.
+      /\ba hoy(?=\s+(?:no|nada|sigue|siguen|todav[ií]a|a[úu]n|seguimos|sin)\b)/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
       // Also with a dash ("11 5032-8890", "(011) 4773-5521", "555-201-3344").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b|(?:\(\d{2,4}\)\s*|\b\d{2,4}[ .-])\d{3,4}-\d{4}\b/g,
@@ -351,7 +358,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).
       [/(?<=\bdel \d{1,2}) al \d{1,2}\b(?! de)/gi, (m) => ' '.repeat(m.length)],
       // "ya es sábado", "a media mañana": the day of writing; mid-morning, not tomorrow.
-      [new RegExp(`\\b(?:ya es|hoy es) ${ES_WEEKDAY}\\b`, 'gi'), (m) => ' '.repeat(m.length)],
+      [new RegExp(`\\b(?:ya es|hoy es|hoy ya es) ${ES_WEEKDAY}\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [/\b(?:a )?media ma[ñn]ana\b/gi, (m) => ' '.repeat(m.length)],
       // "perdí la mañana entera", "para la mañana": with the article it is the morning, never tomorrow
       // ("por la mañana" and the like stay: they set the part of the day).

@@ -419,4 +419,20 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(sg('So annoyed, it is a gift for her recital on 30th.').map((x) => x.day)).toEqual(['2025-11-30']);
     expect(sg('We checked and it shipped on the 12th.').map((x) => x.day)).toEqual(['2025-11-12']);
   });
+  it('reads no day in a rating, nor in "it’s now Monday", "hoy ya es viernes", "a hoy no ha llegado"', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-11-09T18:40:00+00:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('Arrived in pieces. 10/10, would not buy again. I’d rate the courier 2/10.')).toEqual([]);
+    expect(uk('It was promised for Friday. It’s now Monday and still nothing.')).toEqual(['2026-11-06']);
+    const mx = (t: string) =>
+      extractDates(t, {
+        reference: '2025-10-31T13:15:00-06:00',
+        zone: 'America/Mexico_City',
+        language: 'es',
+      }).map((x) => x.day);
+    expect(mx('Quedaron de traerlo el miércoles y hoy ya es viernes.')).toEqual(['2025-10-29']);
+    expect(mx('Lo enviaron el 27 y a hoy no ha llegado nada.')).toEqual(['2025-10-27']);
+  });
 });
