@@ -435,4 +435,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(mx('Quedaron de traerlo el miércoles y hoy ya es viernes.')).toEqual(['2025-10-29']);
     expect(mx('Lo enviaron el 27 y a hoy no ha llegado nada.')).toEqual(['2025-10-27']);
   });
+  it('reads dotted day-months, typed short days ("tmrw", "this arvo") and o’clock times', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-11-09T18:40:00+00:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('Could the fitter come Thursday 19.11 from 9 o’clock?')).toEqual(['2026-11-19T09:00:00+00:00']);
+    expect(uk('I must withdraw from the workshop (begins 03.12.) for health reasons.')).toEqual([
+      '2026-12-03',
+    ]);
+    // A dotted pair that is not the weekday's date is a time.
+    expect(uk('Shall we say Friday 10.15 then?')).toEqual(['2026-11-13T10:15:00+00:00']);
+    expect(uk('Since version 2.10. the app crashes; I’d give it 4.5. at best.')).toEqual([]);
+    expect(uk('can we push tmrw’s call to wednesday?')).toEqual(['2026-11-10', '2026-11-11']);
+    expect(uk('Any chance of someone this arvo?')).toEqual(['2026-11-09']);
+  });
 });

@@ -63,7 +63,8 @@ const ES_RANGE =
 // "el día 3", "el miércoles 28 a las 12:00": a day of the month without the month (chrono misses it).
 const ES_DAY_ONLY =
   /\b(?:el )?(?:d[ií]a|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) (\d{1,2})\b(?! de)(?!\s*[/:.-]\d)(?:,?\s+(?:a\s+)?las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
-const TIME_ONLY = /^(?:a las|las|a la|la|at|@)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:h|hrs?|am|pm|a\.m\.|p\.m\.)?$/i;
+const TIME_ONLY =
+  /^(?:a las|las|a la|la|at|@|from)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:h|hrs?|am|pm|a\.m\.|p\.m\.|o(?:'|’)?clock)?$/i;
 const DAYPART = /\b(de|por|en|a) la (mañana|tarde|noche)\b/gi;
 const WEEKDAY_WORD =
   /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
@@ -115,6 +116,12 @@ export function isSchedule(sentence: string): boolean {
 }
 
 const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const DOTTED_DATE = new RegExp(
+  `(?:\\b(?<wd>${DAY_NAME}),?\\s+)?(?<![\\w.:/])(?<!\\b(?:version|versi[oó]n|v|release|build|model|modelo|chapter|cap[ií]tulo|section|secci[oó]n|apartado|item|step|paso|art[ií]culo|article|no|n[º°])\\.?\\s*)(?=\\d{2}|\\d\\.\\d{2})(?<d>\\d{1,2})\\.(?<m>\\d{1,2})(?:(?<dot>\\.)(?![\\d\\w])|(?![\\d.:]))`,
+  'gi',
+);
+const EN_SHORT_DAYS =
+  /\b(?:tmrw|tmw|tmrow|2moro|2morrow|tomoz|tomorow|tommorow|tommorrow)(?:'s|’s)?(?!\w)|\bthis arvo\b/gi;
 const WEEK_ON = new RegExp(
   `\\ba week (?:on |this |next )?(?<a>${EN_DAY})\\b|\\b(?<b>${EN_DAY}) week\\b(?!\\s*(?:of|is|was|and|or|before|after|\\d))`,
   'gi',
@@ -421,6 +428,40 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
         text = blank(text, [{ index: sentence.index + m.index, length: m[0].length }]);
       }
   }
+  // "14.04.", "Saturday 14.11": a day and month written with dots, as much of Europe writes them
+  // (one part of two digits: "4.5." is a score). With a weekday it must be that weekday's date
+  // (else "Friday 10.15" is a time).
+  for (const m of text.matchAll(DOTTED_DATE)) {
+    const day = Number(m.groups!.d);
+    const month = Number(m.groups!.m);
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const wd = m.groups!.wd ? weekdayNumber(m.groups!.wd) : null;
+    if (!m.groups!.wd && !m.groups!.dot) continue;
+    const past = tenseAt(rawText, m.index, P) === 'past';
+    const on = (year: number) =>
+      ref.set({ year, month, day, hour: 12, minute: 0, second: 0, millisecond: 0 });
+    let dt = on(ref.year);
+    if (!dt.isValid || dt.day !== day) continue;
+    if (!past && dt.startOf('day') < ref.startOf('day').minus({ days: 30 })) dt = on(ref.year + 1);
+    if (past && dt.startOf('day') > ref.startOf('day')) dt = on(ref.year - 1);
+    if (wd !== null && dt.weekday !== wd) continue;
+    candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
+  // "tmrw", "2moro", "this arvo": tomorrow and this afternoon as they are typed.
+  if (!spanish)
+    for (const m of text.matchAll(EN_SHORT_DAYS)) {
+      const tomorrow = !/arvo/i.test(m[0]);
+      const dt = ref.plus({ days: tomorrow ? 1 : 0 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+      candidates.push({
+        index: m.index,
+        text: m[0].trim(),
+        dt,
+        timeCertain: false,
+        ...(tomorrow ? {} : { part: 'afternoon' as const }),
+      });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
   // British "Monday week", "a week on Friday": that weekday a week after its next occurrence.
   if (!spanish)
     for (const m of text.matchAll(WEEK_ON)) {
