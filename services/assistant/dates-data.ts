@@ -6,6 +6,8 @@ export type DateLang = 'es' | 'en';
 const EN_WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
 const EN_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const ES_WEEKDAY = '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)';
+const ES_MONTH =
+  '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
 
 export const WEEKDAYS: Record<string, number> = {
   mon: 1,
@@ -190,6 +192,17 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         (m) =>
           /am|pm|[:.]\d{2}/i.test(m) ? pad(m, m.replace(/^between (.+?) and (.+)$/i, 'from $1 to $2')) : m,
       ],
+      // "from 12 May": chrono reads "from 12" as noon and May as its 1st; the date alone reads right.
+      [new RegExp(`\\bfrom(?= \\d{1,2} ${EN_MONTH}\\b)`, 'gi'), (m) => ' '.repeat(m.length)],
+      // "from Friday the 4th to Sunday", "from 12 May to 19 May", "01/06/2026 – 31/05/2027": a stay
+      // or a period is one date, its start (as "del 3 al 5 de abril" reads).
+      [
+        new RegExp(
+          `(?<=\\bfrom (?:${EN_WEEKDAY},? )?(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: ${EN_MONTH})?) (?:to|until|till|through|thru|-|–) (?:${EN_WEEKDAY}(?:,? (?:the )?\\d{1,2}(?:st|nd|rd|th)?)?|(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: ${EN_MONTH})?)\\b|(?<=\\b\\d{1,2}\\/\\d{1,2}\\/\\d{2,4})\\s*(?:-|–|to|until|till)\\s*\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}\\b`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
       // "the 25th to the 27th": one stay from the 25th (the end is not a second date).
       [
         /(?<=\b\d{1,2}(?:st|nd|rd|th)) (?:to|until|till|through|-) (?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi,
@@ -278,7 +291,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
   },
   es: {
     dayOfMonth: new RegExp(
-      `\\b(?:(?:el|del|antes del|hasta el|para el|desde el|a partir del)\\s+(?:(?<wd>${ES_WEEKDAY})\\s+)?(?:d[ií]a\\s+)?)(?<d>[1-9]|[12]\\d|3[01])\\b(?!\\s*(?:de\\b|del\\b|al\\s+\\d|y\\s+\\d|[/:.,-]\\d|%|€|\\$|euros?|pesos|h\\b|hs?\\b|horas?|años|meses|d[ií]as|semanas|personas|unidades|uds?|kg|cajas|piezas|por ciento|°))`,
+      `\\b(?:(?:el|del|antes del|hasta el|para el|desde el|a partir del)\\s+(?:(?<wd>${ES_WEEKDAY})\\s+)?(?:d[ií]a\\s+)?)(?<d>[1-9]|[12]\\d|3[01])\\b(?!\\s*(?:de\\b|del\\b|al\\s+(?:${ES_WEEKDAY}\\s+)?\\d|y\\s+\\d|[/:.,-]\\d|%|€|\\$|euros?|pesos|h\\b|hs?\\b|horas?|años|meses|d[ií]as|semanas|personas|unidades|uds?|kg|cajas|piezas|por ciento|°))`,
       'gi',
     ),
     endOfMonth:
@@ -353,6 +366,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "cambiar las 6 ventanas": a count of things, not a time (a time has "a las", "sobre las"…).
       [
         /(?<!\b(?:a|sobre|hacia|tipo|desde|hasta|de|para|entre|y|antes de|despu[ée]s de)\s)\blas \d{1,2}(?= (?!horas\b|pasadas\b|menos\b|nos\b|os\b|les\b)[a-zñáéíóú]{3,}s\b)/gi,
+        (m) => ' '.repeat(m.length),
+      ],
+      // "desde el 20 de diciembre hasta el 12 de enero", "01/06/2026 – 31/05/2027": a period is one
+      // date, its start.
+      [
+        new RegExp(
+          `(?<=\\bdesde el (?:${ES_WEEKDAY} )?\\d{1,2} de ${ES_MONTH}(?: de \\d{4})?) (?:hasta|al) (?:el )?(?:${ES_WEEKDAY} )?\\d{1,2} de ${ES_MONTH}(?: de \\d{4})?|(?<=\\b\\d{1,2}\\/\\d{1,2}\\/\\d{2,4})\\s*(?:-|–|al|a|hasta(?: el)?)\\s*\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}\\b`,
+          'giu',
+        ),
         (m) => ' '.repeat(m.length),
       ],
       // "del 25 al 27" with no month: the stay starts on the 25th (the end is not a second date).

@@ -450,4 +450,23 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('can we push tmrw’s call to wednesday?')).toEqual(['2026-11-10', '2026-11-11']);
     expect(uk('Any chance of someone this arvo?')).toEqual(['2026-11-09']);
   });
+  it('reads a stay or a period as one date, its start, however its two ends are written', () => {
+    const days = (d: { day: string }[]) => d.map((x) => x.day);
+    const ref = '2026-01-10T10:00:00+01:00';
+    expect(days(es('Tenemos reserva del jueves 22 al domingo 25 de enero, ¿hay parking?', ref))).toEqual([
+      '2026-01-22',
+    ]);
+    expect(days(es('La tienda estará cerrada desde el 2 de febrero hasta el 9 de marzo.', ref))).toEqual([
+      '2026-02-02',
+    ]);
+    expect(days(es('Vigencia de la póliza: 15/01/2026 – 14/01/2027.', ref))).toEqual(['2026-01-15']);
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2025-04-07T21:48:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(
+      days(uk('We were with you from Thursday the 3rd to Sunday and the heating never worked.')),
+    ).toEqual(['2025-04-03']);
+    expect(days(uk("We're away from 14 May to 21 May, could you deliver after that?"))).toEqual([
+      '2025-05-14',
+    ]);
+  });
 });

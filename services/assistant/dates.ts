@@ -59,7 +59,7 @@ const MONTHS_ES: Record<string, number> = {
   diciembre: 12,
 };
 const ES_RANGE =
-  /\bdel? (\d{1,2}) al (\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi;
+  /\bdel? (?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) )?(\d{1,2}) al (?:(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) )?(\d{1,2}) de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b/gi;
 // "el día 3", "el miércoles 28 a las 12:00": a day of the month without the month (chrono misses it).
 const ES_DAY_ONLY =
   /\b(?:el )?(?:d[ií]a|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) (\d{1,2})\b(?! de)(?!\s*[/:.-]\d)(?:,?\s+(?:a\s+)?las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
