@@ -469,4 +469,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2025-05-14',
     ]);
   });
+  it('reads the tense from a choice, a causal "since" and thanks in any wording, and from preterites typed without accents', () => {
+    const ny = (t: string, ref = '2026-07-29T10:00:00-04:00') => en(t, ref).map((x) => x.day);
+    expect(ny('Thanks a bunch for fixing the boiler on Friday, it works great.')).toEqual(['2026-07-24']);
+    expect(ny("Could we meet next week? Tuesday afternoon is best since I'm off that day.")).toEqual([
+      '2026-08-04',
+    ]);
+    expect(ny('Of the options you sent, I prefer Thursday.', '2026-07-31T10:00:00-04:00')).toEqual([
+      '2026-08-06',
+    ]);
+    const md = (t: string, ref = '2026-07-29T10:00:00+02:00') => es(t, ref).map((x) => x.day);
+    expect(md('De las fechas que me pasaste, prefiero el jueves.', '2026-07-31T10:00:00+02:00')).toEqual([
+      '2026-08-06',
+    ]);
+    expect(md('Lo pague el lunes y sigue sin salir.')).toEqual(['2026-07-27']);
+  });
 });
