@@ -38,6 +38,8 @@ const IDENTIFIERS: RegExp[] = [
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
   /\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b/g,
+  // A code of a capital and digits ("papel A4", "nivel B2", "modelo X200"): never an hour.
+  /(?<![\w-])[A-Z]\d{1,3}(?![\w:.])/g,
   // A rating ("10/10, would not order again", "I'd rate it 9/10"), not a day and month.
   /(?<=\b(?:(?:rate|rated|rating|score|scored|give|gave|giving)(?:\s+[\w’']+){0,3}|solid|a|an)\s+)\d{1,2}\/(?:5|10)\b|\b\d{1,2}\/(?:5|10)\b(?=[\s,!.]*(?:would (?!(?:that|this|it|you|they|we)\b)|stars?\b|recommend))/gi,
 ];
@@ -393,7 +395,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:ya )?son (?:ya )?las \d{1,2}(?::\d{2})?\b/gi, (m) => ' '.repeat(m.length)],
       // "solo de mañana", "de mañana o de tarde": a part of the day beside another, not tomorrow.
       [
-        /\b(?:solo|sólo|solamente|únicamente) (?:de|por la) mañana\b|\bde mañana o (?:de )?tarde\b/gi,
+        /\b(?:solo|sólo|solamente|únicamente) (?:de|por la) mañana\b|\bde mañana o (?:de )?tarde\b|\b(?:trabajo|trabajamos|trabaja|turno|entro|curro|estoy) de ma[ñn]ana\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "mañana tipo 11", "sobre las 11": a time.

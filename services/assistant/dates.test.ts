@@ -484,4 +484,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     ]);
     expect(md('Lo pague el lunes y sigue sin salir.')).toEqual(['2026-07-27']);
   });
+  it('reads "since the 9th" as gone by, a morning shift as no tomorrow and a code like A4 as no hour', () => {
+    const md = (t: string) => es(t, '2025-06-18T16:05:00+02:00').map((x) => x.day);
+    expect(md('El seguimiento marca "entregado" desde el 9 y aquí no ha llegado nada.')).toEqual([
+      '2025-06-09',
+    ]);
+    expect(md('Estoy de mañana toda la semana, ¿me llamáis el jueves por la tarde?')).toEqual(['2025-06-19']);
+    expect(md('Necesito 200 hojas A4 y 3 cajas de sobres C5 para el viernes.')).toEqual(['2025-06-20']);
+    expect(
+      en('Tracking has said delivered since the 9th, nothing here.', '2025-06-18T16:05:00-04:00')[0]!.day,
+    ).toBe('2025-06-09');
+  });
 });

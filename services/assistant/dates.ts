@@ -490,7 +490,11 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   // when it does not match, the date stays as written and is flagged.
   for (const m of text.matchAll(P.dayOfMonth)) {
     const day = Number(m.groups!.d ?? m.groups!.d2);
-    const past = tenseAt(rawText, m.index, P) === 'past';
+    // "desde el 9", "since the 9th" with no plan in its clause: since a day gone by.
+    const since =
+      /^desde\b/i.test(m[0]) || /\bsince\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const past =
+      (since && !FUTURE_CUE.test(clauseAround(rawText, m.index))) || tenseAt(rawText, m.index, P) === 'past';
     const base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
     const onDay = (month: DateTime) => (day <= month.daysInMonth! ? month.set({ day }) : null);
     const written = m.groups!.wd;
