@@ -138,6 +138,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+(?:of experience|old|in business|experience|ago|later|long))?\b/gi,
       /\b(?:aged|age)\s+\d+\b/gi,
+      // The same written in words ("for two hours on Tuesday", "a few days").
+      /\b(?:a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|ninety)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\b(?!\s+(?:from now|ago|later|time)\b)/gi,
       // "24/7", "24x7", "365 days": always, not a date.
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       // "until today nothing came": now, not a date proposed.
@@ -301,6 +303,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     notDates: [
       /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+      // The same written in words ("esperé dos horas el martes", "unos días").
+      /(?<!\b(?:hace|dentro de|en)\s)\b(?:un par de|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|media)\s+(?:años|meses|semanas|d[ií]as|horas|minutos)\b/gi,
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
       /\b(?:hasta (?:hoy|ahora|la fecha)|a(?:l)? d[ií]a de hoy)\b/gi,
       // "a hoy no han llegado", "a hoy sigue sin pagar": as of now, not a date.

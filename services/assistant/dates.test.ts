@@ -495,4 +495,18 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       en('Tracking has said delivered since the 9th, nothing here.', '2025-06-18T16:05:00-04:00')[0]!.day,
     ).toBe('2025-06-09');
   });
+  it('reads a bare weekday reported on that same weekday as last week’s', () => {
+    const tue = '2026-03-10T18:00:00+00:00'; // a Tuesday
+    expect(en('I waited in for two hours on Tuesday and nobody came.', tue, 'Europe/London')[0]!.day).toBe(
+      '2026-03-03',
+    );
+    expect(es('El martes esperé dos horas y no vino nadie.', '2026-03-10T18:00:00+01:00')[0]!.day).toBe(
+      '2026-03-03',
+    );
+    expect(en('I waited in for two hours today and nobody came.', tue, 'Europe/London')[0]!.day).toBe(
+      '2026-03-10',
+    );
+    // A duration in words is no date ("a few days", "dos horas").
+    expect(en('It took a few days and three hours of calls.', tue, 'Europe/London')).toEqual([]);
+  });
 });

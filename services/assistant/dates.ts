@@ -630,6 +630,10 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
           if (nextWeek) while (dt.startOf('day') < following) dt = dt.plus({ weeks: 1 });
         } else {
           while (dt.startOf('day') > ref.startOf('day')) dt = dt.minus({ weeks: 1 });
+          // "I waited two hours on Tuesday" written on a Tuesday: today would be "today", so it is
+          // last week's.
+          if (dt.hasSame(ref, 'day') && !/\b(?:hoy|today|tonight|esta noche)\b/i.test(r.text))
+            dt = dt.minus({ weeks: 1 });
         }
       }
     }
