@@ -268,7 +268,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     morningCues:
       /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,
     eveningCues:
-      /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+)\b/gi,
+      /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+|book a table|reserve a table|have a table|got a table)\b/gi,
     proposal:
       /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in)\b/i,
     timeFacts: [
@@ -317,6 +317,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
       ...IDENTIFIERS,
+      // A score ("ganamos 3 a 1", "perdieron 2-0"): no hour.
+      /\b(?:gan\p{L}*|perd\p{L}*|empat\p{L}*)\s+(?:por\s+)?\d{1,2}\s*(?:a|-)\s*\d{1,2}\b/giu,
       // Amounts, not hours: "de 6 a 12,50 €", "entre 10 y 15 euros", "2 a 3,5 kg".
       /\b\d+(?:[.,]\d+)?\s*(?:a|y|-|–)\s*\d+(?:[.,]\d+)?\s*(?:€|\$|eur\b|euros?\b|pesos?\b|d[oó]lares\b|kg\b|kilos?\b)|\b\d{1,2}\s+a\s+\d+[.,]\d+/gi,
       // A range of people or things ("de 4 a 6 personas", "entre 10 y 12 invitados"): no window.
@@ -425,7 +427,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     morningCues:
       /\b(?:desayun\p{L}*|temprano|madrugada|(?:por|de|en|a) la ma[ñn]ana|a primera hora|antes de (?:ir a )?(?:trabajar|entrar a trabajar|abrir|clase|la oficina)|antes del trabajo)(?!\p{L})/giu,
     eveningCues:
-      /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+)(?!\p{L})/giu,
+      /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+|reservar (?:una )?mesa|ten[eé]is mesa|tienen mesa|hay mesa)(?!\p{L})/giu,
     proposal:
       /(?<!\p{L})(?:podr[ií]an?|podr[ií]as|podr[ií]amos|puede|pueden|puedes|pod[ée]s|podemos|puedo|le (?:va|viene) bien|te (?:va|viene) bien|os (?:va|viene) bien|les (?:va|viene) bien|quedamos|paso|pasar[ée]|vendr[ée]|vernos|me acerco|nos acercamos|me paso|nos pasamos)(?!\p{L})/iu,
     timeFacts: [

@@ -509,4 +509,20 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A duration in words is no date ("a few days", "dos horas").
     expect(en('It took a few days and three hours of calls.', tue, 'Europe/London')).toEqual([]);
   });
+  it('reads a bare hour at a restaurant table as the evening one, and a match score as no hour', () => {
+    const ref = '2026-03-10T08:00:00+01:00';
+    expect(es('Somos 4 a las 9, ¿tenéis mesa?', ref).map((x) => x.start)).toEqual([
+      '2026-03-10T21:00:00+01:00',
+    ]);
+    // Furniture is no table booking.
+    expect(es('La mesa llega a las 9 del jueves.', ref).map((x) => x.start)).toEqual([
+      '2026-03-12T09:00:00+01:00',
+    ]);
+    expect(en('Have you got a table for six at 8:30 on Friday?', '2026-03-10T08:00:00-05:00')[0]!.start).toBe(
+      '2026-03-13T20:30:00-04:00',
+    );
+    expect(es('Ganamos 3 a 1 y queremos una tarta para el sábado.', ref).map((x) => x.day)).toEqual([
+      '2026-03-14',
+    ]);
+  });
 });
