@@ -274,7 +274,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     timeFacts: [
       // Someone or something is there until / from a time: "the doorman is there until 11pm".
       new RegExp(
-        `${EN_NO_DAY_BEFORE}(?<!\\b(?:i|we|you)\\s+)\\b(?:is|are|'s|’s|stays?)\\s+(?:(?:usually|normally|always)\\s+)?(?:there|here|in|around|on site|on duty|on call|at (?:the )?(?:desk|door|reception|office|site)|staffed|manned|open|home|at home|in the office)\\s+(?:until|till|til|from|after)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
+        `${EN_NO_DAY_BEFORE}(?<!\\b(?:i|we|you)\\s+)\\b(?:is|are|'s|’s|stays?)\\s+(?:(?:usually|normally|always)\\s+)?(?:there|here|in|on|around|on site|on duty|on call|at (?:the )?(?:desk|door|reception|office|site)|staffed|manned|open|home|at home|in the office)\\s+(?:until|till|til|from|after)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
         'gi',
       ),
       // A rule of the business: "the cut-off is 2pm", "check-in is at 3pm and check-out at 11am".

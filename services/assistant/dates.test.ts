@@ -525,4 +525,11 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-03-14',
     ]);
   });
+  it('reads "is on until 10pm" as a standing fact like "is there until"', () => {
+    const ny = '2026-04-14T09:10:00-04:00';
+    expect(
+      en('The doorman is on until 10pm, so Thursday is fine for the delivery.', ny).map((x) => x.day),
+    ).toEqual(['2026-04-16']);
+    expect(en('The night porter is on until 6am.', ny)).toEqual([]);
+  });
 });
