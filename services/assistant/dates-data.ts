@@ -234,6 +234,14 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "it's now 1pm": the time of writing, not a proposal.
       [/\b(?:it'?s|it is) (?:now |already )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi, (m) => ' '.repeat(m.length)],
+      // "Monday after 5", "after 5 tomorrow": an hour beside a day (chrono reads only "at 5").
+      [
+        new RegExp(
+          `(?<=\\b(?:${EN_WEEKDAY}|today|tomorrow|tonight)\\s+)(?:after|from)(?=\\s+\\d{1,2}\\s*(?:am|pm)?\\b(?![:.]\\d|\\s*(?:%|[a-z])))|\\b(?:after|from)(?=\\s+\\d{1,2}\\s*(?:am|pm)?\\s+(?:today|tomorrow|tonight|on ${EN_WEEKDAY}|this|next)\\b)`,
+          'gi',
+        ),
+        (m) => pad(m, 'at'),
+      ],
       // "tomorrow around 11": a time.
       [
         /\b(?:around|about|at about|at around|circa) (\d{1,2})\b(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%))/gi,

@@ -532,4 +532,12 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     ).toEqual(['2026-04-16']);
     expect(en('The night porter is on until 6am.', ny)).toEqual([]);
   });
+  it('reads "Monday after 5", "after 5 tomorrow", "Thursday from 2" as an hour on that day', () => {
+    const ny = '2026-04-14T09:10:00-04:00';
+    const at = (t: string) => en(t, ny).map((x) => (x.timeCertain ? x.start : x.day));
+    expect(at('Could someone come round after 5 tomorrow?')).toEqual(['2026-04-15T17:00:00-04:00']);
+    expect(at('Could we do Monday after 4?')).toEqual(['2026-04-20T16:00:00-04:00']);
+    expect(at('Thursday from 2 works for us.')).toEqual(['2026-04-16T14:00:00-04:00']);
+    expect(at('Could we do Monday after 5 people leave?')).toEqual(['2026-04-20']);
+  });
 });
