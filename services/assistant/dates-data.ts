@@ -38,6 +38,11 @@ const IDENTIFIERS: RegExp[] = [
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
   /\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b/g,
+  // A card's expiry month and year ("expires 05/27", "caduca el 05/27"): no day. Only when the
+  // second part is no month ("vencimiento 30/09" is an invoice's due day).
+  /\b(?:expires?|expiry(?: date)?|exp\.?|valid (?:until|thru|through)|caduca|caducidad|vence|vencimiento)\s*(?:el|on|date|:)?\s*(?:0?[1-9]|1[0-2])\/(?:1[3-9]|[2-9]\d)\b(?![/.-]\d)/gi,
+  // A day of every month ("on the 5th of every month", "el día 5 de cada mes", "los días 5 y 20").
+  /\b(?:on )?the \d{1,2}(?:st|nd|rd|th)? (?:of )?(?:every|each) month\b|\b(?:el )?(?:d[ií]a )?\d{1,2} de (?:cada|todos los) mes(?:es)?\b|\blos d[ií]as \d{1,2}(?:(?:,| y) \d{1,2})*\b/gi,
   // A code of a capital and digits ("papel A4", "nivel B2", "modelo X200"): never an hour.
   /(?<![\w-])[A-Z]\d{1,3}(?![\w:.])/g,
   // A rating ("10/10, would not order again", "I'd rate it 9/10"), not a day and month.
@@ -185,6 +190,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [
         new RegExp(
           `\\b${EN_WEEKDAY}s?(?: (?!(?:to|for|at|in|on|and|or|the|a|an|we|i|you|it|is|was|will|would|morning|afternoon|evening)\\b)[a-z]+){0,2} (?:appointments|opening|hours|shifts|classes|lessons|sessions|deliveries|slots|rates|service|market|club)\\b`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
+      // "the Sunday roast", "do you do Sunday lunch?": a dish or a service on that weekday, not a day
+      // ("could we book Sunday lunch for six?" stays a date).
+      [
+        new RegExp(
+          `\\b(?:the|your|a|do you (?:do|serve|have|offer)(?: a)?) ${EN_WEEKDAY} (?:roast|lunch|lunches|brunch|carvery|menu|quiz|market|buffet|special)\\b`,
           'gi',
         ),
         (m) => ' '.repeat(m.length),

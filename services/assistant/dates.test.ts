@@ -540,4 +540,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(at('Thursday from 2 works for us.')).toEqual(['2026-04-16T14:00:00-04:00']);
     expect(at('Could we do Monday after 5 people leave?')).toEqual(['2026-04-20']);
   });
+  it('reads no day in a card expiry, a day of every month or a weekday dish ("the Sunday roast")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(uk('My card expires 08/28, can you take a new one?')).toEqual([]);
+    expect(uk('The rent goes out on the 3rd of every month.')).toEqual([]);
+    expect(uk('Do you do Sunday lunch for a group of twelve?')).toEqual([]);
+    expect(uk('Could we book Sunday lunch for twelve?').map((x) => x.day)).toEqual(['2026-05-10']);
+    const ref = '2026-05-04T10:00:00+02:00';
+    expect(es('La tarjeta caduca el 11/29, os paso otra.', ref)).toEqual([]);
+    expect(es('Nos cobran el día 3 de cada mes y los días 10 y 25.', ref)).toEqual([]);
+    // An invoice's due day stays a day.
+    expect(es('Factura con vencimiento 30/05, importe 120 €.', ref).map((x) => x.day)).toEqual([
+      '2026-05-30',
+    ]);
+  });
 });
