@@ -355,6 +355,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       'gi',
     ),
     rewrites: [
+      // "9h30", "21h15": a clock time as chrono reads it ("9:30").
+      [/\b(\d{1,2})h(\d{2})\b/gi, (m) => m.replace(/h/i, ':')],
       // "10:00 a. m.", "6:00 p.m.": the meridiem as chrono reads it.
       [/(?<=\d\s?)([ap])\.\s?m\.(?!\p{L})/giu, (m) => pad(m, `${m[0]}m`)],
       // "el Buen Fin", "viernes negro", "¡Feliz lunes!", "trabajo de lunes a viernes": a sale, a

@@ -555,4 +555,16 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-05-30',
     ]);
   });
+  it('reads "9h30", "the 15th of next month" and "between 12 and 15 May" (its first day)', () => {
+    const ref = '2026-05-04T08:00:00+02:00';
+    const at = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(at(es('Llámame mañana a las 9h30 por favor.', ref))).toEqual(['2026-05-05T09:30:00+02:00']);
+    expect(at(es('Vuelvo el 15 del mes que viene.', ref))).toEqual(['2026-06-15']);
+    expect(at(es('Debería llegar entre el 12 y el 15 de mayo.', ref))).toEqual(['2026-05-12']);
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(at(uk('It should arrive between 18 and 21 May, they said.'))).toEqual(['2026-05-18']);
+    expect(at(uk("I'm back the 3rd of next month."))).toEqual(['2026-06-03']);
+  });
 });

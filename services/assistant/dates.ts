@@ -116,6 +116,21 @@ export function isSchedule(sentence: string): boolean {
 }
 
 const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH_WORD =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)';
+const NEXT_MONTH_DAY =
+  /\b(?:el|the) (?<d>\d{1,2})(?:st|nd|rd|th)? (?:del? |of )(?:mes que viene|pr[oó]ximo mes|mes pr[oó]ximo|siguiente mes|next month)\b|\bnext month on the (?<e>\d{1,2})(?:st|nd|rd|th)?\b/gi;
+const DAY_WINDOW = new RegExp(
+  `\\b(?:between (?:the )?(?<a>\\d{1,2})(?:st|nd|rd|th)? and (?:the )?(?<b>\\d{1,2})(?:st|nd|rd|th)?(?: of)?|entre el (?<a2>\\d{1,2}) y el (?<b2>\\d{1,2}) de) (?<m>${MONTH_WORD})\\b`,
+  'gi',
+);
+function monthNumber(word: string): number | null {
+  const w = word.toLowerCase();
+  const en = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  // An English prefix; the Spanish names that share one (marzo, mayo, junio…) are the same month.
+  const i = en.indexOf(w.slice(0, 3));
+  return i >= 0 ? i + 1 : (MONTHS_ES[w] ?? null);
+}
 const DOTTED_DATE = new RegExp(
   `(?:\\b(?<wd>${DAY_NAME}),?\\s+)?(?<![\\w.:/])(?<!\\b(?:version|versi[oó]n|v|release|build|model|modelo|chapter|cap[ií]tulo|section|secci[oó]n|apartado|item|step|paso|art[ií]culo|article|no|n[º°])\\.?\\s*)(?=\\d{2}|\\d\\.\\d{2})(?<d>\\d{1,2})\\.(?<m>\\d{1,2})(?:(?<dot>\\.)(?![\\d\\w])|(?![\\d.:]))`,
   'gi',
@@ -442,8 +457,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       ref.set({ year, month, day, hour: 12, minute: 0, second: 0, millisecond: 0 });
     let dt = on(ref.year);
     if (!dt.isValid || dt.day !== day) continue;
+    // As chrono's written dates: only one well behind, in a plan, moves to next year.
     if (!past && dt.startOf('day') < ref.startOf('day').minus({ days: 30 })) dt = on(ref.year + 1);
-    if (past && dt.startOf('day') > ref.startOf('day')) dt = on(ref.year - 1);
     if (wd !== null && dt.weekday !== wd) continue;
     candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
     text = blank(text, [{ index: m.index, length: m[0].length }]);
@@ -478,6 +493,38 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       /\bde (\d{1,2})(?::(\d{2}))? a (\d{1,2})(?::\d{2})?(?:\s*h)?\b(?!\s*(?:de|del)\b)/gi,
       (m, h: string, min: string | undefined) => pad(m, `a las ${h}${min ? `:${min}` : ''}`),
     );
+  // "el 15 del mes que viene", "the 15th of next month": that day of next month.
+  for (const m of text.matchAll(NEXT_MONTH_DAY)) {
+    const day = Number(m.groups!.d ?? m.groups!.e);
+    const next = ref.plus({ months: 1 });
+    if (day < 1 || day > next.daysInMonth!) continue;
+    const dt = next.set({ day, hour: 12, minute: 0, second: 0, millisecond: 0 });
+    candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
+  // "between 12 and 15 May", "entre el 12 y el 15 de mayo": one date, the window's first day.
+  for (const m of text.matchAll(DAY_WINDOW)) {
+    const month = monthNumber(m.groups!.m!);
+    if (month === null) continue;
+    const past = tenseAt(rawText, m.index, P) === 'past';
+    const first = Number(m.groups!.a ?? m.groups!.a2);
+    const last = Number(m.groups!.b ?? m.groups!.b2);
+    const on = (year: number) =>
+      ref.set({ year, month, day: first, hour: 12, minute: 0, second: 0, millisecond: 0 });
+    let dt = on(ref.year);
+    if (!dt.isValid || dt.day !== first) continue;
+    // As chrono's written dates: only one well behind, in a plan, moves to next year.
+    if (!past && dt.startOf('day') < ref.startOf('day').minus({ days: 30 })) dt = on(ref.year + 1);
+    const end = dt.set({ day: last });
+    candidates.push({
+      index: m.index,
+      text: m[0].trim(),
+      dt,
+      ...(end.isValid && end > dt ? { end } : {}),
+      timeCertain: false,
+    });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
   // "a fin de mes", "by the end of the month": the month's last day.
   for (const m of text.matchAll(P.endOfMonth)) {
     const month = m.groups?.next ? ref.plus({ months: 1 }) : ref;
