@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { extractDates } from './dates';
 
@@ -566,5 +567,12 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' });
     expect(at(uk('It should arrive between 18 and 21 May, they said.'))).toEqual(['2026-05-18']);
     expect(at(uk("I'm back the 3rd of next month."))).toEqual(['2026-06-03']);
+  });
+  it('decides the half of the day on the hour as written, not as moved into the reader’s zone', () => {
+    const ny = '2026-05-04T10:00:00-04:00';
+    // 10 CET is 4 or 5 in the morning in New York: not read as 4pm.
+    const d = en("Let's talk at 10 CET tomorrow.", ny);
+    expect(DateTime.fromISO(d[0]!.start, { setZone: true }).toUTC().hour).toBeLessThan(10);
+    expect(en('Call at 4 PST on Thursday?', ny)[0]!.start).toBe('2026-05-07T20:00:00-04:00');
   });
 });

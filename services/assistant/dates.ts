@@ -311,7 +311,7 @@ function fromComponents(c: chrono.ParsedComponents, zone: string, forceDateOnly 
  * dinner time), and an hour written with minutes from 7 on ("7:40", "7:00", "8:15") is the morning
  * one: nobody books 7:40 in the evening without saying so, while clinics, fitters and stocktakes
  * start then. */
-function afternoonHour(rawText: string, index: number, end: number, dt: DateTime, p: DatePatterns): boolean {
+function afternoonHour(rawText: string, index: number, end: number, hour: number, p: DatePatterns): boolean {
   const sentence = sentences(rawText).find((s) => index >= s.index && index < s.index + s.text.length) ?? {
     text: rawText,
     index: 0,
@@ -336,7 +336,7 @@ function afternoonHour(rawText: string, index: number, end: number, dt: DateTime
     }
   if (best) return best.pm;
   const withMinutes = /\d[:.]\d{2}/.test(rawText.slice(index, end));
-  return dt.hour <= 6 || (dt.hour === 7 && !withMinutes);
+  return hour <= 6 || (hour === 7 && !withMinutes);
 }
 
 function sentenceAround(text: string, index: number): string {
@@ -699,12 +699,14 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       }
     }
     // "a las 5 de la tarde": the daypart was masked, its meaning comes back here.
+    // Both read the hour as written, not as moved into the reader's zone ("at 10 CET").
     const endAt = index + r.text.length;
-    if (timeCertain && dt.hour < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
+    const written = r.start.get('hour') ?? dt.hour;
+    if (timeCertain && written < 12 && pmAt.some((p) => p >= endAt && p - endAt <= 3))
       dt = dt.plus({ hours: 12 });
     // An hour with no am/pm: the morning or evening named nearest it decides, else afternoon.
-    if (timeCertain && !r.start.isCertain('meridiem') && dt.hour >= 1 && dt.hour <= 11)
-      if (afternoonHour(rawText, index, endAt, dt, P)) dt = dt.plus({ hours: 12 });
+    else if (timeCertain && !r.start.isCertain('meridiem') && written >= 1 && written <= 11)
+      if (afternoonHour(rawText, index, endAt, written, P)) dt = dt.plus({ hours: 12 });
     const end = r.end ? fromComponents(r.end, zone) : null;
     const onlyTime =
       r.start.isCertain('hour') &&
