@@ -33,7 +33,7 @@ export const WEEKDAYS: Record<string, number> = {
 // "factura 2026/1014", "expediente nº 12-10"), and a day/month-looking pair whose second part is
 // no year ("10/2231", "4/123").
 const IDENTIFIERS: RegExp[] = [
-  /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
+  /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|lot|batch|serial|part|sku|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|lote|serie|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
   /\bn\.?[º°]\s*\d+(?:[/-]\d+)+/gi,
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
@@ -323,7 +323,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     endOfMonth:
       /\b(?:a |para |antes de |hasta |hacia )?(?:finales|fin|final) de(?:l)? mes(?: (?<next>que viene|pr[óo]ximo))?\b/gi,
     notDates: [
-      /\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
+      // ("a las 10 horas", "a las 10 hora peninsular" is a time, not a duration.)
+      /(?<!\blas?\s)\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
       // The same written in words ("esperé dos horas el martes", "unos días").
       /(?<!\b(?:hace|dentro de|en)\s)\b(?:un par de|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|media)\s+(?:años|meses|semanas|d[ií]as|horas|minutos)\b/gi,

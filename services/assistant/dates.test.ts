@@ -575,4 +575,13 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(DateTime.fromISO(d[0]!.start, { setZone: true }).toUTC().hour).toBeLessThan(10);
     expect(en('Call at 4 PST on Thursday?', ny)[0]!.start).toBe('2026-05-07T20:00:00-04:00');
   });
+  it('reads a lot or batch number as an identifier and "a las 10 horas" as a time, not a duration', () => {
+    const ref = '2026-05-04T10:00:00+02:00';
+    expect(es('El lote 06/27 salió defectuoso, igual que la serie 11/30.', ref)).toEqual([]);
+    expect(en('Lot 06/27 is faulty and so is batch 11/30.', '2026-05-04T10:00:00-04:00')).toEqual([]);
+    expect(es('¿Hablamos el jueves a las 10 hora peninsular?', ref)[0]!.start).toBe(
+      '2026-05-07T10:00:00+02:00',
+    );
+    expect(es('La firma es el lunes 11 a las 12:00 horas.', ref)[0]!.start).toBe('2026-05-11T12:00:00+02:00');
+  });
 });
