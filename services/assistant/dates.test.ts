@@ -584,4 +584,22 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     );
     expect(es('La firma es el lunes 11 a las 12:00 horas.', ref)[0]!.start).toBe('2026-05-11T12:00:00+02:00');
   });
+  it('puts a later time in a report on the day the story is about', () => {
+    const ny = '2025-07-15T18:42:00-04:00';
+    const at = (d: { day: string; timeCertain: boolean; start: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(
+      at(en('The fitter was due yesterday at 9:30. He arrived at 2:20 and left after ten minutes.', ny)),
+    ).toEqual(['2025-07-14T09:30:00-04:00', '2025-07-14T14:20:00-04:00']);
+    expect(
+      at(
+        es(
+          'Ayer encargué la comida a las 12:30 y el repartidor llegó a las 3, fría.',
+          '2025-07-15T18:42:00+02:00',
+        ),
+      ),
+    ).toEqual(['2025-07-14T12:30:00+02:00', '2025-07-14T15:00:00+02:00']);
+    // A time alone in a report with no day before it still has no day.
+    expect(en('We got to the depot at 4 and the van had already gone.', ny)).toEqual([]);
+  });
 });

@@ -780,7 +780,21 @@ function finish(
       }
       // Alone, a time still ahead today is today's, unless the sentence reports the past ("I was
       // there at 3"): then its day is unknown.
-      if (c.dt <= ref || reportsPast(c.index)) continue;
+      // In a report, a later time is on the day the story is about: "booked for yesterday, 8 to 12.
+      // He showed up at 3:40", "pedí a las 12:30 y llegó a las 2".
+      if (reportsPast(c.index)) {
+        if (
+          last &&
+          last.dt.startOf('day') <= ref.startOf('day') &&
+          c.index - (last.index + last.text.length) < 250
+        ) {
+          const dt = last.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
+          if (!kept.some((k) => k.timeCertain && k.dt.toMillis() === dt.toMillis()))
+            kept.push({ index: c.index, text: c.text, dt, timeCertain: true });
+        }
+        continue;
+      }
+      if (c.dt <= ref) continue;
     }
     kept.push(c);
   }
