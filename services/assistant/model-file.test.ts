@@ -17,7 +17,10 @@ describe('shipped intent model', () => {
     expect(file.fusion.unsureBelow).toBeLessThan(0.99);
     expect(file.dev.unsureShare).toBeGreaterThanOrEqual(0.02);
     expect(file.dev.unsureShare).toBeLessThanOrEqual(0.25);
-    expect(file.dev.accuracyWhenSure).toBeGreaterThanOrEqual(0.95);
+    // Measured on batches no rule was written from (honest, so below the old in-sample 98%): the
+    // flagged messages are the ones it gets wrong more often.
+    expect(file.dev.accuracyWhenSure).toBeGreaterThanOrEqual(0.92);
+    expect(file.dev.accuracyWhenSure).toBeGreaterThan(file.dev.freshAccuracy!);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Facts, Intent } from './types';
-import { classifyIntents } from './intent';
+import { intentScores } from './intent';
+import { PRIORITY, type Scored } from './intent-rules';
 import { findThreats } from './threats';
 
 const GREETING =
@@ -57,9 +58,12 @@ export function summarise(
     ...facts.dates.map((d) => d.text),
   ];
   const scored = pool.map((s, order) => {
-    const intents = classifyIntents(s.text);
-    let score = primary !== 'other' ? (intents.find((i) => i.intent === primary)?.confidence ?? 0) * 2 : 0;
-    score += intents.filter((i) => i.intent !== 'other').reduce((a, i) => a + i.confidence, 0) * 0.5;
+    // A sentence carries an intent by its words (the lexicon's evidence), not by the statistical
+    // model's guess on a few words out of context.
+    const evidence = intentScores(s.text);
+    const strength = (i: Scored) => 1 - Math.exp(-Math.max(0, evidence[i]) / 1.5);
+    let score = primary !== 'other' ? strength(primary as Scored) * 2 : 0;
+    score += PRIORITY.reduce((a, i) => a + strength(i), 0) * 0.5;
     score += refs.filter((r) => s.text.includes(r)).length * 2;
     // The opening sentence usually states the matter.
     if (order === 0) score += 0.5;
