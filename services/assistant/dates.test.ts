@@ -602,4 +602,23 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A time alone in a report with no day before it still has no day.
     expect(en('We got to the depot at 4 and the van had already gone.', ny)).toEqual([]);
   });
+  it('reads the tense across an aside in brackets and past words in quotes', () => {
+    const day = (d: { day: string }[]) => d[0]!.day;
+    expect(
+      day(
+        en(
+          'I ordered the chairs (oak, set of four) on the 2nd with "delivery by Friday" promised.',
+          '2025-09-10T10:00:00-04:00',
+        ),
+      ),
+    ).toBe('2025-09-02');
+    expect(
+      day(
+        es(
+          'Pedí las sillas (roble, juego de cuatro) el 2 con "entrega antes del viernes".',
+          '2025-09-10T10:00:00+02:00',
+        ),
+      ),
+    ).toBe('2025-09-02');
+  });
 });

@@ -209,7 +209,11 @@ function tenseOf(sentence: string, p: DatePatterns): 'past' | 'future' {
 // ("Placed it Friday and paid for next day delivery" is a past Friday).
 const CLAUSE_BREAK = /[,;:()\n]|\s(?:and|but|y|pero|aunque|although|so|as|que)\s/gi;
 
-function clauseAround(text: string, index: number): string {
+function clauseAround(raw: string, index: number): string {
+  // An aside in brackets does not end a clause, and words in quotes are someone else's: neither
+  // speaks for the tense ("I ordered the desk (walnut) on the 3rd with "delivery by Friday"").
+  const aside = (m: string, at: number) => (at <= index && index < at + m.length ? m : ' '.repeat(m.length));
+  const text = raw.replace(/\([^()\n]{0,60}\)/g, aside).replace(/"[^"\n]{1,80}"|“[^”\n]{1,80}”/g, aside);
   const from = Math.max(0, index - 80);
   let start = from;
   let end = Math.min(text.length, index + 60);
