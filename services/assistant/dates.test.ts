@@ -621,4 +621,20 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       ),
     ).toBe('2025-09-02');
   });
+  it('gives a time said for "either day" to each day offered', () => {
+    const at = (d: { timeCertain: boolean; start: string; day: string }[]) =>
+      d.map((x) => (x.timeCertain ? x.start : x.day));
+    expect(
+      at(
+        es(
+          'El jueves o el viernes nos viene bien, cualquiera de los dos después de las 5.',
+          '2025-06-05T10:00:00+02:00',
+        ),
+      ),
+    ).toEqual(['2025-06-12T17:00:00+02:00', '2025-06-06T17:00:00+02:00']);
+    expect(at(en('Monday or Tuesday suit us, either day after 3pm.', '2025-06-05T10:00:00-04:00'))).toEqual([
+      '2025-06-09T15:00:00-04:00',
+      '2025-06-10T15:00:00-04:00',
+    ]);
+  });
 });

@@ -770,6 +770,19 @@ function finish(
         anchor.dt = anchor.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
         anchor.timeCertain = true;
         anchor.text = rawText.slice(anchor.index, c.index + c.text.length).trim();
+        // "el martes o el miércoles, cualquiera de los dos después de las 4", "Tuesday or Wednesday,
+        // either day after 4": the time goes to each day offered.
+        if (
+          sentence &&
+          /\b(?:cualquiera de (?:los|las) dos|los dos d[ií]as|ambos d[ií]as|either (?:day|of them|one)|both days|any of (?:them|those days))\b/i.test(
+            rawText.slice(anchor.index, c.index),
+          )
+        )
+          for (const k of kept)
+            if (k !== anchor && !k.timeCertain && k.index >= sentence.index && k.index < anchor.index) {
+              k.dt = k.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
+              k.timeCertain = true;
+            }
         continue;
       }
       // Or the day right after it: "las 21:30 del sábado", "3pm on Friday".
