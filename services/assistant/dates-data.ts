@@ -33,7 +33,7 @@ export const WEEKDAYS: Record<string, number> = {
 // "factura 2026/1014", "expediente nº 12-10"), and a day/month-looking pair whose second part is
 // no year ("10/2231", "4/123").
 const IDENTIFIERS: RegExp[] = [
-  /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|lot|batch|serial|part|sku|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|lote|serie|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
+  /\b(?:flat|apt|apartment|unit|suite|room|order|invoice|ref|reference|ticket|case|account|lot|batch|serial|part|sku|box|parcel|package|page|installment|instalment|seat|row|piso|puerta|portal|pedido|factura|referencia|expediente|caso|cuenta|lote|serie|caja|bulto|paquete|p[aá]gina|cuota|asiento|fila|albar[aá]n|habitaci[oó]n|n[uú]mero|number)\.?(?:\s*(?:number|no\.|n[uú]mero|n\.?[º°]))?(?:\s+(?:is|es))?\s*[#:]?\s*\d+(?:[/-]\d+)+/gi,
   /\bn\.?[º°]\s*\d+(?:[/-]\d+)+/gi,
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
@@ -153,7 +153,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // Also with a dash ("11 5032-8890", "(011) 4773-5521", "555-201-3344").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b|(?:\(\d{2,4}\)\s*|\b\d{2,4}[ .-])\d{3,4}-\d{4}\b/g,
       // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
-      /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
+      /\b[1-9]\/[1-9]\s*(?=(?:of|off|price|del?|de la|de los|de las|partes?|kg|g|lbs?|oz|l|ml|cl|litres?|liters?|litros?|cm|mm|m|ft|inch(?:es)?|pulgadas?|kilos?|metros?|cups?|tazas?|tsp|tbsp|cucharadas?|seaters?|length|plazas|size|talla)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
       ...IDENTIFIERS,
@@ -336,7 +336,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // Also with a dash ("11 5032-8890", "(011) 4773-5521", "555-201-3344").
       /\+\d[\d\s-]{7,}\d|\b\d{2,4}(?:[ .]\d{3,4}){2,}\b|(?:\(\d{2,4}\)\s*|\b\d{2,4}[ .-])\d{3,4}-\d{4}\b/g,
       // Fractions ("1/2 of the order", "3/4 del pedido") and a month with its year ("ref 12/2026").
-      /\b[1-9]\/[1-9]\s+(?=(?:of|off|price|del?|de la|de los|de las|partes?)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
+      /\b[1-9]\/[1-9]\s*(?=(?:of|off|price|del?|de la|de los|de las|partes?|kg|g|lbs?|oz|l|ml|cl|litres?|liters?|litros?|cm|mm|m|ft|inch(?:es)?|pulgadas?|kilos?|metros?|cups?|tazas?|tsp|tbsp|cucharadas?|seaters?|length|plazas|size|talla)\b)|(?<![\d/.-])\b(?:0?[1-9]|1[0-2])\/20\d\d\b(?![/.-]\d)/gi,
       // A date inside a reference ("2026-05-01-7781", "PO-2026-05-01", "#2026/05/01"): an identifier.
       /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[-/.][a-z0-9]+)+\b|(?:\b[a-z]{1,6}[-#]|#)\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b/gi,
       ...IDENTIFIERS,

@@ -637,4 +637,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2025-06-10T15:00:00-04:00',
     ]);
   });
+  it('reads a fraction before a unit and a numbered box, page or instalment as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(uk('Box 3/4 never arrived and I was charged for instalment 2/10 twice.')).toEqual([]);
+    expect(uk('It is the 2/3 seater and the recipe says 1/2 cup of sugar.')).toEqual([]);
+    const ref = '2026-05-04T10:00:00+02:00';
+    expect(es('Falta el bulto 3/4 y me cobrasteis dos veces la cuota 2/10.', ref)).toEqual([]);
+    expect(es('Es el sofá de 2/3 plazas, con 1/2 kg de cojines.', ref)).toEqual([]);
+    // A bare pair is still a date.
+    expect(uk('Could you deliver on 3/6?').map((d) => d.day)).toEqual(['2026-06-03']);
+  });
 });
