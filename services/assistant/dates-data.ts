@@ -248,6 +248,21 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "it's now 1pm": the time of writing, not a proposal.
       [/\b(?:it'?s|it is) (?:now |already )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi, (m) => ' '.repeat(m.length)],
+      // "11am-ish", "2-ish", "10ish": about that hour.
+      [/\b(\d{1,2}(?::\d{2})?\s?(?:am|pm)?)-?ish\b/gi, (m) => pad(m, `at ${m.replace(/-?ish$/i, '')}`)],
+      // British "at half two", "around half 10": half past that hour.
+      [
+        /(?<=\b(?:at|about|around|for|by|from)\s)half (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:of|an?|the|hours?|price|kg|%|past|to)\b)/gi,
+        (m) => {
+          const h = m.slice(5);
+          return pad(m, `${EN_HOUR_WORDS[h.toLowerCase()] ?? h}:30`);
+        },
+      ],
+      // "ring me before 3.", "by 5 today": an hour (chrono reads only "at 5").
+      [
+        /\b(?:before|by)(?=\s+\d{1,2}\s*(?:am|pm)?\s*(?:[.,!?]|$|today\b|tomorrow\b|tonight\b))/gi,
+        (m) => pad(m, 'at'),
+      ],
       // "Monday after 5", "after 5 tomorrow": an hour beside a day (chrono reads only "at 5").
       [
         new RegExp(

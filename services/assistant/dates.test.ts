@@ -648,4 +648,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A bare pair is still a date.
     expect(uk('Could you deliver on 3/6?').map((d) => d.day)).toEqual(['2026-06-03']);
   });
+  it('reads "2-ish", "at half two" and "before 3." as hours', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk("Let's say Wed 13th, 3-ish.")).toEqual(['2026-05-13T15:00:00+01:00']);
+    expect(uk('Could you do 10am-ish on Friday?')).toEqual(['2026-05-08T10:00:00+01:00']);
+    expect(uk('See you on the 14th at half 4.')).toEqual(['2026-05-14T16:30:00+01:00']);
+    expect(uk('Give me a ring before 4.')).toEqual(['2026-05-04T16:00:00+01:00']);
+    expect(uk('That is half the price, and by 2 people.')).toEqual([]);
+  });
 });
