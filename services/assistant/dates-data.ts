@@ -38,6 +38,8 @@ const IDENTIFIERS: RegExp[] = [
   /(?<![\d/.-])\b\d{1,2}\/(?!(?:19|20)\d\d\b)\d{3,}\b/g,
   // Percentages and decimals with a comma ("al 4,5%", "4,500 units"): a clock never has a comma.
   /\b\d+(?:[.,]\d+)?\s?%|\b\d+,\d+\b/g,
+  // A list marker ("1) … 2) …", "(3)", a "2." opening a line): a count, never an hour.
+  /(?<=^\s*|[.?!:;]\s+)\d{1,2}\)(?=\s)|\(\d{1,2}\)|^\s*\d{1,2}\.(?=\s)/gm,
   // A card's expiry month and year ("expires 05/27", "caduca el 05/27"): no day. Only when the
   // second part is no month ("vencimiento 30/09" is an invoice's due day).
   /\b(?:expires?|expiry(?: date)?|exp\.?|valid (?:until|thru|through)|caduca|caducidad|vence|vencimiento)\s*(?:el|on|date|:)?\s*(?:0?[1-9]|1[0-2])\/(?:1[3-9]|[2-9]\d)\b(?![/.-]\d)/gi,

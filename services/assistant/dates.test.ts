@@ -659,4 +659,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Give me a ring before 4.')).toEqual(['2026-05-04T16:00:00+01:00']);
     expect(uk('That is half the price, and by 2 people.')).toEqual([]);
   });
+  it('reads a list marker ("1) … 2) …") as no hour', () => {
+    const ny = '2026-06-10T08:30:00-04:00';
+    expect(
+      en('Two things: 1) could you start 6/24? 2) is the deposit refundable?', ny).map((d) => d.day),
+    ).toEqual(['2026-06-24']);
+    expect(
+      es('Dos cosas: 1) ¿pueden empezar el 24/6? 2) ¿la seña se devuelve?', '2026-06-10T08:30:00+02:00').map(
+        (d) => d.day,
+      ),
+    ).toEqual(['2026-06-24']);
+  });
 });
