@@ -670,4 +670,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       ),
     ).toEqual(['2026-06-24']);
   });
+  it('reads a wish ("I want", "ideally", "I\'d like") as pointing ahead, whatever else the sentence reports', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-06-10T08:30:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(
+      uk('I want a visit this week, ideally Friday after 2pm, and money back for the lost day.'),
+    ).toEqual(['2026-06-12T14:00:00+01:00']);
+    expect(uk("I'd like Monday morning, the old boiler broke again.")).toEqual(['2026-06-15']);
+  });
 });
