@@ -250,6 +250,13 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "it's now 1pm": the time of writing, not a proposal.
       [/\b(?:it'?s|it is) (?:now |already )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi, (m) => ' '.repeat(m.length)],
+      // "tues", "weds" as typed (chrono reads "tue", "wed"); British "Friday next" is "next Friday".
+      [/\btues\b/gi, (m) => pad(m, m.slice(0, 3))],
+      [/\bweds\b/gi, (m) => pad(m, m.slice(0, 3))],
+      [
+        new RegExp(`\\b(${EN_WEEKDAY}) next\\b(?!\\s+(?:week|month|year|door|to|time|one)\\b)`, 'gi'),
+        (m) => `next ${m.slice(0, -5)}`,
+      ],
       // "11am-ish", "2-ish", "10ish": about that hour.
       [/\b(\d{1,2}(?::\d{2})?\s?(?:am|pm)?)-?ish\b/gi, (m) => pad(m, `at ${m.replace(/-?ish$/i, '')}`)],
       // British "at half two", "around half 10": half past that hour.
@@ -296,6 +303,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
     ],
     dayparts: [
+      // "weds pm", "thurs am": the half of that day.
+      [/(?<=\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\s)am\b/i, 'morning'],
+      [/(?<=\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?\s)pm\b/i, 'afternoon'],
       [/\b(?:first thing|in the morning|morning)\b/i, 'morning'],
       [/\b(?:lunchtime|at lunch)\b/i, 'noon'],
       [/\b(?:in the afternoon|afternoon)\b/i, 'afternoon'],

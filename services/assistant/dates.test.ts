@@ -680,4 +680,16 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     ).toEqual(['2026-06-12T14:00:00+01:00']);
     expect(uk("I'd like Monday morning, the old boiler broke again.")).toEqual(['2026-06-15']);
   });
+  it('reads typed weekday abbreviations ("tues", "weds pm") and British "Friday next"', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(uk('Can u do tues at 4?').map((x) => x.start)).toEqual(['2026-05-05T16:00:00+01:00']);
+    expect(uk('could do weds pm or thurs am')).toMatchObject([
+      { day: '2026-05-06', part: 'afternoon' },
+      { day: '2026-05-07', part: 'morning' },
+    ]);
+    expect(uk('Friday next works for me.').map((x) => x.day)).toEqual([
+      uk('Next Friday works for me.')[0]!.day,
+    ]);
+  });
 });
