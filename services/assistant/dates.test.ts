@@ -692,4 +692,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       uk('Next Friday works for me.')[0]!.day,
     ]);
   });
+  it('reads "a week from today", "two weeks from Monday", "de hoy en ocho", "de mañana en quince días"', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-04T10:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('Can we do a week from today?')).toEqual(['2026-05-11']);
+    expect(uk('Two weeks from Thursday suits us.')).toEqual(['2026-05-21']);
+    const ref = '2026-05-04T10:00:00+02:00';
+    expect(es('¿De hoy en ocho os va bien?', ref).map((x) => x.day)).toEqual(['2026-05-11']);
+    expect(es('De mañana en quince días vuelvo a pasar.', ref).map((x) => x.day)).toEqual(['2026-05-19']);
+  });
 });

@@ -116,6 +116,10 @@ export function isSchedule(sentence: string): boolean {
 }
 
 const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const WEEKS_FROM = new RegExp(
+  `\\b(?<n>a|one|two|three|four|\\d) weeks? (?:from|after) (?<x>today|tomorrow|now|${EN_DAY})\\b|\\bde (?<x2>hoy|ma[ñn]ana) en (?<n2>una|dos|tres|ocho|quince|\\d{1,2})(?:\\s+(?<unit>semanas?|d[ií]as))?\\b`,
+  'gi',
+);
 const MONTH_WORD =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)';
 const NEXT_MONTH_DAY =
@@ -404,6 +408,23 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
   // A time that is a standing fact (a doorman's hours, a cut-off) is no proposal, like opening hours.
   for (const re of P.timeFacts) text = text.replace(re, (m) => ' '.repeat(m.length));
   for (const [re, rewrite] of P.rewrites) text = text.replace(re, rewrite);
+  // "a week from today", "two weeks from Monday", "de hoy en ocho", "de mañana en una semana".
+  for (const m of text.matchAll(WEEKS_FROM)) {
+    const g = m.groups!;
+    const count = (g.n ?? g.n2 ?? '').toLowerCase();
+    // "en ocho (días)" is a week, "en quince (días)" two, as the days are counted in Spanish.
+    const amount = count === 'ocho' ? 8 : count === 'quince' ? 15 : (SPAN_WORDS[count] ?? Number(count));
+    const inDays = (g.unit && /d[ií]as/i.test(g.unit)) || count === 'ocho' || count === 'quince';
+    const weeks = inDays ? Math.round(amount / 7) : amount;
+    if (!(weeks >= 1 && weeks <= 8)) continue;
+    const from = (g.x ?? g.x2 ?? '').toLowerCase();
+    let base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    if (/tomorrow|ma[ñn]ana/.test(from)) base = base.plus({ days: 1 });
+    const wd = /day$/.test(from) ? weekdayNumber(from) : null;
+    if (wd !== null) base = base.plus({ days: (wd - ref.weekday + 7) % 7 || 7 });
+    candidates.push({ index: m.index, text: m[0].trim(), dt: base.plus({ weeks }), timeCertain: false });
+    text = blank(text, [{ index: m.index, length: m[0].length }]);
+  }
   // "¿Te va bien dentro de 15 días?", "Could we do it in two weeks' time?": a day that far ahead, when
   // the sentence asks or plans. Delivery terms ("within 30 days", "en 5 días hábiles") and reports
   // stay durations.
