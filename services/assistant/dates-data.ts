@@ -214,13 +214,10 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ],
       // "from 12 May": chrono reads "from 12" as noon and May as its 1st; the date alone reads right.
       [new RegExp(`\\bfrom(?= \\d{1,2} ${EN_MONTH}\\b)`, 'gi'), (m) => ' '.repeat(m.length)],
-      // "from Friday the 4th to Sunday", "from 12 May to 19 May", "01/06/2026 – 31/05/2027": a stay
-      // or a period is one date, its start (as "del 3 al 5 de abril" reads).
+      // "01/06/2026 – 31/05/2027": a period written in full is one date, its start. ("from Friday the
+      // 4th to Sunday" keeps both ends: the English dev batches label a stay's last day too.)
       [
-        new RegExp(
-          `(?<=\\bfrom (?:${EN_WEEKDAY},? )?(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: ${EN_MONTH})?) (?:to|until|till|through|thru|-|–) (?:${EN_WEEKDAY}(?:,? (?:the )?\\d{1,2}(?:st|nd|rd|th)?)?|(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: ${EN_MONTH})?)\\b|(?<=\\b\\d{1,2}\\/\\d{1,2}\\/\\d{2,4})\\s*(?:-|–|to|until|till)\\s*\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}\\b`,
-          'gi',
-        ),
+        /(?<=\b\d{1,2}\/\d{1,2}\/\d{2,4})\s*(?:-|–|to|until|till)\s*\d{1,2}\/\d{1,2}\/\d{2,4}\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       // "the 25th to the 27th": one stay from the 25th (the end is not a second date).

@@ -463,9 +463,11 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(days(es('Vigencia de la póliza: 15/01/2026 – 14/01/2027.', ref))).toEqual(['2026-01-15']);
     const uk = (t: string) =>
       extractDates(t, { reference: '2025-04-07T21:48:00+01:00', zone: 'Europe/London', language: 'en' });
+    // An English stay named by its two days keeps both (the English dev batches label the last day).
     expect(
       days(uk('We were with you from Thursday the 3rd to Sunday and the heating never worked.')),
-    ).toEqual(['2025-04-03']);
+    ).toEqual(['2025-04-03', '2025-04-06']);
+    expect(days(uk('Subscription period: 01/06/2025 – 31/05/2026.'))).toEqual(['2025-06-01']);
     expect(days(uk("We're away from 14 May to 21 May, could you deliver after that?"))).toEqual([
       '2025-05-14',
     ]);
