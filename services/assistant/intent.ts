@@ -62,14 +62,16 @@ export function readIntent(text: string, options: ReadOptions = {}): IntentReadi
   let probs = modelProbs;
   const ruleTop = Math.max(...PRIORITY.map((i) => scores[i]));
   // Too little to go on: a couple of words without a clear cue ("??", "any news?"), or no cue and no
-  // clear model reading. Then the earlier text is read with it; for a couple of words the model's
-  // reading of the earlier text stands (the latest gives it nothing), otherwise the two are averaged.
+  // clear model reading. Then the earlier text is read with it.
   const thin = p.tokens.length < 3 && ruleTop < 1.5;
   const vague = ruleTop < 1 && Math.max(...modelProbs) < 0.6;
   if (options.context && (thin || vague)) {
     const earlier = readParts(prepare(options.context, toLang(undefined, options.context)));
     for (const i of PRIORITY) scores[i] += earlier.rules.scores[i] * 0.7;
-    probs = thin ? earlier.modelProbs : probs.map((v, k) => (v + earlier.modelProbs[k]!) / 2);
+    // A couple of words asking again ("??", "any news?") chase the earlier text: its model reading
+    // stands. Anything else (an emoji, "ok") is read with it, averaged.
+    probs =
+      thin && text.includes('?') ? earlier.modelProbs : probs.map((v, k) => (v + earlier.modelProbs[k]!) / 2);
   }
   const fused = fuse(scores, probs, MODEL.fusion, MODEL.model.classes, p.tokens.length, rules.damp);
   const ranked = INTENTS.map((intent, k) => ({ intent, p: fused[k]! })).sort(
