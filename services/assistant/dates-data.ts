@@ -98,7 +98,10 @@ const ES_NO_DAY_BEFORE =
 const ES_NO_DAY_AFTER =
   '(?![\\s,]*(?:el\\s+|este\\s+|esta\\s+|del\\s+)?(?:hoy|ma[ñn]ana(?! (?:de la|por la))|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|esta noche|d[ií]a \\d|\\d))';
 const EN_FACT_NOUN =
-  '(?:(?:order |same[- ]day |dispatch |delivery |shipping )?cut-?off(?: time)?|last (?:orders?|collection|pick-?up|post|posting|delivery|entry|admission|call|booking|slot)|check-?in(?: time)?|check-?out(?: time)?|closing time|opening time|collection time|pick-?up time)';
+  '(?:(?:order |same[- ]day |dispatch |delivery |shipping )?cut-?off(?: time)?|last (?:orders?|collection|pick-?up|post|posting|delivery|entry|admission|call|booking|slot)|check-?in(?: time)?|check-?out(?: time)?|closing time|opening time|collection time|pick-?up time|quiet hours|happy hour|breakfast|lunch service|dinner service|room service|the (?:bar|kitchen|pool|gym|spa|shuttle|restaurant))';
+// Rules named as such need no verb ("last orders at 10.30", "quiet hours from 11pm").
+const EN_RULE_NOUN =
+  '(?:(?:order |same[- ]day |dispatch |delivery |shipping )?cut-?off(?: time)?|last (?:orders?|collection|pick-?up|post|posting|entry|admission|call)|quiet hours|happy hour)';
 const ES_FACT_NOUN =
   '(?:(?:la )?hora (?:de corte|l[ií]mite|de cierre|de apertura)|(?:el )?corte|(?:el )?cierre|(?:la )?[uú]ltima (?:recogida|entrega|reserva|entrada)|(?:el )?[uú]ltimo (?:pedido|env[ií]o|turno)|(?:el )?check-?in|(?:el )?check-?out)';
 
@@ -325,11 +328,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ),
       // A rule of the business: "the cut-off is 2pm", "check-in is at 3pm and check-out at 11am".
       new RegExp(
-        `${EN_NO_DAY_BEFORE}\\b(?:(?:the|our|your|its)\\s+)?${EN_FACT_NOUN}(?:\\s+(?:for|on)\\s+[a-z -]{1,30}?)?\\s+(?:is|are|'s|’s)\\s+(?:at\\s+|by\\s+|before\\s+|until\\s+)?${EN_TIME}(?:\\s*(?:,|and|;)\\s*(?:the\\s+)?${EN_FACT_NOUN}\\s+(?:is\\s+)?(?:at\\s+|by\\s+)?${EN_TIME})*${EN_NO_DAY_AFTER}`,
+        `${EN_NO_DAY_BEFORE}\\b(?:(?:the|our|your|its)\\s+)?${EN_FACT_NOUN}(?:\\s+(?:for|on)\\s+[a-z -]{1,30}?)?(?:\\s+(?:is|are|'s|’s|starts?|begins?|ends?|finish(?:es)?|opens?|closes?|runs?|is served|served)\\s+(?:at\\s+|by\\s+|before\\s+|until\\s+|from\\s+)?|(?<=${EN_RULE_NOUN})\\s+(?:at|by|until|from)\\s+)${EN_TIME}(?:\\s*(?:,|and|;)\\s*(?:the\\s+)?${EN_FACT_NOUN}\\s+(?:is\\s+)?(?:at\\s+|by\\s+)?${EN_TIME})*${EN_NO_DAY_AFTER}`,
         'gi',
       ),
       new RegExp(
-        `${EN_NO_DAY_BEFORE}\\b(?:orders?|anything|requests?|bookings?|parcels?)\\s+(?:placed|received|made|submitted|booked|sent|in)\\s+(?:before|by|after|until)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
+        `${EN_NO_DAY_BEFORE}(?:\\b(?:orders?|anything|requests?|bookings?|parcels?)\\s+|\\b(?:if|when|as long as)\\s+(?:it(?:'s|’s| is)\\s+|you(?:'re|’re| are)?\\s+)?)(?:placed|received|made|submitted|booked|sent|in|ordered)\\s+(?:before|by|after|until)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
         'gi',
       ),
       // A habit: "the courier usually comes around 3".

@@ -705,4 +705,18 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(es('¿De hoy en ocho os va bien?', ref).map((x) => x.day)).toEqual(['2026-05-11']);
     expect(es('De mañana en quince días vuelvo a pasar.', ref).map((x) => x.day)).toEqual(['2026-05-19']);
   });
+  it('reads a house rule with its time (last orders, quiet hours, "if ordered by 1pm") as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(uk('Last orders at 10.30 I assume?')).toEqual([]);
+    expect(uk('Quiet hours start at 11pm, so we will keep it down.')).toEqual([]);
+    expect(uk('Your site says same-day delivery if ordered by 1pm.')).toEqual([]);
+    expect(uk('Breakfast is served from 7:30, right? We arrive on the 12th.').map((d) => d.day)).toEqual([
+      '2026-05-12',
+    ]);
+    // A request for a time is no rule.
+    expect(uk('Could we get a late check-out at 1pm?').map((d) => d.start)).toEqual([
+      '2026-05-06T13:00:00+01:00',
+    ]);
+  });
 });
