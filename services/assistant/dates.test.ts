@@ -719,4 +719,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-05-06T13:00:00+01:00',
     ]);
   });
+  it('reads a window of two hours with no day like a bare time: in a report its day is unknown', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' });
+    expect(uk('Our call ran from 2 till 4 and nothing was agreed.')).toEqual([]);
+    expect(uk('The engineer came Monday, from 9 to 11.').map((d) => d.start)).toEqual([
+      '2026-05-04T09:00:00+01:00',
+    ]);
+    expect(uk('Could you call between 2pm and 4pm?').map((d) => d.start)).toEqual([
+      '2026-05-06T14:00:00+01:00',
+    ]);
+  });
 });

@@ -63,8 +63,12 @@ const ES_RANGE =
 // "el día 3", "el miércoles 28 a las 12:00": a day of the month without the month (chrono misses it).
 const ES_DAY_ONLY =
   /\b(?:el )?(?:d[ií]a|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo) (\d{1,2})\b(?! de)(?!\s*[/:.-]\d)(?:,?\s+(?:a\s+)?las (\d{1,2})(?:[:.](\d{2}))?)?/gi;
-const TIME_ONLY =
-  /^(?:a las|las|a la|la|at|@|from)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:h|hrs?|am|pm|a\.m\.|p\.m\.|o(?:'|’)?clock)?$/i;
+// A clock time alone, or a window of two ("from 2 till 4", "9am to 5pm"), with no day in it.
+const CLOCK = "\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hrs?|am|pm|a\\.m\\.|p\\.m\\.|o(?:'|’)?clock)?";
+const TIME_ONLY = new RegExp(
+  `^(?:a las|las|a la|la|at|@|from|between)?\\s*${CLOCK}(?:\\s*(?:-|–|to|till|until|and|a|y|hasta)\\s*(?:las\\s+)?${CLOCK})?$`,
+  'i',
+);
 const DAYPART = /\b(de|por|en|a) la (mañana|tarde|noche)\b/gi;
 const WEEKDAY_WORD =
   /(lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b)/i;
@@ -93,7 +97,7 @@ const OPENING_WEEKDAY =
 const FUTURE_CUE =
   /\?|\b(want|wants|would like|(?:'|’)d like|hoping|ideally|is (confirmed|booked|scheduled|set) for|est[aá] (confirmada|reservada|programada) para|will|would|could|can|next|shall|going to|let'?s|available|free|works?|need|needs|by|before|until|podemos|podr[ií]amos|puede|pueden|podr[ií]a|podr[ií]an|quedar|vernos|viene|queda mejor|me queda bien|me sirve|nos sirve|prefiero|preferimos|prefer|works best|suits (?:me|us)|is great for|vendr[ií]a|ir[ií]a|va bien|cita|quiero|quisiera|necesito|necesitamos|antes|hasta|para el|para este|vamos a|voy a|van a|necesitar|anular|cancelar|cancel|tenemos que|tengo que|have to|ser[ií]a|tendr[ií]an?)\b|\b(?:estar|ir|podr|tendr|vendr|har|sabr|saldr|pondr|dir|querr|habr)[ée](?!\p{L})|\b\p{L}{2,}(?:ar[áa]|er[áa]|ir[áa]|aremos|eremos|iremos|ar[áa]n|er[áa]n|ir[áa]n)(?!\p{L})/iu;
 const PAST_CUE =
-  /\b(pasad[oa]|pagu[eé]|recib[ií]|mand[eé]|envi[eé]|llegu[eé]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|(?<!\b(?:am|are|is|i'm|i’m|we're|we’re|feel|feeling|very|so|quite|really|extremely|rather|pretty|bit|too|getting)\s)\b\p{L}{3,}ed\b/iu;
+  /\b(pasad[oa]|pagu[eé]|recib[ií]|mand[eé]|envi[eé]|llegu[eé]|fue|fuimos|fueron|estuve|estuvimos|estuvo|vine|vinimos|vino|hice|hicimos|hizo|tuve|tuvimos|tuvo|ayer|anoche|last|ago|was|were|did|had|came|went|(?<!(?:'|’)ve |(?:'|’)s |have |has )got(?! to\b)|made|paid|bought|sent|told|said|spoke|spent|left|took|gave|brought|rang|wrote|saw|met|lost|broke|found|sold|heard|ran|began|kept|felt|fell|thought|stood|sat|slept|woke|drove|flew|forgot)\b|\b\p{L}{2,}(ó|aron|ieron|aste|iste|asteis|isteis)(?!\p{L})|\b(?!(aqu|all|ah|as|caf|beb|cort|ningun|algun|s)[íé](?!\p{L}))\p{L}{2,}[íé](?!\p{L})|\b(he|hemos|ha|han|hab[ií]a)\s+\p{L}+(ado|ido)\b|(?<!\b(?:am|are|is|i'm|i’m|we're|we’re|feel|feeling|very|so|quite|really|extremely|rather|pretty|bit|too|getting)\s)\b\p{L}{3,}ed\b/iu;
 
 // A timetable whatever words frame it ("la web pone de lunes a viernes de 9:00 a 14:00", "Mon–Sat
 // 8am–6pm"): a range of weekdays beside a range of clock times is a schedule, not a proposal.
