@@ -103,7 +103,7 @@ const EN_FACT_NOUN =
 const EN_RULE_NOUN =
   '(?:(?:order |same[- ]day |dispatch |delivery |shipping )?cut-?off(?: time)?|last (?:orders?|collection|pick-?up|post|posting|entry|admission|call)|quiet hours|happy hour)';
 const ES_FACT_NOUN =
-  '(?:(?:la )?hora (?:de corte|l[ií]mite|de cierre|de apertura)|(?:el )?corte|(?:el )?cierre|(?:la )?[uú]ltima (?:recogida|entrega|reserva|entrada)|(?:el )?[uú]ltimo (?:pedido|env[ií]o|turno)|(?:el )?check-?in|(?:el )?check-?out)';
+  '(?:(?:la )?hora (?:de corte|l[ií]mite|de cierre|de apertura)|(?:el )?corte|(?:el )?cierre|(?:la )?[uú]ltima (?:recogida|entrega|reserva|entrada|comanda|llamada|consumici[oó]n)|(?:el )?[uú]ltimo (?:pedido|env[ií]o|turno|pase)|(?:el )?check-?in|(?:el )?check-?out|(?:el )?silencio|(?:la )?hora de silencio|(?:el )?desayuno|(?:la )?cocina|(?:la )?piscina|(?:el )?gimnasio|(?:el )?bar|(?:el )?spa)';
 
 const pad = (m: string, to: string) => to + ' '.repeat(Math.max(0, m.length - to.length));
 
@@ -335,6 +335,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         `${EN_NO_DAY_BEFORE}(?:\\b(?:orders?|anything|requests?|bookings?|parcels?)\\s+|\\b(?:if|when|as long as)\\s+(?:it(?:'s|’s| is)\\s+|you(?:'re|’re| are)?\\s+)?)(?:placed|received|made|submitted|booked|sent|in|ordered)\\s+(?:before|by|after|until)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
         'gi',
       ),
+      // "I finish at 5:30 most days": the habit named after the time.
+      new RegExp(
+        `${EN_NO_DAY_BEFORE}\\b(?:at|around|about|by|until|till|from)\\s+${EN_TIME}(?=[^.?!\\n]{0,20}?\\b(?:usually|normally|always|every day|daily|most days|as a rule)\\b)`,
+        'gi',
+      ),
       // A habit: "the courier usually comes around 3".
       new RegExp(
         `${EN_NO_DAY_BEFORE}\\b(?:usually|normally|always|generally|typically|tends? to)\\b(?:(?!\\b(?:but|so|and|or|then)\\b)[^.?!,;\\n]){0,40}?\\b(?:at|around|about|by|before|after|until|till|from)\\s+${EN_TIME}${EN_NO_DAY_AFTER}`,
@@ -377,7 +382,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b\d{1,2}\s?[ºª°](?!\s*de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)\b)/gi,
     ],
     openingHours:
-      /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden|atiende)\b/i,
+      /\b(?:horario|abrimos|abren|abr[íi]s|cerr[áa]is|a qu[ée] hora (?:abr|cerr)\w*|abierto|abiertos|cerramos|cierran|cerrado los|atendemos|atienden|atiende|abre|cierra)\b/i,
     hourRanges: new RegExp(
       `\\b(?:(?:de\\s+)?${ES_WEEKDAY}\\s+a\\s+${ES_WEEKDAY}|fines de semana|(?:de\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs|am|pm)?\\s*(?:a|-|–|hasta)\\s*(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs|am|pm)?|los\\s+${ES_WEEKDAY}|${ES_WEEKDAY}s)\\b`,
       'gi',
@@ -490,11 +495,26 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       ),
       // "el corte es a las 2", "la última recogida es a las 17:00".
       new RegExp(
-        `${ES_NO_DAY_BEFORE}(?<!\\p{L})${ES_FACT_NOUN}(?:\\s+(?:para|de|del)\\s+[\\p{L} ]{1,30}?)?\\s+(?:es|son|est[aá])\\s+(?:a|hasta|antes de)\\s+${ES_TIME}(?:\\s*(?:,|y|;)\\s*${ES_FACT_NOUN}\\s+(?:es\\s+)?(?:a|hasta)\\s+${ES_TIME})*${ES_NO_DAY_AFTER}`,
+        `${ES_NO_DAY_BEFORE}(?<!\\p{L})${ES_FACT_NOUN}(?:\\s+(?:para|de|del)\\s+[\\p{L} ]{1,30}?)?\\s+(?:es|son|est[aá]|empieza|termina|abre|cierra|se sirve)\\s+(?:a|hasta|antes de|a partir de|desde)\\s+${ES_TIME}(?:\\s*(?:,|y|;)\\s*(?:${ES_FACT_NOUN}\\s+)?(?:es\\s+|abre\\s+|cierra\\s+)?(?:a|hasta)\\s+${ES_TIME})*${ES_NO_DAY_AFTER}`,
         'giu',
       ),
       new RegExp(
         `${ES_NO_DAY_BEFORE}\\b(?:pedidos?|encargos?|solicitudes|reservas?)\\s+(?:hech[oa]s?|realizad[oa]s?|recibid[oa]s?|tramitad[oa]s?|que (?:entran|entren|lleguen|se hagan))\\s+(?:antes de|despu[ée]s de|hasta|desde)\\s+${ES_TIME}${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+      // "salgo de trabajar a las 17:30 normalmente": the habit named after the time.
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}(?<!\\p{L})(?:a|sobre|hacia|hasta|desde)\\s+${ES_TIME}(?=[^.?!\\n]{0,20}?(?<!\\p{L})(?:normalmente|siempre|todos los d[ií]as|cada d[ií]a|a diario|habitualmente)(?!\\p{L}))`,
+        'giu',
+      ),
+      // "los repartos son de 8 a 14 o de 16 a 20": slots, a timetable with no day.
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}(?<!\\p{L})(?:son|es)\\s+de\\s+(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?\\s+a\\s+(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?(?:\\s*(?:h|hs)\\b)?(?:\\s+(?:o|y)\\s+de\\s+(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:h|hs)?\\s+a\\s+(?:las\\s+)?\\d{1,2}(?:[:.]\\d{2})?(?:\\s*(?:h|hs)\\b)?)*${ES_NO_DAY_AFTER}`,
+        'giu',
+      ),
+      // "entrega en el día si pides antes de las 13 h": the rule for an order.
+      new RegExp(
+        `${ES_NO_DAY_BEFORE}(?<!\\p{L})si (?:lo |la )?(?:pides|ped[ií]s|piden|pide|compras|compr[aá]is|encargas|haces el pedido)\\s+(?:antes de|hasta|despu[ée]s de)\\s+${ES_TIME}${ES_NO_DAY_AFTER}`,
         'giu',
       ),
       // "el repartidor suele pasar a las 10".

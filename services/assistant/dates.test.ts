@@ -730,4 +730,17 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-05-06T14:00:00+01:00',
     ]);
   });
+  it('reads Spanish house rules, delivery slots, order rules and habits named after the time as no date', () => {
+    const ref = '2026-05-06T09:00:00+02:00';
+    expect(
+      es('La última comanda es a las 22:30 y el silencio es a partir de las 23 h, ¿verdad?', ref),
+    ).toEqual([]);
+    expect(es('La piscina abre a las 10 y la cocina cierra a las 23.', ref)).toEqual([]);
+    expect(es('Los repartos son de 8 a 14 o de 16 a 20.', ref)).toEqual([]);
+    expect(es('En la web pone entrega en el día si pides antes de las 13 h.', ref)).toEqual([]);
+    expect(es('Salgo de trabajar a las 17:30 normalmente.', ref)).toEqual([]);
+    expect(en('I finish at 5:30 most days, so any evening works.', '2026-05-06T09:00:00-04:00')).toEqual([]);
+    // A proposal with its day stays.
+    expect(es('¿La piscina abre el sábado 9 a las 10?', ref).map((d) => d.day)).toEqual(['2026-05-09']);
+  });
 });
