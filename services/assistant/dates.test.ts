@@ -743,4 +743,12 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A proposal with its day stays.
     expect(es('¿La piscina abre el sábado 9 a las 10?', ref).map((d) => d.day)).toEqual(['2026-05-09']);
   });
+  it('joins a time written with "h" to the day right after it ("sobre las 21 h el 12")', () => {
+    const ref = '2026-05-06T09:00:00+02:00';
+    expect(
+      es('Llegamos sobre las 21 h el 12 y nos vamos el 15.', ref).map((d) =>
+        d.timeCertain ? d.start : d.day,
+      ),
+    ).toEqual(['2026-05-12T21:00:00+02:00', '2026-05-15']);
+  });
 });

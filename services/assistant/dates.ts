@@ -813,7 +813,11 @@ function finish(
       // Or the day right after it: "las 21:30 del sábado", "3pm on Friday".
       const next = candidates[candidates.indexOf(c) + 1];
       const gap = next ? rawText.slice(c.index + c.text.length, next.index) : '';
-      if (next && !next.timeCertain && /^[\s,]*(?:del?|el|on|this|next)?\s*$/i.test(gap)) {
+      if (
+        next &&
+        !next.timeCertain &&
+        /^\s*(?:h|hs|hrs|horas)?[\s,]*(?:del?|el|on|this|next)?\s*$/i.test(gap)
+      ) {
         next.dt = next.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
         next.timeCertain = true;
         next.text = rawText.slice(c.index, next.index + next.text.length).trim();
