@@ -188,7 +188,10 @@ const close = tried.filter((x) => x.accuracy >= top - 2 / fresh.length - 1e-9);
 // Among those, the one that gives the lexicon most say (then the lowest log loss): the fresh batches
 // hold few short, plain mails ("Please terminate my parking contract"), where the model has little to
 // read and clear lexicon evidence should decide; the fit cannot tell those fusions apart on them.
-const say = (x: Fusion) => [x.ruleWeight / x.modelWeight, (x.shortRuleWeight ?? 0) / x.modelWeight];
+const say = (x: Fusion): [number, number] => [
+  x.ruleWeight / x.modelWeight,
+  (x.shortRuleWeight ?? 0) / x.modelWeight,
+];
 const chosen = close
   .filter((x) => x.f.modelWeight > 0)
   .reduce((a, b) => {
