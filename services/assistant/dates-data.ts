@@ -82,6 +82,9 @@ export interface DatePatterns {
   /** A clause that proposes or asks for a visit, a call or a delivery ("could you come", "¿podría
    * pasar"): a weekday in it stays a date even in a sentence about opening hours. */
   proposal: RegExp;
+  /** The working week as a span ("deliveries Mon-Fri", "de lunes a viernes"), not two days, unless a
+   * week is named ("Monday to Thursday next week"). Blanked after opening hours are read. */
+  workingWeek: RegExp;
 }
 
 const EN_TIME =
@@ -183,13 +186,19 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "any evening after 6", "except Friday", "Saturday appointments": general availability,
       // exclusions and recurring slots, not a proposed date.
       [
-        /\b(?:any|every) (?:morning|afternoon|evening|day|night|weekday)s?(?:\s+(?:after|from|before) \d{1,2}(?::\d{2})?\s*(?:am|pm)?)?/gi,
+        new RegExp(
+          `\\b(?:any|every) (?:morning|afternoon|evening|day|night|weekday)s?(?:\\s+(?:after|from|before) \\d{1,2}(?::\\d{2})?\\s*(?:am|pm)?)?(?:,?\\s+(?:but|except)(?: not)?(?: on)? ${EN_WEEKDAY}s?\\b)?`,
+          'gi',
+        ),
         (m) => ' '.repeat(m.length),
       ],
       // "every Friday", "every other Monday": a recurring day, not one.
       [new RegExp(`\\bevery (?:other |second )?${EN_WEEKDAY}s?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [
-        new RegExp(`\\b(?:except|but not|apart from|other than) (?:on )?${EN_WEEKDAY}s?\\b`, 'gi'),
+        new RegExp(
+          `\\b(?:except|but not|apart from|other than|any (?:day|time) but) (?:on )?${EN_WEEKDAY}s?\\b`,
+          'gi',
+        ),
         (m) => ' '.repeat(m.length),
       ],
       [
@@ -320,6 +329,10 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+|book a table|reserve a table|have a table|got a table)\b/gi,
     proposal:
       /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in)\b/i,
+    workingWeek: new RegExp(
+      `\\b(?:from )?mon(?:day)?s?\\.?\\s*(?:to|-|–|through|thru|till|until)\\s*(?:fri|sat|sun)(?:day|urday)?s?\\b\\.?(?![^.;!?\\n]{0,30}\\b(?:next|this|coming|following) week\\b|[^.;!?\\n]{0,30}\\bweek (?:of|after)\\b)`,
+      'gi',
+    ),
     timeFacts: [
       // Someone or something is there until / from a time: "the doorman is there until 11pm".
       new RegExp(
@@ -404,7 +417,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // "cualquier mañana", "las mañanas": mornings, not tomorrow; "cualquier tarde a partir de las 6",
       // "menos el viernes", "los turnos del sábado": availability in general, exclusions, recurring slots.
       [
-        /\b(?:cualquier|cada|toda la|todas las|las|unas|alguna) (?:ma[ñn]anas?|tardes?|noches?|d[ií]as?)(?:\s+(?:a partir de|desde|despu[ée]s de) las \d{1,2}(?::\d{2})?)?\b/gi,
+        /\b(?:(?:cualquier|cada|toda la|todas las|las|unas|alguna) (?:ma[ñn]anas?|tardes?|noches?|d[ií]as?)|entre semana)(?:\s+(?:a partir de|desde|despu[ée]s de|antes de) las \d{1,2}(?::\d{2})?)?\b/gi,
         (m) => ' '.repeat(m.length),
       ],
       [
@@ -487,6 +500,8 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+|reservar (?:una )?mesa|ten[eé]is mesa|tienen mesa|hay mesa)(?!\p{L})/giu,
     proposal:
       /(?<!\p{L})(?:podr[ií]an?|podr[ií]as|podr[ií]amos|puede|pueden|puedes|pod[ée]s|podemos|puedo|le (?:va|viene) bien|te (?:va|viene) bien|os (?:va|viene) bien|les (?:va|viene) bien|quedamos|paso|pasar[ée]|vendr[ée]|vernos|me acerco|nos acercamos|me paso|nos pasamos)(?!\p{L})/iu,
+    workingWeek:
+      /\b(?:de )?lun(?:es)?\.?\s*(?:a|-|–|al)\s*(?:vie(?:rnes)?|s[áa]b(?:ado)?|dom(?:ingo)?)\b\.?(?![^.;!?\n]{0,30}(?:semana que viene|pr[oó]xima semana|semana pr[oó]xima|esta semana|de la semana))/gi,
     timeFacts: [
       // "el portero está hasta las 11", "en la obra hay alguien desde las 7:30".
       new RegExp(

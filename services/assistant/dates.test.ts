@@ -751,4 +751,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       ),
     ).toEqual(['2026-05-12T21:00:00+02:00', '2026-05-15']);
   });
+  it('reads general availability as no date: the working week as a span, "any day but", "entre semana"', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('We can only take deliveries Mon-Sat.')).toEqual([]);
+    expect(uk('Any day but Thursday suits us.')).toEqual([]);
+    // A week named makes the span days.
+    expect(uk("I'm around Monday to Friday next week.")).toEqual(['2026-05-11']);
+    const ref = '2026-05-06T09:00:00+02:00';
+    expect(es('Solo recibimos mercancía de lunes a sábado.', ref)).toEqual([]);
+    expect(es('Entre semana a partir de las 7 me va mejor.', ref)).toEqual([]);
+    // Opening hours keep reading as opening hours.
+    expect(es('Tel. 965 000 000 (de lunes a viernes, de 8:00 a 15:00)', ref)).toEqual([]);
+  });
 });

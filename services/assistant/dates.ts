@@ -506,6 +506,8 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
       });
       text = blank(text, [{ index: m.index, length: m[0].length }]);
     }
+  // "deliveries Mon-Fri", "de lunes a viernes": the working week, after opening hours have read it.
+  text = text.replace(P.workingWeek, (m) => ' '.repeat(m.length));
   // British "Monday week", "a week on Friday": that weekday a week after its next occurrence.
   if (!spanish)
     for (const m of text.matchAll(WEEK_ON)) {
