@@ -328,7 +328,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     eveningCues:
       /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+|book a table|reserve a table|have a table|got a table)\b/gi,
     proposal:
-      /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in)\b/i,
+      /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in|(?:is|are|would be|'d be|’d be) (?:better|best|fine|easier)|works? (?:better|best)|i prefer|we prefer|instead)\b/i,
     workingWeek: new RegExp(
       `\\b(?:from )?mon(?:day)?s?\\.?\\s*(?:to|-|–|through|thru|till|until)\\s*(?:fri|sat|sun)(?:day|urday)?s?\\b\\.?(?![^.;!?\\n]{0,30}\\b(?:next|this|coming|following) week\\b|[^.;!?\\n]{0,30}\\bweek (?:of|after)\\b)`,
       'gi',
@@ -499,7 +499,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     eveningCues:
       /\b(?:cena|cenar|cenamos|cenita|copas|esta noche|(?:por|de|en|a) la (?:tarde|noche)|esta tarde|despu[ée]s del trabajo|despu[ée]s de trabajar|al salir (?:del|de) (?:trabajo|trabajar|la oficina)|mesa para \d+|reservar (?:una )?mesa|ten[eé]is mesa|tienen mesa|hay mesa)(?!\p{L})/giu,
     proposal:
-      /(?<!\p{L})(?:podr[ií]an?|podr[ií]as|podr[ií]amos|puede|pueden|puedes|pod[ée]s|podemos|puedo|le (?:va|viene) bien|te (?:va|viene) bien|os (?:va|viene) bien|les (?:va|viene) bien|quedamos|paso|pasar[ée]|vendr[ée]|vernos|me acerco|nos acercamos|me paso|nos pasamos)(?!\p{L})/iu,
+      /(?<!\p{L})(?:podr[ií]an?|podr[ií]as|podr[ií]amos|puede|pueden|puedes|pod[ée]s|podemos|puedo|(?:le|me|nos) (?:va|viene) (?:bien|mejor)|mejor el|prefiero|preferimos|en su lugar|te (?:va|viene) bien|os (?:va|viene) bien|les (?:va|viene) bien|quedamos|paso|pasar[ée]|vendr[ée]|vernos|me acerco|nos acercamos|me paso|nos pasamos)(?!\p{L})/iu,
     workingWeek:
       /\b(?:de )?lun(?:es)?\.?\s*(?:a|-|–|al)\s*(?:vie(?:rnes)?|s[áa]b(?:ado)?|dom(?:ingo)?)\b\.?(?![^.;!?\n]{0,30}(?:semana que viene|pr[oó]xima semana|semana pr[oó]xima|esta semana|de la semana))/gi,
     timeFacts: [

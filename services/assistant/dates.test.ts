@@ -766,4 +766,18 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // Opening hours keep reading as opening hours.
     expect(es('Tel. 965 000 000 (de lunes a viernes, de 8:00 a 15:00)', ref)).toEqual([]);
   });
+  it('keeps a weekday preferred beside opening hours ("so Thursday is better", "mejor el jueves")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('We close at 5 on Fridays, so Thursday is better.')).toEqual(['2026-05-07']);
+    const ref = '2026-05-06T09:00:00+02:00';
+    expect(es('Los viernes cerramos a las 3, mejor el jueves.', ref).map((x) => x.day)).toEqual([
+      '2026-05-07',
+    ]);
+    expect(es('Abrimos de 9 a 14, así que me viene mejor el martes.', ref).map((x) => x.day)).toEqual([
+      '2026-05-12',
+    ]);
+  });
 });
