@@ -780,4 +780,12 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-05-12',
     ]);
   });
+  it('joins "the 3 o’clock slot on Friday", "the 10am call on Monday" to that day', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk("The 3 o'clock slot on Friday suits us.")).toEqual(['2026-05-08T15:00:00+01:00']);
+    expect(uk('Can we move the 10am call on Monday?')).toEqual(['2026-05-11T10:00:00+01:00']);
+  });
 });

@@ -818,7 +818,9 @@ function finish(
       if (
         next &&
         !next.timeCertain &&
-        /^\s*(?:h|hs|hrs|horas)?[\s,]*(?:del?|el|on|this|next)?\s*$/i.test(gap)
+        /^\s*(?:h|hs|hrs|horas)?[\s,]*(?:(?:slot|appointment|meeting|call|visit|booking|one|cita|reuni[oó]n|llamada|visita|reserva)\s+)?(?:del?|el|on|this|next)?\s*$/i.test(
+          gap,
+        )
       ) {
         next.dt = next.dt.set({ hour: c.dt.hour, minute: c.dt.minute });
         next.timeCertain = true;
