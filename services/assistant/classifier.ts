@@ -6,6 +6,8 @@ export interface LinearModel {
   bias: number[];
   /** feature → one weight per class. */
   weights: Record<string, number[]>;
+  /** What one unit of a stored weight is worth: the shipped file stores hundredths as integers. */
+  unit?: number;
 }
 
 export interface TrainOptions {
@@ -27,7 +29,7 @@ function softmax(z: number[]): number[] {
 export function logits(model: LinearModel, feats: readonly string[]): number[] {
   const z = [...model.bias];
   const present = feats.filter((f) => f in model.weights);
-  const scale = present.length ? 1 / Math.sqrt(present.length) : 0;
+  const scale = (present.length ? 1 / Math.sqrt(present.length) : 0) * (model.unit ?? 1);
   for (const f of present) {
     const w = model.weights[f]!;
     for (let c = 0; c < z.length; c++) z[c]! += w[c]! * scale;
