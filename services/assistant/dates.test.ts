@@ -788,4 +788,16 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk("The 3 o'clock slot on Friday suits us.")).toEqual(['2026-05-08T15:00:00+01:00']);
     expect(uk('Can we move the 10am call on Monday?')).toEqual(['2026-05-11T10:00:00+01:00']);
   });
+  it('reads a month and year with no day ("the invoice for June 2026", "caduca en agosto de 2027") as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-07-14T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('Attached is the invoice for June 2026, payable on receipt.')).toEqual([]);
+    expect(uk('My card runs out in February 2028, so please use the new one.')).toEqual([]);
+    // A day beside the month is still a date.
+    expect(uk('Could you come on 20 July 2026?')).toEqual(['2026-07-20']);
+    const ref = '2026-07-14T09:00:00+02:00';
+    expect(es('La tarjeta caduca en agosto de 2027, les paso la nueva.', ref)).toEqual([]);
+  });
 });

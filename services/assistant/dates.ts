@@ -665,6 +665,14 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     if (AGO.test(r.text.trim()) || DURATION.test(r.text.trim())) continue;
     // "un grupo de 10": a bare number is a count, not a time.
     if (/^(de|del|desde|from|of|para|for)?\s*\d{1,2}$/i.test(r.text.trim())) continue;
+    // "your statement for March 2025", "expires September 2027": a month names no day.
+    if (
+      r.start.isCertain('month') &&
+      !r.start.isCertain('day') &&
+      !r.start.isCertain('weekday') &&
+      !r.start.isCertain('hour')
+    )
+      continue;
     let timeCertain = r.start.isCertain('hour');
     let dt = fromComponents(r.start, zone);
     if (!dt) continue;
