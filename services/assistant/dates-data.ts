@@ -5,6 +5,13 @@ export type DateLang = 'es' | 'en';
 
 const EN_WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?';
 const EN_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+// A day named in English: a weekday, tomorrow, the 6th, 30 Dec.
+const EN_DAY_MENTION = `${EN_WEEKDAY}|tomorrow|tmrw|today|(?:the )?\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}(?:st|nd|rd|th)? ${EN_MONTH}`;
+// Words after a number that make it no hour ("after 4 days", "after 3 attempts").
+const EN_NOT_HOUR =
+  '(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|attempts?|tries|times|calls?|emails?|people|items?|pieces?|units?|of\\b)';
+// A plural noun after the number ("between 10 and 12 chairs"): a count, not hours.
+const EN_PLURAL_AFTER = '\\s+(?!(?:is|was|has|does|works|suits|as|its|this|us)\\b)[a-z]{2,}s\\b';
 const ES_WEEKDAY = '(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)';
 const ES_MONTH =
   '(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)';
@@ -223,6 +230,27 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         /\bbetween (\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?) and (\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?![\d:.])/gi,
         (m) =>
           /am|pm|[:.]\d{2}/i.test(m) ? pad(m, m.replace(/^between (.+?) and (.+)$/i, 'from $1 to $2')) : m,
+      ],
+      // "Saturday between 9 and 11", "tomorrow between 12 and 1": bare numbers right after a day are
+      // a window of hours; its start joins the day, as "from 9 to 11" does.
+      [
+        new RegExp(
+          `(?<=\\b(?:${EN_DAY_MENTION})[\\s,]{1,3})between (\\d{1,2}) and (\\d{1,2})(?![\\d%]|[:.]\\d|\\s*(?:am|pm)\\b|\\s*${EN_NOT_HOUR}|${EN_PLURAL_AFTER})`,
+          'gi',
+        ),
+        (m) => {
+          const to = m.replace(/^between (\d+) and \d+$/i, 'at $1');
+          return pad(m, to);
+        },
+      ],
+      // "next Monday any time after 4", "Friday the 6th, any time after 12": a bare hour after a day
+      // named just before it is a time on that day (chrono reads no time in "after 4").
+      [
+        new RegExp(
+          `(?<=\\b(?:${EN_DAY_MENTION})\\b[^.!?\\n]{0,40}?)\\b(?:(?:any ?time|ideally|preferably|not before|sometime) )?after (?=\\d{1,2}\\b(?![:.]?\\d|\\s*(?:%|am\\b|pm\\b|${EN_NOT_HOUR})|${EN_PLURAL_AFTER}))`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length - 3) + 'at ',
       ],
       // "from 12 May": chrono reads "from 12" as noon and May as its 1st; the date alone reads right.
       [new RegExp(`\\bfrom(?= \\d{1,2} ${EN_MONTH}\\b)`, 'gi'), (m) => ' '.repeat(m.length)],

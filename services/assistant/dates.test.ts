@@ -800,4 +800,17 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     const ref = '2026-07-14T09:00:00+02:00';
     expect(es('La tarjeta caduca en agosto de 2027, les paso la nueva.', ref)).toEqual([]);
   });
+  it('joins a bare window or "after" hour to the day just named ("Thursday between 10 and 12", "Friday, any time after 3")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('The fitter can come Thursday between 10 and 12.')).toEqual(['2026-05-07T10:00:00+01:00']);
+    expect(uk('Could someone ring me tomorrow between 1 and 2?')).toEqual(['2026-05-07T13:00:00+01:00']);
+    expect(uk('Would Friday the 15th work, any time after 3?')).toEqual(['2026-05-15T15:00:00+01:00']);
+    expect(uk('Next Tuesday anytime after 10 is good for us.')).toEqual(['2026-05-12T10:00:00+01:00']);
+    // Counts and durations after the number stay what they are.
+    expect(uk('On Monday between 20 and 30 boxes came.')).toEqual(['2026-05-04']);
+    expect(uk('Thursday after 2 attempts it finally started.')).toEqual(['2026-04-30']);
+  });
 });

@@ -754,6 +754,9 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     // A rewritten word ("mediodía" → "las 12") ends earlier than the written one: show it whole.
     const tail = /^\p{L}+/u.exec(rawText.slice(index + matched.length));
     if (tail && /\p{L}$/u.test(matched)) matched += tail[0];
+    // And "Saturday between 9 and 11" read as "Saturday at 9".
+    const window = /^\s\d{1,2} and \d{1,2}\b/.exec(rawText.slice(index + matched.length));
+    if (window && /\bbetween$/i.test(matched)) matched += window[0];
     // So does "10:00 a. m." read as "10:00 am".
     const meridiem = /^\s?m\./.exec(rawText.slice(index + matched.length));
     if (meridiem && /\d\s?[ap]\.$/i.test(matched)) matched += meridiem[0];
