@@ -813,4 +813,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('On Monday between 20 and 30 boxes came.')).toEqual(['2026-05-04']);
     expect(uk('Thursday after 2 attempts it finally started.')).toEqual(['2026-04-30']);
   });
+  it('reads a day of the month still ahead in a report as the day of the event it names ("our party on the 16th")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-12T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(
+      uk('I booked the hall months ago for our anniversary party on the 16th and nobody has called.'),
+    ).toEqual(['2026-05-16']);
+    expect(uk('You assured me the boiler service on the 19th was fixed, yet I got no confirmation.')).toEqual(
+      ['2026-05-19'],
+    );
+    // A past verb right before the day reports that day; a day far ahead stays last month's.
+    expect(uk('I paid on the 25th and heard nothing.')).toEqual(['2026-04-25']);
+    expect(uk('I sent the forms on the 14th, as you asked.')).toEqual(['2026-04-14']);
+  });
 });

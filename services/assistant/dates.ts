@@ -585,11 +585,31 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
         past ? x.startOf('day') <= ref.startOf('day') : x.startOf('day') >= ref.startOf('day'),
       );
     // A weekday beside the number picks the month it is true in ("el viernes 17"), if one is near.
-    const near = [base.minus({ months: 1 }), base, base.plus({ months: 1 })]
+    const sameWeekday = [base.minus({ months: 1 }), base, base.plus({ months: 1 })]
       .map(onDay)
       .filter((x): x is DateTime => x !== null && wd !== null && x.weekday === wd)
       .sort((a, b) => Math.abs(a.diff(ref).toMillis()) - Math.abs(b.diff(ref).toMillis()));
-    const dt = near[0] ?? options[0];
+    let dt = sameWeekday[0] ?? options[0];
+    // In a report, a day still ahead this month is that day when it is nearer than last month's and
+    // no past verb is right before it: the day of an event the report names ("we promised an install
+    // on the 22nd" on the 16th, "a reminder for the tasting on the 29th"), not "I sent them on the 9th".
+    const ahead = onDay(base);
+    const near = rawText
+      .slice(Math.max(0, m.index - 30), m.index)
+      .split(/[.!?\n]/)
+      .pop()!;
+    if (
+      past &&
+      !since &&
+      !P.strongPast.test(near) &&
+      !PAST_CUE.test(near) &&
+      !sameWeekday[0] &&
+      dt &&
+      ahead &&
+      ahead.startOf('day') > ref.startOf('day') &&
+      ahead.diff(ref).toMillis() < ref.diff(dt).toMillis()
+    )
+      dt = ahead;
     if (!dt) continue;
     candidates.push({
       index: m.index,
