@@ -349,7 +349,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       [/\b(?:in the evening|evening|tonight)\b/i, 'evening'],
     ],
     strongPast:
-      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since(?!\s+(?:i'm|i’m|i am|we're|we’re|we are|you're|you’re|you are|it's|it’s|it is|they're|they’re|they are|he's|she's)\b)|thanks? (?:you )?(?:so much |very much |a (?:lot|ton|million|bunch) )?for|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
+      /\b(?:was told|were told|i was|we were|it was|had (?:a|an|my|our|the)|last night|yesterday|ago|came|went|visited|called|arrived|happened|booked|did|said|told me|was supposed|since(?!\s+(?:i'm|i’m|i am|we're|we’re|we are|you're|you’re|you are|it's|it’s|it is|they're|they’re|they are|he's|she's)\b)|(?:many )?(?:thanks?|cheers|ta) (?:you )?(?:so much |very much |heaps |again |a (?:lot|ton|million|bunch) )?for|(?:email|e-mail|message|mail|call|order|invoice|letter|reply) (?:from|of|dated|sent on))\b/i,
     nextWeek: /\bnext week\b|\bthe week after\b/i,
     morningCues:
       /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,

@@ -828,4 +828,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('I paid on the 25th and heard nothing.')).toEqual(['2026-04-25']);
     expect(uk('I sent the forms on the 14th, as you asked.')).toEqual(['2026-04-14']);
   });
+  it('reads "cheers for", "many thanks for" as thanks for a day gone by, but not across a comma', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    // Written on a Wednesday.
+    expect(uk('Cheers for the quick boiler fix on Monday, all warm now.')).toEqual(['2026-05-04']);
+    expect(uk('Many thanks for sorting the van on Tuesday.')).toEqual(['2026-05-05']);
+    expect(uk('Thanks for the update, Friday suits me.')).toEqual(['2026-05-08']);
+  });
 });

@@ -272,7 +272,8 @@ function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future
     return 'future';
   // "nothing until Monday", "hasta el lunes nada": a limit ahead, whatever tense reports it.
   if (/\b(?:hasta(?: el)?|until|till|not before|no antes del?)\s*$/i.test(near)) return 'future';
-  if (p.strongPast.test(near)) return 'past';
+  // Not across a comma: "Thanks for the update, Friday works" proposes Friday.
+  if (p.strongPast.test(near.split(/[,;:]\s/).pop()!)) return 'past';
   if (p.strongPast.test(clause)) return 'past';
   if (FUTURE_CUE.test(clause)) return 'future';
   if (PAST_CUE.test(clause)) return 'past';
