@@ -199,6 +199,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "the Tuesday pilates", "your Monday check-ins", "our Thursday night yin class": a weekday set
+      // between a determiner and a noun names a weekly thing, not a day ("the Friday one" still is).
+      [
+        new RegExp(
+          `(?<=\\b(?:your|our|my|the|his|her|their)(?: (?:new|usual|regular|weekly|normal))? )(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:night|morning|evening|afternoon))?(?= (?!(?:at|on|in|to|or|and|the|a|is|was|will|would|works?|suits?|one|morning|afternoon|evening|night|before|after|between|from|if|for|instead|as|slot|appointment|delivery|booking|order|visit|call|meeting|session|this|next|of|with|by|until|please|that|which|i|we|you|it|he|she|they)\\b)[a-z][a-z&-]+)`,
+          'gi',
+        ),
+        (m) => ' '.repeat(m.length),
+      ],
       // "every Friday", "every other Monday": a recurring day, not one.
       [new RegExp(`\\bevery (?:other |second )?${EN_WEEKDAY}s?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [

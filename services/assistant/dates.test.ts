@@ -838,4 +838,16 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Many thanks for sorting the van on Tuesday.')).toEqual(['2026-05-05']);
     expect(uk('Thanks for the update, Friday suits me.')).toEqual(['2026-05-08']);
   });
+  it('reads a weekday set between a determiner and a noun ("the Wednesday quiz", "your Monday check-ins") as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('We will all miss the Wednesday quiz crowd after you close.')).toEqual([]);
+    expect(uk('Is the new Sunday boxing class included in my plan?')).toEqual([]);
+    expect(uk('Our Friday night choir practice has been a joy for years.')).toEqual([]);
+    // "the Friday one", a day part with a time, a weekday after a preposition stay dates.
+    expect(uk('Could you move the Friday one to Monday?')).toEqual(['2026-05-08', '2026-05-11']);
+    expect(uk('Can we do the Thursday morning, 10am?')).toEqual(['2026-05-07T10:00:00+01:00']);
+  });
 });
