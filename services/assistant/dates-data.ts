@@ -208,6 +208,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length),
       ],
+      // "I've been sat waiting", "Josh was already sat at the table": the verb, not Saturday.
+      [
+        /(?<=\b(?:been|was|were|am|is|are|already|just|still|i|we|he|she|they|you)\s+)sat\b|\bsat(?=\s+(?:waiting|down|there|outside|around|(?:in|on|at) (?:the|my|our|his|her|their|home|work)\b))/gi,
+        (m) => ' '.repeat(m.length),
+      ],
       // "every Friday", "every other Monday": a recurring day, not one.
       [new RegExp(`\\bevery (?:other |second )?${EN_WEEKDAY}s?\\b`, 'gi'), (m) => ' '.repeat(m.length)],
       [

@@ -850,4 +850,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Could you move the Friday one to Monday?')).toEqual(['2026-05-08', '2026-05-11']);
     expect(uk('Can we do the Thursday morning, 10am?')).toEqual(['2026-05-07T10:00:00+01:00']);
   });
+  it('reads "sat" as the verb after been/was/already or before waiting/down/at the ("I\'ve been sat waiting")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk("I've been sat waiting in for the courier all week.")).toEqual([]);
+    expect(uk('My mum was already sat at the window when the van drove past.')).toEqual([]);
+    // The weekday typed short stays a day.
+    expect(uk('Can you come sat at 10?')).toEqual(['2026-05-09T10:00:00+01:00']);
+  });
 });
