@@ -331,9 +331,9 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => pad(m, 'at'),
       ],
-      // "tomorrow around 11": a time.
+      // "tomorrow around 11", "last night around 11.30", "about 9:15": a time (with its minutes).
       [
-        /\b(?:around|about|at about|at around|circa) (\d{1,2})\b(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%))/gi,
+        /\b(?:around|about|at about|at around|circa) (\d{1,2}(?:[:.][0-5]\d(?!\d))?)\b(?![.:]\d)(?!\s*(?:days?|weeks?|months?|years?|people|of|minutes?|%|€|eur|euros?|dollars?|pounds?|quid|kg|km|miles?|litres?|liters?|m2|sq)\b)(?!\s*%)/gi,
         (m) => pad(m, `at ${m.replace(/^\D+/, '')}`),
       ],
       // "half past two", "quarter to four": clock times in words.
@@ -368,7 +368,7 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
     morningCues:
       /\b(?:breakfast|brunch|before (?:work|my shift|the office|school|we open|you open|opening)|first thing|early(?! (?:evening|afternoon))|(?:in the |this )?morning|a\.m\.|sunrise|dawn)\b/gi,
     eveningCues:
-      /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+|book a table|reserve a table|have a table|got a table)\b/gi,
+      /\b(?:dinner|supper|drinks|tonight|(?:in the |this )?evening|at night|(?:last|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day) night|after (?:work|my shift|the office)|p\.m\.|a table for|table for \d+|book a table|reserve a table|have a table|got a table)\b/gi,
     proposal:
       /\b(?:(?:could|can|would|will|shall) (?:you|we|i|someone|somebody|they|he|she|the \w+)|let'?s|how about|what about|(?:works?|suits?) (?:for )?(?:me|us|you)|i(?:'ll| will| can| could| am able to) (?:come|pop|drop|call|ring|visit|be there|meet|collect|pick)|please (?:come|deliver|call|ring|book|send)|book (?:me|us) in|(?:is|are|would be|'d be|’d be) (?:better|best|fine|easier)|works? (?:better|best)|i prefer|we prefer|instead)\b/i,
     workingWeek: new RegExp(

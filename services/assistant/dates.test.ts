@@ -860,4 +860,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // The weekday typed short stays a day.
     expect(uk('Can you come sat at 10?')).toEqual(['2026-05-09T10:00:00+01:00']);
   });
+  it('keeps the minutes of a time after "around"/"about" ("around 22.45", "about 8:20"), and "last night" makes it evening', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('Our coach gets in Friday 8 May around 22.45, can we still check in?')).toEqual([
+      '2026-05-08T22:45:00+01:00',
+    ]);
+    expect(uk('Could the fitter come Thursday, about 8:20?')).toEqual(['2026-05-07T08:20:00+01:00']);
+    expect(uk('The parcel was left on the step last night around 10.40.')).toEqual([
+      '2026-05-05T22:40:00+01:00',
+    ]);
+    // An amount after "about" is no time.
+    expect(uk('It will come to about 12.50 pounds on Friday.')).toEqual(['2026-05-08']);
+  });
 });

@@ -778,6 +778,11 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     // And "Saturday between 9 and 11" read as "Saturday at 9".
     const window = /^\s\d{1,2} and \d{1,2}\b/.exec(rawText.slice(index + matched.length));
     if (window && /\bbetween$/i.test(matched)) matched += window[0];
+    // And "around 23.30" read as "at 23.30".
+    const digits = /^[\d:.]*\d/.exec(rawText.slice(index + matched.length));
+    if (digits && /\d$/.test(matched)) matched += digits[0];
+    const hour = /^\s\d{1,2}(?:[:.]\d{2})?\b/.exec(rawText.slice(index + matched.length));
+    if (hour && /\b(?:around|about|circa)$/i.test(matched)) matched += hour[0];
     // So does "10:00 a. m." read as "10:00 am".
     const meridiem = /^\s?m\./.exec(rawText.slice(index + matched.length));
     if (meridiem && /\d\s?[ap]\.$/i.test(matched)) matched += meridiem[0];
