@@ -875,4 +875,16 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // An amount after "about" is no time.
     expect(uk('It will come to about 12.50 pounds on Friday.')).toEqual(['2026-05-08']);
   });
+  it('puts the second weekday of "next Thursday or Friday" in the same week as the first', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-05T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    // Written on a Tuesday: "next Thursday" is the 14th here, so Friday is the 15th, not this week's 8th.
+    expect(uk('Our rep has slots next Thursday or Friday, whichever is easier.')).toEqual([
+      '2026-05-14',
+      '2026-05-15',
+    ]);
+    expect(uk('Could the survey be next Monday, Tuesday at a push?')).toEqual(['2026-05-11', '2026-05-12']);
+  });
 });

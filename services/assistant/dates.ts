@@ -726,6 +726,10 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
         // "next week ... Tuesday or Wednesday": a bare weekday after next week is named is in it.
         const nextWeek =
           P.nextWeek.test(rawText.slice(Math.max(0, index - 200), index)) ||
+          // "next Tuesday or Wednesday", "el próximo martes o miércoles": the other day is in that week.
+          /\b(?:next|pr[oó]xim[oa])\s+\p{L}+\s*(?:,|or|and|&|\/|o|y)\s*(?:el\s+|on\s+)?$/iu.test(
+            rawText.slice(Math.max(0, index - 30), index),
+          ) ||
           // "Monday through Wednesday next week", "de martes a jueves de la semana que viene".
           P.nextWeek.test(rawText.slice(index, index + r.text.length + 40).split(/[.;!?\n]|,\s(?!\d)/)[0]!);
         if (future) {
