@@ -162,6 +162,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       /\b(?:a couple of|a few|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty(?:-five)?|ninety)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\b(?!\s+(?:from now|ago|later|time)\b)/gi,
       // "24/7", "24x7", "365 days": always, not a date.
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,
+      // A date of birth under a signature or in a form ("DOB 14/06/1988", "born on 3 May 1990").
+      new RegExp(
+        `\\b(?:d\\.?o\\.?b\\.?|date of birth|birth ?date|born(?: on)?)\\s*[:.-]?\\s*(?:\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}(?:st|nd|rd|th)? (?:of )?${EN_MONTH},? \\d{4}|${EN_MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4})`,
+        'gi',
+      ),
       // "until today nothing came": now, not a date proposed.
       /\b(?:until|till|up to|as of|to) (?:today|now|date)\b/gi,
       // Phone numbers: groups of digits with spaces or dots ("11 4567 8901", "+34 612 345 678").
@@ -413,6 +418,11 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
       // ("a las 10 horas", "a las 10 hora peninsular" is a time, not a duration.)
       /(?<!\blas?\s)\b\d+(?:[.,]\d+)?\s*(?:años|año|meses|mes|semanas|semana|d[ií]as|d[ií]a|horas|hora|minutos|min)(?:\s+(?:de experiencia|de edad|en el sector|trabajando|despu[ée]s|m[áa]s tarde|esperando))?\b/gi,
       /\b(?:tiene|tengo|tenemos|cumple|cumplo)\s+\d+\b/gi,
+      // "Fecha de nacimiento: 14/06/1988", "nacida el 3 de mayo de 1990": a birth date, no appointment.
+      new RegExp(
+        `\\b(?:fecha de nacimiento|f\\. ?nac\\.?|nacid[oa] el)\\s*[:.-]?\\s*(?:\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2} de ${ES_MONTH} de \\d{4})`,
+        'gi',
+      ),
       // The same written in words ("esperé dos horas el martes", "unos días").
       /(?<!\b(?:hace|dentro de|en)\s)\b(?:un par de|unos|unas|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|media)\s+(?:años|meses|semanas|d[ií]as|horas|minutos)\b/gi,
       /\b24\s*[/x]\s*7\b|\b24\/365\b/gi,

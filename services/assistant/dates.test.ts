@@ -887,4 +887,19 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     ]);
     expect(uk('Could the survey be next Monday, Tuesday at a push?')).toEqual(['2026-05-11', '2026-05-12']);
   });
+  it('reads a date of birth ("DOB 03/11/1979", "fecha de nacimiento", "nacida el") as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('Kind regards, Ana Ruiz, DOB 03/11/1979')).toEqual([]);
+    expect(uk('Patient: Joe Bloggs, date of birth: 12 March 1985. Can I come Friday?')).toEqual([
+      '2026-05-08',
+    ]);
+    const ref = '2026-05-06T09:00:00+02:00';
+    expect(es('Fecha de nacimiento: 03/11/1979. ¿Me dan cita el viernes?', ref).map((x) => x.day)).toEqual([
+      '2026-05-08',
+    ]);
+    expect(es('Mi hija, nacida el 3 de mayo de 2015, tiene alergia.', ref)).toEqual([]);
+  });
 });
