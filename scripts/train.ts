@@ -309,6 +309,19 @@ for (const [lo, hi] of [
     );
 }
 
+if (process.argv.includes('--confusion')) {
+  // Counts only (expected → read) on the rule-fresh batches: which intents are mixed up, without
+  // reading a message.
+  const m = new Map<string, number>();
+  for (const r of fresh) {
+    const d = readings.get(r.id)!;
+    const probs = fuse(d.scores, oof.get(r.id)!, fusion, classes, r.p.tokens.length, d.damp);
+    const best = INTENTS[probs.indexOf(Math.max(...probs))]!;
+    if (!r.accepted.includes(best)) m.set(`${r.label} → ${best}`, (m.get(`${r.label} → ${best}`) ?? 0) + 1);
+  }
+  for (const [k, v] of [...m.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${v}  ${k}`);
+}
+
 if (process.argv.includes('--misses')) {
   // Development view: what a model that never saw the message got wrong (cross-validated).
   for (const r of rows) {
