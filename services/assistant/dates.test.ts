@@ -902,4 +902,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     ]);
     expect(es('Mi hija, nacida el 3 de mayo de 2015, tiene alergia.', ref)).toEqual([]);
   });
+  it('reads "I was hoping to…", "we were wondering if…" as a wish that points ahead', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-07T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    // Written on a Thursday.
+    expect(uk('I was hoping to drop the bike in on Saturday.')).toEqual(['2026-05-09']);
+    expect(uk('We were wondering if Tuesday might suit your fitter.')).toEqual(['2026-05-12']);
+    expect(uk('I was there on Tuesday.')).toEqual(['2026-05-05']);
+  });
 });

@@ -257,6 +257,13 @@ function clauseOf(sentence: string, index: number): string {
 /** Tense from the clause around a mention when it has a cue of its own, else from its sentence. */
 function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future' {
   const sentence = sentenceAround(text, index);
+  // "I was hoping to pick it up on Sunday", "we were wondering if Friday works": a wish, ahead.
+  if (
+    /\b(?:was|were) (?:hoping|wondering|planning|thinking of|going to|looking to)\b/i.test(
+      clauseAround(text, index),
+    )
+  )
+    return 'future';
   if (/\?/.test(sentence)) return 'future';
   const clause = clauseAround(text, index);
   // The few words right before it first: "is confirmed for Friday" after "I've had a text".
