@@ -912,4 +912,17 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('We were wondering if Tuesday might suit your fitter.')).toEqual(['2026-05-12']);
     expect(uk('I was there on Tuesday.')).toEqual(['2026-05-05']);
   });
+  it('reads a question about what happened as the past ("Did the parcel come on Monday?", "the coat I bought sat?")', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-07T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    // Written on a Thursday.
+    expect(uk('Did your driver come round on Monday?')).toEqual(['2026-05-04']);
+    expect(uk('Why was my card charged twice on Tuesday?')).toEqual(['2026-05-05']);
+    expect(uk('can i swap the coat i bought sat for a bigger one?')).toEqual(['2026-05-02']);
+    // A question that proposes still points ahead.
+    expect(uk('Hi, did you get my note? Can you come Monday?')).toEqual(['2026-05-11']);
+    expect(uk('Would Tuesday suit?')).toEqual(['2026-05-12']);
+  });
 });

@@ -264,7 +264,24 @@ function tenseAt(text: string, index: number, p: DatePatterns): 'past' | 'future
     )
   )
     return 'future';
-  if (/\?/.test(sentence)) return 'future';
+  if (/\?/.test(sentence)) {
+    // A question about what happened: "Did the parcel come on Monday?", "the helmet I bought sat?".
+    const before = text
+      .slice(Math.max(0, index - 40), index)
+      .split(/[.!?\n,;:]/)
+      .pop()!;
+    const clause = clauseOf(sentence, Math.max(0, sentence.indexOf(before.trim())));
+    if (
+      /^\s*(?:did|didn't|didn’t|was|wasn't|wasn’t|were|why was|why were|why did|when did|how did)\b/i.test(
+        clause,
+      ) ||
+      /\b(?:i|we|you|they|he|she)\s+(?:\p{L}+ed|bought|paid|sent|got|had|left|made|took|ordered|brought)\s*(?:(?:it|them|this|that)\s+)?(?:on\s+)?$/iu.test(
+        before,
+      )
+    )
+      return 'past';
+    return 'future';
+  }
   const clause = clauseAround(text, index);
   // The few words right before it first: "is confirmed for Friday" after "I've had a text".
   const near = text
