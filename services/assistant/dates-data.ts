@@ -250,15 +250,15 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         (m) =>
           /am|pm|[:.]\d{2}/i.test(m) ? pad(m, m.replace(/^between (.+?) and (.+)$/i, 'from $1 to $2')) : m,
       ],
-      // "Saturday between 9 and 11", "tomorrow between 12 and 1": bare numbers right after a day are
-      // a window of hours; its start joins the day, as "from 9 to 11" does.
+      // "Saturday between 9 and 11", "tomorrow between 12 and 1", "Thursday between 10 and noon": bare
+      // numbers right after a day are a window of hours; its start joins the day, as "from 9 to 11".
       [
         new RegExp(
-          `(?<=\\b(?:${EN_DAY_MENTION})[\\s,]{1,3})between (\\d{1,2}) and (\\d{1,2})(?![\\d%]|[:.]\\d|\\s*(?:am|pm)\\b|\\s*${EN_NOT_HOUR}|${EN_PLURAL_AFTER})`,
+          `(?<=\\b(?:${EN_DAY_MENTION})[\\s,]{1,3})between (\\d{1,2}) and (\\d{1,2}|noon|midday)(?![\\d%]|[:.]\\d|\\s*(?:am|pm)\\b|\\s*${EN_NOT_HOUR}|${EN_PLURAL_AFTER})`,
           'gi',
         ),
         (m) => {
-          const to = m.replace(/^between (\d+) and \d+$/i, 'at $1');
+          const to = m.replace(/^between (\d+) and (?:\d+|noon|midday)$/i, 'at $1');
           return pad(m, to);
         },
       ],

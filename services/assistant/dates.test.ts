@@ -925,4 +925,12 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Hi, did you get my note? Can you come Monday?')).toEqual(['2026-05-11']);
     expect(uk('Would Tuesday suit?')).toEqual(['2026-05-12']);
   });
+  it('reads "between 10 and noon" after a day as from 10', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-05T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('Could the engineer come Friday between 9 and noon?')).toEqual(['2026-05-08T09:00:00+01:00']);
+    expect(uk('Thursday between 11 and midday suits us.')).toEqual(['2026-05-07T11:00:00+01:00']);
+  });
 });

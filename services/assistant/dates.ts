@@ -804,7 +804,7 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     const tail = /^\p{L}+/u.exec(rawText.slice(index + matched.length));
     if (tail && /\p{L}$/u.test(matched)) matched += tail[0];
     // And "Saturday between 9 and 11" read as "Saturday at 9".
-    const window = /^\s\d{1,2} and \d{1,2}\b/.exec(rawText.slice(index + matched.length));
+    const window = /^\s\d{1,2} and (?:\d{1,2}|noon|midday)\b/.exec(rawText.slice(index + matched.length));
     if (window && /\bbetween$/i.test(matched)) matched += window[0];
     // And "around 23.30" read as "at 23.30".
     const digits = /^[\d:.]*\d/.exec(rawText.slice(index + matched.length));
