@@ -933,4 +933,17 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Could the engineer come Friday between 9 and noon?')).toEqual(['2026-05-08T09:00:00+01:00']);
     expect(uk('Thursday between 11 and midday suits us.')).toEqual(['2026-05-07T11:00:00+01:00']);
   });
+  it('reads an arrangement in the present ("we\'re moving house on Friday", "I have an appointment Wednesday at 4") as ahead, whatever else the sentence reports', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-05T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    // Written on a Tuesday.
+    expect(uk("The landlord rang: we're moving out on Friday.")).toEqual(['2026-05-08']);
+    expect(uk('I have a dental appointment Thursday at 3, but work just called me in.')).toEqual([
+      '2026-05-07T15:00:00+01:00',
+    ]);
+    // Waiting since a day stays in the past.
+    expect(uk('We are still chasing the refund you promised on Friday.')).toEqual(['2026-05-01']);
+  });
 });
