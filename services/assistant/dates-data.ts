@@ -56,6 +56,9 @@ const IDENTIFIERS: RegExp[] = [
   /(?<![\w-])[A-Z]\d{1,3}(?![\w:.])/g,
   // A rating ("10/10, would not order again", "I'd rate it 9/10"), not a day and month.
   /(?<=\b(?:(?:rate|rated|rating|score|scored|give|gave|giving)(?:\s+[\w’']+){0,3}|solid|a|an)\s+)\d{1,2}\/(?:5|10)\b|\b\d{1,2}\/(?:5|10)\b(?=[\s,!.]*(?:would (?!(?:that|this|it|you|they|we)\b)|stars?\b|recommend))/gi,
+  // A score as a sentence of its own or said of something ("Please tell their boss. 10/10.",
+  // "Service was 10/10, thanks", "el trato fue 10/10").
+  /(?:(?<=(?:^|[.!?]\s+))|(?<=\b(?:was|were|fue|fueron)\s+))(?:10|[0-9])\/10\b(?=\s*(?:[.!,]|$))/gim,
 ];
 
 export interface DatePatterns {

@@ -946,4 +946,15 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // Waiting since a day stays in the past.
     expect(uk('We are still chasing the refund you promised on Friday.')).toEqual(['2026-05-01']);
   });
+  it('reads a score on its own or said of something ("Top crew. 10/10.", "the food was 9/10") as no date', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-07-16T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => x.day,
+      );
+    expect(uk('Top crew, quick and tidy. 10/10.')).toEqual([]);
+    expect(uk('Honestly the food was 9/10, thanks again.')).toEqual([]);
+    // A day and month asked for stays a date.
+    expect(uk('Could you deliver on 9/10, please?')).toEqual(['2026-10-09']);
+    expect(es('La atención fue 10/10, gracias.', '2026-07-16T09:00:00+02:00')).toEqual([]);
+  });
 });
