@@ -957,4 +957,17 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     expect(uk('Could you deliver on 9/10, please?')).toEqual(['2026-10-09']);
     expect(es('La atención fue 10/10, gracias.', '2026-07-16T09:00:00+02:00')).toEqual([]);
   });
+  it('reads a weekday and a bare number that is its date ("Saturday 9 at 9.30", "Monday 11?") as that day', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    // 9 May 2026 is a Saturday, 11 May a Monday.
+    expect(uk('We can no longer make the boat trip on Saturday 9 at 9.30, our train was moved.')).toEqual([
+      '2026-05-09T09:30:00+01:00',
+    ]);
+    expect(uk('Would Monday 11 be possible instead?')).toEqual(['2026-05-11']);
+    // A number that is not that weekday's date is not read as one (8 May is the Friday).
+    expect(uk('Would Friday 3 suit?')).toEqual(['2026-05-08']);
+  });
 });

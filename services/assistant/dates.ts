@@ -120,6 +120,7 @@ export function isSchedule(sentence: string): boolean {
 }
 
 const EN_DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH_WORD_EN = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\b';
 const WEEKS_FROM = new RegExp(
   `\\b(?<n>a|one|two|three|four|\\d) weeks? (?:from|after) (?<x>today|tomorrow|now|${EN_DAY})\\b|\\bde (?<x2>hoy|ma[ñn]ana) en (?<n2>una|dos|tres|ocho|quince|\\d{1,2})(?:\\s+(?<unit>semanas?|d[ií]as))?\\b`,
   'gi',
@@ -645,6 +646,35 @@ function extract(rawText: string, options: DateOptions): ExtractedDate[] {
     });
     text = blank(text, [{ index: m.index, length: m[0].length }]);
   }
+
+  // "on Sunday 26 at 9.30", "Monday 27, same hour": a weekday and a bare number that is its date
+  // in a month near (else "Friday 3" is 3 o'clock, as chrono reads it).
+  if (!spanish)
+    for (const m of text.matchAll(
+      new RegExp(
+        `\\b(?<wd>${EN_DAY}),?\\s+(?<d>[1-9]|[12]\\d|3[01])\\b(?!\\s*(?:[:.]\\d|am\\b|pm\\b|a\\.m|p\\.m|o(?:'|’)?clock|h\\b|hrs?\\b|%|\\/|-|–|to\\b|till\\b|until\\b|and\\b|or\\b|,?\\s*(?:of\\s+)?${MONTH_WORD_EN}))`,
+        'gi',
+      ),
+    )) {
+      const wd = weekdayNumber(m.groups!.wd!);
+      const day = Number(m.groups!.d);
+      const base = ref.set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+      // The weekday pins the date; the tense only chooses between two months that both fit.
+      const fits = [base.minus({ months: 1 }), base, base.plus({ months: 1 })]
+        .map((month) => (day <= month.daysInMonth! ? month.set({ day }) : null))
+        .filter((x): x is DateTime => x !== null && x.weekday === wd)
+        .filter((x) => Math.abs(x.startOf('day').diff(ref.startOf('day'), 'days').days) <= 31);
+      const past = tenseAt(rawText, m.index, P) === 'past';
+      const dt =
+        fits.length > 1
+          ? fits.find((x) =>
+              past ? x.startOf('day') <= ref.startOf('day') : x.startOf('day') >= ref.startOf('day'),
+            )
+          : fits[0];
+      if (!dt) continue;
+      candidates.push({ index: m.index, text: m[0].trim(), dt, timeCertain: false });
+      text = blank(text, [{ index: m.index, length: m[0].length }]);
+    }
 
   if (spanish) {
     for (const [re, word] of ACCENTS)
