@@ -970,4 +970,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
     // A number that is not that weekday's date is not read as one (8 May is the Friday).
     expect(uk('Would Friday 3 suit?')).toEqual(['2026-05-08']);
   });
+  it('reads "same hour" like "same time": the time of the day named before', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk("I can't make Thursday at 2. Could we try Tuesday, same hour?")).toEqual([
+      '2026-05-07T14:00:00+01:00',
+      '2026-05-12T14:00:00+01:00',
+    ]);
+  });
 });

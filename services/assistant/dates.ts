@@ -943,13 +943,13 @@ function finish(
     }
     kept.push(c);
   }
-  // "al viernes a la misma hora", "Friday, same time": the time of the date named before.
+  // "al viernes a la misma hora", "Friday, same time", "Monday same hour": the time named before.
   for (let i = 1; i < kept.length; i++) {
     const c = kept[i]!;
     if (c.timeCertain) continue;
     const after = rawText.slice(c.index + c.text.length, c.index + c.text.length + 25);
     const earlier = [...kept.slice(0, i)].reverse().find((k) => k.timeCertain);
-    if (earlier && /^[\s,]*(?:(?:a|at) )?(?:la |the )?(?:misma hora|same time)\b/i.test(after)) {
+    if (earlier && /^[\s,]*(?:(?:a|at) )?(?:la |the )?(?:misma hora|same (?:time|hour))\b/i.test(after)) {
       c.dt = c.dt.set({ hour: earlier.dt.hour, minute: earlier.dt.minute });
       c.timeCertain = true;
     }
