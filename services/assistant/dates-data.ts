@@ -274,6 +274,14 @@ export const DATE_PATTERNS: Record<DateLang, DatePatterns> = {
         ),
         (m) => ' '.repeat(m.length - 3) + 'at ',
       ],
+      // "23. August", "from 16. to 23. August": the German ordinal dot, a day before its month.
+      [
+        new RegExp(
+          `(?<=\\b(?:on|from|to|until|till|by|since|between|and|arrive|leave|of)\\s)(\\d{1,2})\\.(?=(?: (?:to|-|–|until|till) \\d{1,2}\\.)? ${EN_MONTH}\\b| (?:to|-|–|until|till) \\d{1,2}\\. ${EN_MONTH}\\b)`,
+          'gi',
+        ),
+        (m) => m.slice(0, -1) + ' ',
+      ],
       // "from 12 May": chrono reads "from 12" as noon and May as its 1st; the date alone reads right.
       [new RegExp(`\\bfrom(?= \\d{1,2} ${EN_MONTH}\\b)`, 'gi'), (m) => ' '.repeat(m.length)],
       // "01/06/2026 – 31/05/2027": a period written in full is one date, its start. ("from Friday the

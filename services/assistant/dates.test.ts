@@ -980,4 +980,14 @@ describe('extractDates: kinds found on fresh probes (issue 12, round 5)', () => 
       '2026-05-12T14:00:00+01:00',
     ]);
   });
+  it('reads the German ordinal dot before an English month ("on 23. August", "from 4. to 9. June") as the day', () => {
+    const uk = (t: string) =>
+      extractDates(t, { reference: '2026-05-06T09:00:00+01:00', zone: 'Europe/London', language: 'en' }).map(
+        (x) => (x.timeCertain ? x.start : x.day),
+      );
+    expect(uk('We would like to stay from 4. to 9. June, is a room free?')).toEqual(['2026-06-04']);
+    expect(uk('Our group arrives on 23. May in the evening.')).toEqual(['2026-05-23']);
+    // A number ending a sentence before "May" the verb is no date.
+    expect(uk('See point 2. May I also ask about parking?')).toEqual([]);
+  });
 });
