@@ -36,7 +36,7 @@ const sets = [
   'tests/eval/dev-2026-12-01m.json',
   'tests/eval/dev-2026-12-01n.json',
   'tests/eval/dev-2026-12-01o.json',
-  // Batches written blind by thirteen helper sessions from the sealed set's list of variants, and never
+  // Batches written blind by seventeen helper sessions from the sealed set's list of variants, and never
   // read to write a rule: the rules' reading of them is as fresh as on a user's mail. The fusion of
   // rules and model, its temperature and the unsure line are fitted on these (see below), spread over
   // the cross-validation folds.
@@ -53,8 +53,12 @@ const sets = [
   'tests/eval/dev-2026-12-01za.json',
   'tests/eval/dev-2026-12-01zb.json',
   'tests/eval/dev-2026-12-01zc.json',
+  'tests/eval/dev-2026-12-01zd.json',
+  'tests/eval/dev-2026-12-01ze.json',
+  'tests/eval/dev-2026-12-01zf.json',
+  'tests/eval/dev-2026-12-01zg.json',
 ];
-const RULE_FRESH = sets.slice(-13);
+const RULE_FRESH = sets.slice(-17);
 const messages = sets.flatMap((s) =>
   parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))).map((m) => ({ ...m, file: s })),
 );

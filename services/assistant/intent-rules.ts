@@ -1237,9 +1237,10 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
     /\bif (i|we) (buy|order|purchase|book|pay)\b|\bsi (compro|pido|encargo|reservo|pago|hago el pedido)\b/.test(
       p.body,
     )
-  )
+  ) {
     scores.order_status *= 0.3;
-  damp.order_status = 0.3;
+    damp.order_status = 0.1;
+  }
   // A question mark inside a more specific request (where is my order?) is that request's form.
   if (Math.max(scores.order_status, scores.meeting_request, scores.cancellation, scores.invoice) >= 2)
     scores.question *= 0.6;

@@ -160,3 +160,12 @@ describe('general vocabulary found on fresh probes (issue 12)', () => {
     expect(cues('I attached the invoice for the window cleaning')).toContain('invoice');
   });
 });
+
+describe('structural readings (issue 12, round 5)', () => {
+  it('damps order status only for a question before buying, never for every mail', () => {
+    const chase = ruleReading(prepare('Where is my parcel? It was due on Monday.', 'en'));
+    expect(chase.damp.order_status).toBeUndefined();
+    const before = ruleReading(prepare('If I order the table today, when would it be delivered?', 'en'));
+    expect(before.damp.order_status).toBeLessThan(1);
+  });
+});
