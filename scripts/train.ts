@@ -36,7 +36,7 @@ const sets = [
   'tests/eval/dev-2026-12-01m.json',
   'tests/eval/dev-2026-12-01n.json',
   'tests/eval/dev-2026-12-01o.json',
-  // Batches written blind by seventeen helper sessions from the sealed set's list of variants, and never
+  // Batches written blind by nineteen helper sessions from the sealed set's list of variants, and never
   // read to write a rule: the rules' reading of them is as fresh as on a user's mail. The fusion of
   // rules and model, its temperature and the unsure line are fitted on these (see below), spread over
   // the cross-validation folds.
@@ -57,8 +57,10 @@ const sets = [
   'tests/eval/dev-2026-12-01ze.json',
   'tests/eval/dev-2026-12-01zf.json',
   'tests/eval/dev-2026-12-01zg.json',
+  'tests/eval/dev-2026-12-01zh.json',
+  'tests/eval/dev-2026-12-01zi.json',
 ];
-const RULE_FRESH = sets.slice(-17);
+const RULE_FRESH = sets.slice(-19);
 const messages = sets.flatMap((s) =>
   parseEvalSet(JSON.parse(readFileSync(root(s), 'utf8'))).map((m) => ({ ...m, file: s })),
 );
