@@ -52,7 +52,6 @@ export function Assist({ snapshot, tabId }: { snapshot: ThreadSnapshot; tabId: n
   return (
     <>
       <AnalysisCard analysis={analysis} />
-      <IntentChooser analysis={read} chosen={chosen} onChoose={setChosen} />
       {profile && templates && (
         <AfterOurReply key={snapshot.threadId} snapshot={snapshot} handoff={handoff !== null}>
           <Drafts
@@ -65,6 +64,9 @@ export function Assist({ snapshot, tabId }: { snapshot: ThreadSnapshot; tabId: n
           />
         </AfterOurReply>
       )}
+      {/* Under the draft it offers to redraft (the draft and its Insert button stay on the first screen
+          of a narrow panel; the chooser follows right under them). */}
+      <IntentChooser analysis={read} chosen={chosen} onChoose={setChosen} />
       {/* One row of equal buttons; a form an action opens spans the row (base.css .actions). */}
       <div class="actions" data-testid="thread-actions">
         <ThreadActions snapshot={snapshot} />

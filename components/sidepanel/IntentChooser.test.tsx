@@ -70,6 +70,15 @@ describe('IntentChooser', () => {
     );
     expect(screen.getByTestId('intent-chooser').textContent).toContain('elegida por ti');
   });
+  it('offers the likeliest three in one row and the rest one click further', () => {
+    setLocale('es');
+    render(<Panel read={analyse('👍👍')} />);
+    const chips = () => screen.getByTestId('intent-chooser').querySelectorAll('[data-intent]');
+    expect(chips().length).toBe(3);
+    fireEvent.click(screen.getByTestId('intent-more'));
+    expect(chips().length).toBe(8);
+    expect(screen.queryByTestId('intent-more')).toBeNull();
+  });
   it('puts the chosen intent first and keeps the others behind it', () => {
     const read = analyse('El pedido llegó roto y quiero que me devuelvan el dinero, ¿cuándo me lo abonáis?');
     const chosen = withChosenIntent(read, 'question');

@@ -21,8 +21,12 @@ export function IntentChooser({
   onChoose: (intent: Intent) => void;
 }) {
   const [aiOn, setAiOn] = useState(false);
+  const [all, setAll] = useState(false);
   const [asking, setAsking] = useState<'idle' | 'busy' | 'failed'>('idle');
-  useEffect(() => setAsking('idle'), [analysis]);
+  useEffect(() => {
+    setAsking('idle');
+    setAll(false);
+  }, [analysis]);
   useEffect(() => {
     let live = true;
     const check = () =>
@@ -40,6 +44,9 @@ export function IntentChooser({
   // The reader's own guesses first, then the rest.
   const guesses = analysis.intents.map((i) => i.intent);
   const order = [...guesses, ...INTENTS.filter((i) => !guesses.includes(i))];
+  // The likeliest three in one row (the draft stays on the first screen of a narrow panel); the rest
+  // one click further. A chosen intent is always shown.
+  const shown = all ? order : order.filter((i, k) => k < 3 || i === chosen);
 
   async function askAi() {
     setAsking('busy');
@@ -60,7 +67,7 @@ export function IntentChooser({
         {chosen ? t('intentChosen') : t('intentUnsure')}
       </p>
       <p class="row">
-        {order.map((i) => (
+        {shown.map((i) => (
           <button
             key={i}
             type="button"
@@ -72,6 +79,11 @@ export function IntentChooser({
             {intentLabel(i)}
           </button>
         ))}
+        {shown.length < order.length && (
+          <button type="button" class="chip" data-testid="intent-more" onClick={() => setAll(true)}>
+            {t('intentMore')}
+          </button>
+        )}
       </p>
       {aiOn && !chosen && (
         <p class="row">

@@ -13,9 +13,10 @@ import { parseEvalSet, runEval } from './evaluate';
 // Sixth run (451b96c): es 87.9 / 100 / 90.1 / 91.4 %, en 89.7 / 98.3 / 88.9 / 87.5 %.
 // Seventh run (b8f7f09): es 87.9 / 100 / 91.4 / 91.4 %, en 88.9 / 98.3 / 87.7 / 89.1 %.
 // Eighth run (8ec82d8): es 90.5 / 100 / 91.4 / 91.4 %, en 89.7 / 98.3 / 90.6 / 90.6 %.
+// Ninth run (5060a9e): es 91.4 / 100 / 91.4 / 91.4 %, en 91.5 / 98.3 / 90.6 / 90.6 %.
 const FLOORS = {
-  es: { intentAccuracy: 0.89, languageAccuracy: 0.98, datePrecision: 0.9, dateRecall: 0.9 },
-  en: { intentAccuracy: 0.88, languageAccuracy: 0.96, datePrecision: 0.89, dateRecall: 0.89 },
+  es: { intentAccuracy: 0.9, languageAccuracy: 0.98, datePrecision: 0.9, dateRecall: 0.9 },
+  en: { intentAccuracy: 0.9, languageAccuracy: 0.96, datePrecision: 0.89, dateRecall: 0.89 },
 } as const;
 
 describe('sealed test set', () => {
