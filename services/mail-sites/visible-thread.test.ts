@@ -152,10 +152,7 @@ describe('Outlook in any language', () => {
     ]);
     const [reply] = Array.from(doc.querySelectorAll('[role=toolbar] button'));
     reply!.addEventListener('click', () => {
-      reply!.parentElement!.insertAdjacentHTML(
-        'afterend',
-        '<div role="textbox" contenteditable="true"></div>',
-      );
+      reply!.parentElement!.after(textbox());
     });
     const editor = await createOutlookAdapter(options).openReplyEditor(doc, 'reply');
     expect(editor.previousElementSibling).toBe(reply!.parentElement);
@@ -176,7 +173,7 @@ describe('Outlook in any language', () => {
       `<div id="app">${outlookPane('E-Mail-Nachricht', 'Von: Alt <alt@x.de>', 'gone')}${outlookPane('E-Mail-Nachricht', 'Von: Neu <neu@x.de>')}</div>`,
     );
     const [hidden] = Array.from(doc.querySelectorAll('[data-app-section]'));
-    hidden!.insertAdjacentHTML('beforeend', '<div role="textbox" contenteditable="true">Entwurf</div>');
+    hidden!.append(textbox('Entwurf'));
     const adapter = createOutlookAdapter(options);
     expect(snapshot(adapter.readThread(doc, OUTLOOK_URL)).messages[0]!.from.email).toBe('neu@x.de');
     await expect(adapter.openReplyEditor(doc, 'reply')).rejects.toThrow('reply box did not open');
