@@ -1107,9 +1107,13 @@ function thanksBeforeEnd(p: Prepared): boolean {
   const para = lastParagraphAt(p.body);
   const m = para > 0 ? { index: para } : /[^.!?\n]+[.!?]*\s*$/.exec(p.body);
   if (!m || m.index === 0) return true;
-  const head = p.body.slice(0, m.index);
-  const headPrepared: Prepared = { ...p, body: head, closing: '', tokens: tokenise(head, p.lang) };
-  return firedCues(headPrepared).some((c) => c.intent === 'thanks');
+  return thanksIn(p, p.body.slice(0, m.index));
+}
+
+/** Whether a stretch of the mail's body has thanks cues of its own. */
+function thanksIn(p: Prepared, text: string): boolean {
+  const part: Prepared = { ...p, body: text, closing: '', tokens: tokenise(text, p.lang) };
+  return firedCues(part).some((c) => c.intent === 'thanks');
 }
 
 /** Evidence per intent from the lexicon, with the irony, politeness and acceptance readings applied. */
@@ -1157,9 +1161,7 @@ export function ruleReading(p: Prepared, skip?: (cue: string) => boolean): RuleR
     scores.cancellation >= 1.5 &&
     !irony.markers.test(head) &&
     !irony.quotedPraise.test(head) &&
-    !firedCues({ ...p, body: head, closing: '', tokens: tokenise(head, p.lang) }).some(
-      (c) => c.intent === 'thanks',
-    );
+    !thanksIn(p, head);
   const ironic =
     thanksForHarm ||
     (!praiseOnlyAtEnd &&
